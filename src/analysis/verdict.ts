@@ -1,0 +1,39 @@
+/** The four answers Kaizen gives per metric. */
+export type Verdict = "regression" | "improvement" | "no-change" | "inconclusive";
+
+/** Practical-significance threshold: relative (0.1 = 10 %) or absolute (in the metric's unit). */
+export type Threshold = { kind: "relative"; value: number } | { kind: "absolute"; value: number };
+
+/** What the analysis needs to know about one metric besides its numbers. */
+export interface MetricPolicy {
+  better: "lower" | "higher";
+  threshold: Threshold;
+  /** Significance level of the rank test, e.g. 0.01. */
+  alpha: number;
+  /** Fewer samples than this in either window → inconclusive. */
+  minSamples: number;
+}
+
+export interface WindowStats {
+  /** Number of finite samples used. */
+  n: number;
+  /** null when n = 0. */
+  median: number | null;
+}
+
+/** The analysis result for one metric: the verdict plus every number the report shows. */
+export interface MetricVerdict {
+  verdict: Verdict;
+  /** Why: always set for inconclusive; a short explanation for the others. */
+  reason: string;
+  baseline: WindowStats;
+  candidate: WindowStats;
+  /** (candidate − baseline) / |baseline| × 100; null when not computable (no data or baseline median 0). */
+  changePct: number | null;
+  /** candidate − baseline median, in the metric's unit; null when not computable. */
+  changeAbs: number | null;
+  /** Two-sided p-value of the rank test; null when the test did not run. */
+  pValue: number | null;
+  /** Name of the test that produced pValue. */
+  test: string;
+}
