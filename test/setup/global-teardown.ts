@@ -1,0 +1,6 @@
+import { teardownPostgres } from "./postgres.js";
+import { teardownPrometheus } from "./prometheus.js";
+
+export default async function globalTeardown(): Promise<void> {
+  await Promise.all([teardownPostgres(), teardownPrometheus()]);
+}
