@@ -1,0 +1,15 @@
+import type pg from "pg";
+import type { JobQueue } from "./queue/create-queue.js";
+import type { SourceRegistry } from "./sources/create-source-registry.js";
+
+/**
+ * Everything the handlers and pipelines need from the outside world, built once by the server (or a test)
+ * and passed down explicitly, so nothing reaches for globals or process.env.
+ */
+export interface AppDeps {
+  pool: pg.Pool;
+  queue: JobQueue;
+  sources: SourceRegistry;
+  /** The clock; tests and backfills pin it. */
+  now: () => Date;
+}

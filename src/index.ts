@@ -1,0 +1,16 @@
+import type { ApplicationFunction } from "probot";
+import type { AppDeps } from "./app-deps.js";
+import { handleDeploymentStatus } from "./handlers/deployment-status.js";
+import { handlePullRequest } from "./handlers/pull-request.js";
+import { handleHealthz } from "./http/healthz.js";
+import { startWorkers } from "./queue/start-workers.js";
+
+/** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
+export function kaizen(deps: AppDeps): ApplicationFunction {
+  return async (app, { addHandler }) => {
+    app.on("deployment_status.created", handleDeploymentStatus(deps));
+    app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize"], handlePullRequest(deps));
+    addHandler(handleHealthz(deps));
+    await startWorkers(app, deps);
+  };
+}

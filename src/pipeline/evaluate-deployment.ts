@@ -1,0 +1,79 @@
+import type { Probot } from "probot";
+import type { AppDeps } from "../app-deps.js";
+import { loadRepoConfig } from "../config/load-repo-config.js";
+import { finishEvaluation, getEvaluation, setEvaluationCheckRun } from "../db/evaluations.js";
+import { saveMetricResults } from "../db/metric-results.js";
+import { findPullsForSha } from "../report/find-pulls-for-sha.js";
+import { publishConfigCheck } from "../report/publish-config-check.js";
+import { publishEvaluationCheck } from "../report/publish-evaluation-check.js";
+import { commentOnPulls } from "../report/comment-on-pulls.js";
+import { syncImprovementIssues } from "../report/sync-improvement-issues.js";
+import { measureMetrics } from "./measure-metrics.js";
+import { toMetricResultRows } from "./to-metric-result-rows.js";
+
+/**
+ * Evaluates one deployment once its candidate window has closed.
+ *
+ * 1. config   — re-read, so the metrics are the ones configured now; broken → "Kaizen config" check.
+ * 2. sources  — every metric queried over the baseline and candidate windows.
+ * 3. analysis — a verdict per metric (rank test + practical threshold).
+ * 4. db       — per-metric results persisted (a retry overwrites, never duplicates).
+ * 5. report   — check run, sticky PR comments, improvement issues; each write is idempotent, so a retry
+ *               after a GitHub error resumes without duplicates.
+ * 6. db       — the evaluation is marked reported; later deliveries of the same job do nothing.
+ */
+export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationId: number): Promise<void> {
+  const evaluation = await getEvaluation(deps.pool, evaluationId);
+  if (!evaluation || evaluation.state !== "scheduled" || !evaluation.windows) return;
+  const { owner, repo, sha, environment, windows } = evaluation;
+  const octokit = await app.auth(evaluation.installationId);
+
+  const loaded = await loadRepoConfig(octokit, { owner, repo }, deps.sources.names());
+  if (loaded.status !== "ok") {
+    const problems = loaded.status === "invalid" ? loaded.problems : [];
+    if (problems.length > 0) await publishConfigCheck(octokit, { owner, repo, sha, problems });
+    await finishEvaluation(deps.pool, evaluationId, loaded.status === "missing" ? "skipped" : "config-error");
+    return;
+  }
+  const config = loaded.config;
+
+  const vars = { environment, sha, ref: evaluation.ref, repo: `${owner}/${repo}` };
+  const measured = await measureMetrics(config, deps.sources, windows, vars, config.deployments.step / 1000);
+
+  await saveMetricResults(deps.pool, evaluationId, toMetricResultRows(measured));
+
+  const pulls = await findPullsForSha(octokit, { owner, repo, sha });
+  const report = {
+    repo: { owner, repo },
+    environment,
+    sha,
+    ref: evaluation.ref,
+    deployment: { id: evaluation.githubDeploymentId, url: evaluation.url, createdAt: evaluation.statusCreatedAt },
+    windows,
+    gate: config.gate,
+    metrics: measured.map((m) => ({
+      name: m.metric.name,
+      unit: m.metric.unit,
+      source: m.source,
+      query: m.query,
+      better: m.metric.better,
+      threshold: m.metric.threshold,
+      graphUrl: m.graphUrl,
+      result: m.result,
+    })),
+    pulls: pulls.map((p) => ({ number: p.number, url: p.url })),
+  };
+  const checkRunId = await publishEvaluationCheck(octokit, report, evaluationId);
+  await setEvaluationCheckRun(deps.pool, evaluationId, checkRunId);
+  await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment });
+  if (config.issues.enabled) {
+    await syncImprovementIssues(octokit, deps.pool, {
+      report,
+      repoId: evaluation.repoId,
+      evaluationId,
+      labels: config.issues.labels,
+    });
+  }
+
+  await finishEvaluation(deps.pool, evaluationId, "reported");
+}

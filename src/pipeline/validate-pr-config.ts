@@ -1,0 +1,32 @@
+import type { Probot } from "probot";
+import type { AppDeps } from "../app-deps.js";
+import { loadRepoConfig, CONFIG_PATH } from "../config/load-repo-config.js";
+import { publishConfigCheck } from "../report/publish-config-check.js";
+
+export interface ValidatePrConfigJob {
+  installationId: number;
+  owner: string;
+  repo: string;
+  sha: string;
+  pullNumber: number;
+}
+
+/**
+ * Validates `.github/kaizen.yml` as a pull request changes it, so a broken config is caught before merge.
+ *
+ * 1. guard  — only pull requests whose files include the config (removals included: nothing to validate).
+ * 2. config — read at the PR's head commit (works for forks: the head commit is reachable in the base repo).
+ * 3. report — a "Kaizen config" check run on the head: success, or failure listing every problem with its fix.
+ */
+export async function validatePrConfig(app: Probot, deps: AppDeps, job: ValidatePrConfigJob): Promise<void> {
+  const { owner, repo, sha, pullNumber } = job;
+  const octokit = await app.auth(job.installationId);
+
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
+  const change = files.find((f) => f.filename === CONFIG_PATH);
+  if (!change || change.status === "removed") return;
+
+  const loaded = await loadRepoConfig(octokit, { owner, repo, ref: sha }, deps.sources.names());
+  const problems = loaded.status === "invalid" ? loaded.problems : [];
+  await publishConfigCheck(octokit, { owner, repo, sha, problems });
+}

@@ -1,0 +1,12 @@
+import type { Probot } from "probot";
+import type { AppDeps } from "../app-deps.js";
+import { planEvaluation } from "../pipeline/plan-evaluation.js";
+import { evaluateDeployment } from "../pipeline/evaluate-deployment.js";
+import { validatePrConfig } from "../pipeline/validate-pr-config.js";
+
+/** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
+export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
+  await deps.queue.work("plan-evaluation", (job) => planEvaluation(app, deps, job.evaluationId));
+  await deps.queue.work("evaluate-deployment", (job) => evaluateDeployment(app, deps, job.evaluationId));
+  await deps.queue.work("validate-config", (job) => validatePrConfig(app, deps, job));
+}

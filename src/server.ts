@@ -1,0 +1,51 @@
+import { run } from "probot";
+import { kaizen } from "./index.js";
+import { readEnv, probotEnv } from "./config/read-env.js";
+import { loadSourcesFile } from "./config/load-sources-file.js";
+import { createSourceRegistry } from "./sources/create-source-registry.js";
+import { createPool } from "./db/create-pool.js";
+import { migrate } from "./db/migrate.js";
+import { startEmbeddedPostgres } from "./db/start-embedded-postgres.js";
+import { createQueue } from "./queue/create-queue.js";
+
+/**
+ * `npm start`: the whole app in one process.
+ *
+ * 1. env      — read and validated once; a bad value stops here with what to set.
+ * 2. database — DATABASE_URL, or an embedded PostgreSQL in KAIZEN_DATA_DIR; pending migrations applied.
+ * 3. sources  — the operator's KAIZEN_SOURCES file (repos only ever name these).
+ * 4. queue    — pg-boss in the same database.
+ * 5. probot   — webhooks, /healthz and the job workers; without APP_ID, Probot's setup page registers the
+ *               app from app.yml.
+ */
+async function main(): Promise<void> {
+  const env = readEnv();
+  if (env.appId && !env.webhookSecret) {
+    throw new Error("WEBHOOK_SECRET is not set: set it to the webhook secret of the GitHub App, so unsigned deliveries are rejected.");
+  }
+
+  const embedded = env.databaseUrl ? null : await startEmbeddedPostgres(env.dataDir);
+  const databaseUrl = env.databaseUrl ?? embedded!.url;
+  const pool = createPool(databaseUrl);
+  await migrate(pool);
+
+  const sources = createSourceRegistry(env.sourcesPath ? loadSourcesFile(env.sourcesPath, process.env) : { sources: {} });
+  const queue = await createQueue({ connectionString: databaseUrl });
+
+  const server = await run(kaizen({ pool, queue, sources, now: () => new Date() }), { env: probotEnv(env) });
+
+  const shutdown = async () => {
+    await server.stop();
+    await queue.stop();
+    await pool.end();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
