@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Probot, ProbotOctokit } from "probot";
+import type pg from "pg";
+import { kaizen } from "../../src/index.js";
+import type { AppDeps } from "../../src/app-deps.js";
+import { createQueue } from "../../src/queue/create-queue.js";
+import { parseSourcesFile } from "../../src/config/load-sources-file.js";
+import { createSourceRegistry } from "../../src/sources/create-source-registry.js";
+import { createTestDatabase } from "./test-database.js";
+
+export const WEBHOOK_SECRET = "kaizen-test-secret";
+export const privateKey = readFileSync(join(process.cwd(), "test/fixtures/github/mock-cert.pem"), "utf8");
+
+/** Probot's Octokit with retries and throttling off (function form: see ENVIRONMENT.md gotcha 3). */
+export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  retry: { enabled: false },
+  throttle: { enabled: false },
+}));
+
+export interface RunningKaizen {
+  probot: Probot;
+  deps: AppDeps;
+  pool: pg.Pool;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole app as production wires it — real Postgres (a fresh database per call), real pg-boss workers,
+ * the real Prometheus from global setup — with GitHub left to nock.
+ */
+export async function startKaizen(options: { now?: () => Date; prometheusUrl?: string } = {}): Promise<RunningKaizen> {
+  const db = await createTestDatabase();
+  const queue = await createQueue({ connectionString: db.url, retryDelaySeconds: 1 });
+  const prometheusUrl = options.prometheusUrl ?? process.env["KAIZEN_TEST_PROMETHEUS_URL"];
+  const sourcesYaml = `sources:\n  prometheus:\n    type: prometheus\n    url: ${prometheusUrl}\n    timeout: 2s\n    retries: 1\n`;
+  const sources = createSourceRegistry(parseSourcesFile(sourcesYaml, {}, "test-sources.yml"));
+  const deps: AppDeps = { pool: db.pool, queue, sources, now: options.now ?? (() => new Date()) };
+  const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" });
+  await probot.load(kaizen(deps), { cwd: process.cwd(), addHandler: () => undefined });
+  return {
+    probot,
+    deps,
+    pool: db.pool,
+    databaseUrl: db.url,
+    async stop() {
+      await queue.stop();
+      await db.drop();
+    },
+  };
+}
+
+/** Waits until the evaluation for a GitHub deployment status reaches a final state, and returns that state. */
+export async function waitForEvaluation(pool: pg.Pool, githubStatusId: number, timeoutMs = 20000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ state: string }>(
+      "select state from evaluations where github_status_id = $1",
+      [githubStatusId],
+    );
+    const state = rows[0]?.state;
+    if (state && ["reported", "skipped", "config-error"].includes(state)) return state;
+    if (Date.now() > deadline) throw new Error(`evaluation for status ${githubStatusId} still ${state ?? "missing"}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
