@@ -10,7 +10,7 @@ export default {
     ],
   },
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
-  globalSetup: "<rootDir>/test/setup/global-setup.ts",
-  globalTeardown: "<rootDir>/test/setup/global-teardown.ts",
+  globalSetup: "<rootDir>/test/setup/global-setup.js",
+  globalTeardown: "<rootDir>/test/setup/global-teardown.js",
   testTimeout: 30000,
 };
