@@ -37,7 +37,7 @@ export async function measureMetrics(
         better: metric.better,
         threshold: metric.threshold,
         alpha: metric.alpha,
-        minSamples: metric.min_samples,
+        minSamples: metric.minSamples,
       };
       const source = sources.get(sourceName);
       if (!source) {

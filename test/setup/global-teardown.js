@@ -2,7 +2,7 @@
 // wrapper loads the TypeScript module through tsx.
 import { tsImport } from "tsx/esm/api";
 
-export default async function globalSeardown() {
+export default async function globalTeardown() {
   const { default: run } = await tsImport("./global-teardown.ts", import.meta.url);
   await run();
 }
