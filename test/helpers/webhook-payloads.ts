@@ -1,4 +1,7 @@
-import examples from "@octokit/webhooks-examples/api.github.com/index.json" with { type: "json" };
+import { createRequire } from "node:module";
+
+// Read as data: Jest's ESM loader warns on JSON imports whose attribute the transform drops.
+const examples: unknown = createRequire(import.meta.url)("@octokit/webhooks-examples/api.github.com/index.json");
 
 /** Real example payloads from @octokit/webhooks-examples, adjusted per test (they ship without `installation`). */
 export const INSTALLATION_ID = 2;

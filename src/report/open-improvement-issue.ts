@@ -1,0 +1,55 @@
+import type pg from "pg";
+import { insertIssue } from "../db/improvement-issues.js";
+import { findOpenIssueByMarker } from "./find-open-issue-by-marker.js";
+import type { GitHubClient } from "./github-client.js";
+import { kaizenMarker } from "./kaizen-marker.js";
+import { openIssue } from "./open-issue.js";
+import type { EvaluationReport, MetricReport } from "./report-context.js";
+import { renderTemplate } from "./render-template.js";
+
+/**
+ * Opens the improvement issue for a metric's first regression and records it. If GitHub already has an open
+ * issue with the fingerprint marker (a retry after the issue was created but before it was recorded), that
+ * issue is adopted instead of opening a duplicate.
+ */
+export async function openImprovementIssue(
+  octokit: GitHubClient,
+  pool: pg.Pool,
+  input: {
+    report: EvaluationReport;
+    repoId: number;
+    evaluationId: number;
+    labels: readonly string[];
+    metric: MetricReport;
+    fingerprint: string;
+  },
+): Promise<void> {
+  const { report, metric, fingerprint } = input;
+  const { owner, repo } = report.repo;
+  const marker = kaizenMarker("issue", fingerprint);
+  const level = metric.result.baseline.median ?? 0;
+
+  const existing = await findOpenIssueByMarker(octokit, { owner, repo, marker });
+  const issue =
+    existing ??
+    (await openIssue(octokit, {
+      owner,
+      repo,
+      title: `Performance regression: ${metric.name} in ${report.environment}`,
+      body: renderTemplate("improvement-issue", { ...report, marker, metric, level }),
+      labels: input.labels,
+    }));
+  await insertIssue(pool, {
+    repoId: input.repoId,
+    owner,
+    repo,
+    environment: report.environment,
+    metricName: metric.name,
+    fingerprint,
+    issueNumber: issue.number,
+    levelBefore: level,
+    better: metric.better,
+    threshold: metric.threshold,
+    openedByEvaluationId: input.evaluationId,
+  });
+}

@@ -1,0 +1,181 @@
+import nock from "nock";
+import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
+import { startKaizen, waitForEvaluation, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
+import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import {
+  nockCreateCheckRun,
+  nockCreateComment,
+  nockCreateIssue,
+  nockListCheckRuns,
+  nockListComments,
+  nockListOpenIssues,
+  nockListPullsForCommit,
+  nockUpdateComment,
+  nockUpdateIssue,
+} from "../helpers/nock-github.js";
+
+const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+const repo = EXAMPLE_REPO;
+const CONFIG = `
+deployments:
+  environments: [production]
+metrics:
+  - name: latency
+    query: kaizen_test_latency_seconds{env="{{environment}}"}
+    unit: s
+    better: lower
+    threshold: 10%
+  - name: throughput
+    query: kaizen_test_throughput_rps{env="{{environment}}"}
+    unit: req/s
+    better: higher
+  - name: error ratio
+    query: kaizen_test_error_ratio{env="{{environment}}"}
+  - name: staging latency
+    query: kaizen_test_latency_seconds{env="staging"}
+issues:
+  labels: [performance]
+`;
+
+type Body = Record<string, any>;
+
+describe("deployment_status.created", () => {
+  const { stepAt } = readPrometheusFixture();
+  let kaizen: RunningKaizen;
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect("127.0.0.1"); // the real Prometheus; GitHub stays mocked
+    kaizen = await startKaizen();
+  });
+  afterAll(async () => {
+    await kaizen.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  afterEach(() => {
+    expect(nock.pendingMocks()).toEqual([]);
+    nock.cleanAll();
+  });
+
+  async function deliver(payload: Body, id = `delivery-${payload.deployment_status.id}`) {
+    await kaizen.probot.receive({ id, name: "deployment_status", payload } as never);
+  }
+  async function rows<T>(sql: string, values: unknown[] = []): Promise<T[]> {
+    return (await kaizen.pool.query(sql, values)).rows as T[];
+  }
+
+  describe("when a configured environment regresses", () => {
+    const payload = deploymentStatusPayload({ statusId: 1001, deploymentId: 501, createdAt: new Date(stepAt * 1000) });
+    const checks: Body[] = [];
+    const comments: Body[] = [];
+    const issues: Body[] = [];
+
+    it("reports every metric on a check run, comments on the PR and opens one improvement issue", async () => {
+      nockAccessToken(INSTALLATION_ID).persist();
+      nockConfig(CONFIG);
+      nockConfig(CONFIG);
+      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+      nockCreateCheckRun({ ...repo, id: 9001, sent: checks });
+      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [{ number: 1 }] });
+      nockListComments({ ...repo, issueNumber: 1, pages: [[]] });
+      nockCreateComment({ ...repo, issueNumber: 1, id: 7001, sent: comments });
+      nockListOpenIssues({ ...repo, pages: [[]] });
+      nockCreateIssue({ ...repo, number: 77, sent: issues });
+
+      await deliver(payload);
+      expect(await waitForEvaluation(kaizen.pool, 1001)).toBe("reported");
+
+      const summary = String(checks[0]?.output?.summary);
+      expect(checks[0]).toMatchObject({ name: "Kaizen performance", head_sha: SHA, conclusion: "neutral" });
+      for (const word of ["Regression", "Improvement", "No change", "Inconclusive"]) expect(summary).toContain(word);
+      expect(comments[0]?.body).toContain("<!-- kaizen:deployment:production -->");
+      expect(comments[0]?.body).toMatch(/Regression/);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ labels: expect.arrayContaining(["kaizen", "performance"]) });
+      expect(issues[0]?.title).toContain("latency");
+
+      const results = await rows<{ metric_name: string; verdict: string; reason: string }>(
+        "select metric_name, verdict, reason from metric_results order by metric_name",
+      );
+      expect(Object.fromEntries(results.map((r) => [r.metric_name, r.verdict]))).toEqual({
+        latency: "regression",
+        throughput: "improvement",
+        "error ratio": "no-change",
+        "staging latency": "inconclusive",
+      });
+      const [issue] = await rows<{ issue_number: number; state: string; level_before: number }>(
+        "select issue_number, state, level_before from improvement_issues",
+      );
+      expect(issue).toMatchObject({ issue_number: 77, state: "open" });
+      expect(issue!.level_before).toBeCloseTo(0.1, 2);
+    });
+
+    it("does nothing for a redelivery or a second delivery of the same status", async () => {
+      const jobsBefore = await rows<{ n: string }>("select count(*) as n from pgboss.job");
+      await deliver(payload);
+      await deliver(payload, "another-delivery-id");
+      expect(await rows("select id from evaluations")).toHaveLength(1);
+      expect(await rows<{ n: string }>("select count(*) as n from pgboss.job")).toEqual(jobsBefore);
+    });
+
+    it("comments new evidence on the open issue instead of opening another", async () => {
+      const again = deploymentStatusPayload({ statusId: 1002, deploymentId: 502, createdAt: new Date(stepAt * 1000) });
+      const evidence: Body[] = [];
+      nockConfig(CONFIG);
+      nockConfig(CONFIG);
+      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [{ id: 9001, external_id: "kaizen-evaluation:1" }] });
+      nockCreateCheckRun({ ...repo, id: 9002 });
+      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [{ number: 1 }] });
+      nockUpdateComment({ ...repo, commentId: 7001 });
+      nockCreateComment({ ...repo, issueNumber: 77, id: 7002, sent: evidence });
+
+      await deliver(again);
+      expect(await waitForEvaluation(kaizen.pool, 1002)).toBe("reported");
+      expect(evidence[0]?.body).toContain("latency");
+      expect(await rows("select id from improvement_issues")).toHaveLength(1);
+    });
+  });
+
+  describe("when the metric later recovers", () => {
+    it("comments the recovery and closes the issue", async () => {
+      const { recoveryAt } = readPrometheusFixture();
+      const flapping = `
+metrics:
+  - name: checkout latency
+    query: kaizen_test_flapping_latency_seconds{env="{{environment}}"}
+    better: lower
+comment: on-regression
+`;
+      // The first deployment regresses the metric: an issue opens.
+      nockConfig(flapping);
+      nockConfig(flapping);
+      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+      nockCreateCheckRun({ ...repo, id: 9101 });
+      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
+      nockListOpenIssues({ ...repo, pages: [[]] });
+      nockCreateIssue({ ...repo, number: 80 });
+      await deliver(deploymentStatusPayload({ statusId: 2001, deploymentId: 601, createdAt: new Date(stepAt * 1000) }));
+      expect(await waitForEvaluation(kaizen.pool, 2001)).toBe("reported");
+
+      // The fix ships: back to the old level, so the issue closes.
+      const recovered: Body[] = [];
+      const closed: Body[] = [];
+      nockConfig(flapping);
+      nockConfig(flapping);
+      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+      nockCreateCheckRun({ ...repo, id: 9102 });
+      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
+      nockCreateComment({ ...repo, issueNumber: 80, id: 7101, sent: recovered });
+      nockUpdateIssue({ ...repo, issueNumber: 80, sent: closed });
+      await deliver(deploymentStatusPayload({ statusId: 2002, deploymentId: 602, createdAt: new Date(recoveryAt * 1000) }));
+      expect(await waitForEvaluation(kaizen.pool, 2002)).toBe("reported");
+
+      expect(recovered[0]?.body).toContain("checkout latency");
+      expect(closed[0]).toMatchObject({ state: "closed", state_reason: "completed" });
+      const [row] = await rows<{ state: string }>("select state from improvement_issues where issue_number = 80");
+      expect(row?.state).toBe("closed");
+    });
+  });
+});
