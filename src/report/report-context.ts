@@ -1,0 +1,80 @@
+import type { MetricVerdict, Threshold } from "../analysis/verdict.js";
+import type { TimeWindow } from "../sources/metrics-source.js";
+
+/** One evaluated metric as the reports show it: its definition plus the analysis result. */
+export interface MetricReport {
+  name: string;
+  unit: string;
+  /** Name of the metrics source the query ran against. */
+  source: string;
+  /** The query as sent, after variable substitution. */
+  query: string;
+  better: "lower" | "higher";
+  threshold: Threshold;
+  /** A link to the same query as a graph; null when the source has none. */
+  graphUrl: string | null;
+  result: MetricVerdict;
+}
+
+/** What was deployed where and when: shared by every report about one evaluation. */
+export interface DeploymentFacts {
+  repo: { owner: string; repo: string };
+  environment: string;
+  sha: string;
+  ref: string;
+  /** `url` is the deployment's html or log link, when GitHub gave one. */
+  deployment: { id: number; url: string | null; createdAt: Date };
+  windows: { baseline: TimeWindow; candidate: TimeWindow };
+  /** Pull requests that contain the deployed commit. */
+  pulls: Array<{ number: number; url: string }>;
+}
+
+/** Everything one deployment evaluation produced; the check-run summary renders exactly this. */
+export interface EvaluationReport extends DeploymentFacts {
+  /** When true, a regression fails the check run. */
+  gate: boolean;
+  metrics: MetricReport[];
+}
+
+/** The sticky per-environment pull request comment. */
+export interface PrCommentContext extends EvaluationReport {
+  /** Hidden HTML comment that identifies the comment for later updates (see kaizenMarker). */
+  marker: string;
+}
+
+/** A new improvement issue for one regressed metric. */
+export interface ImprovementIssueContext extends DeploymentFacts {
+  /** Hidden HTML comment carrying the issue's fingerprint, for deduplication. */
+  marker: string;
+  metric: MetricReport;
+  /** The metric's level before the regression; recovery means getting back within the threshold of it. */
+  level: number;
+}
+
+/** A comment on an open improvement issue: another deployment shows the same regression. */
+export interface IssueEvidenceContext extends DeploymentFacts {
+  metric: MetricReport;
+  /** The level recorded when the issue was opened. */
+  level: number;
+}
+
+/** A comment on an improvement issue whose metric is back within the threshold of its old level. */
+export interface IssueRecoveredContext extends DeploymentFacts {
+  metric: MetricReport;
+  /** The level recorded when the issue was opened. */
+  level: number;
+}
+
+/** One thing wrong with a repository's config file, with what to do about it. */
+export interface ConfigProblem {
+  /** Dotted path into the file, e.g. `metrics[0].threshold`; empty for the whole file. */
+  path: string;
+  message: string;
+  fix: string;
+}
+
+/** The "Kaizen config" check run: every problem found in one file (none means the file is valid). */
+export interface ConfigProblemsContext {
+  file: string;
+  problems: ConfigProblem[];
+}

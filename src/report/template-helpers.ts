@@ -1,0 +1,55 @@
+import type { HelperOptions } from "handlebars";
+import type { Threshold, Verdict } from "../analysis/verdict.js";
+import type { TimeWindow } from "../sources/metrics-source.js";
+import { checkTitle } from "./check-title.js";
+import { codeBlock } from "./code-block.js";
+import { codeSpan } from "./code-span.js";
+import { formatNumber } from "./format-number.js";
+import { formatPValue } from "./format-p-value.js";
+import { formatPercent } from "./format-percent.js";
+import { formatThreshold } from "../analysis/format-threshold.js";
+import { formatTime } from "./format-time.js";
+import { formatWindow } from "./format-window.js";
+import { inlineText } from "./inline-text.js";
+import { markdownLink } from "./markdown-link.js";
+import type { MetricReport } from "./report-context.js";
+import { sortByVerdict } from "./sort-by-verdict.js";
+import { verdictLabel } from "./verdict-label.js";
+
+type HandlebarsEnv = Pick<typeof import("handlebars"), "registerHelper">;
+
+/*
+ * Handlebars appends its options object to every helper call; each helper takes its own arguments and
+ * ignores the rest, so templates read `{{num value unit}}`, `{{code query cell=true}}`.
+ */
+const HELPERS = {
+  /** A value with its unit: `{{num result.baseline.median unit}}`. */
+  num: (value: number | null, unit: string) => formatNumber(value, unit),
+  /** A signed change with its unit: `{{signedNum result.changeAbs unit}}`. */
+  signedNum: (value: number | null, unit: string) => formatNumber(value, unit, { signed: true }),
+  pct: (value: number | null) => formatPercent(value),
+  /** `{{pValue p}}` → "< 0.001"; `{{pValue p prose=true}}` → "p < 0.001". */
+  pValue: (value: number | null, options: HelperOptions) => formatPValue(value, { prose: options.hash["prose"] === true }),
+  threshold: (threshold: Threshold, unit: string) => formatThreshold(threshold, unit),
+  verdict: (verdict: Verdict) => verdictLabel(verdict),
+  time: (date: Date) => formatTime(date),
+  window: (window: TimeWindow) => formatWindow(window),
+  /** `{{link "graph" graphUrl}}`; "—" when the URL is null. */
+  link: (label: string, url: string | null) => markdownLink(String(label), url),
+  shortSha: (sha: string) => sha.slice(0, 7),
+  /** User text on one line, safe in a table cell. */
+  text: (value: unknown) => inlineText(value),
+  code: (value: string, options: HelperOptions) => codeSpan(String(value), { inTable: options.hash["cell"] === true }),
+  codeBlock: (value: string) => codeBlock(String(value)),
+  title: (metrics: MetricReport[]) => checkTitle(metrics.map((m) => m.result.verdict)),
+  sortByVerdict: (metrics: MetricReport[]) => sortByVerdict(metrics),
+  withVerdict: (metrics: MetricReport[], verdict: Verdict) => metrics.filter((m) => m.result.verdict === verdict),
+  eq: (a: unknown, b: unknown) => a === b,
+  /** "1 metric" / "3 metrics". */
+  plural: (count: number, singular: string, plural: string) => `${count} ${count === 1 ? singular : plural}`,
+};
+
+/** Registers the formatting helpers the templates use; rendering is not allowed to format numbers by itself. */
+export function registerTemplateHelpers(handlebars: HandlebarsEnv): void {
+  for (const [name, helper] of Object.entries(HELPERS)) handlebars.registerHelper(name, helper);
+}
