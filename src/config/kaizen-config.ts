@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { DURATION_PATTERN, parseDuration } from "./parse-duration.js";
+import { PERCENT_PATTERN, parseThreshold } from "./parse-threshold.js";
+
+/**
+ * How to fix a value of a given field, for fields whose rules a type name cannot convey. Kept out of
+ * `.meta()` so it never leaks into the published JSON schema. Register after `.meta()`: meta clones.
+ */
+export const fixHints = z.registry<{ fix: string }>();
+
+const DURATION_FIX = "Use a number and a unit (ms, s, m, h or d), like `30s`, `10m` or `1h30m`.";
+const THRESHOLD_FIX =
+  "Use a percentage like `10%` (relative to the baseline) or a number like `0.05` (absolute, in the metric's unit).";
+
+const QUERY_FIX =
+  "Write a query that returns one series, like `histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{env=\"{{environment}}\"}[5m])))`.";
+
+function duration(defaultText: string, description: string) {
+  return z
+    .string()
+    .regex(DURATION_PATTERN, { error: (issue) => `\`${String(issue.input)}\` is not a duration.` })
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === null) {
+        ctx.addIssue({ code: "custom", message: `\`${text}\` is not a duration.`, params: { fix: DURATION_FIX } });
+        return z.NEVER;
+      }
+      return ms;
+    })
+    .register(fixHints, { fix: DURATION_FIX })
+    .prefault(defaultText)
+    .meta({ description: `${description} A duration like \`30s\`, \`10m\` or \`1h30m\`.` });
+}
+
+const ThresholdInput = z.union([
+  z.string().regex(PERCENT_PATTERN, { error: (issue) => `\`${String(issue.input)}\` is not a threshold.` }),
+  z.number().min(0),
+]);
+
+const Threshold = ThresholdInput.transform((value, ctx) => {
+  const threshold = parseThreshold(value);
+  if (threshold === null) {
+    ctx.addIssue({ code: "custom", message: `\`${value}\` is not a threshold.`, params: { fix: THRESHOLD_FIX } });
+    return z.NEVER;
+  }
+  return threshold;
+}).register(fixHints, { fix: THRESHOLD_FIX });
+
+/** When and where deployments are evaluated. */
+export const DeploymentsConfig = z.strictObject({
+  environments: z
+    .array(z.string().min(1))
+    .min(1)
+    .prefault(["production"])
+    .meta({ description: "Deployment environments to evaluate; deployments to any other environment are ignored." }),
+  soak: duration("10m", "How long to wait after a successful deployment before measuring it."),
+  window: duration("30m", "Length of the before and after windows that are compared."),
+  step: duration("30s", "Resolution of the samples queried within each window."),
+});
+
+/** One metric to compare before and after each deployment. */
+export const MetricConfig = z
+  .strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .meta({ description: "Name shown in reports; unique within this file." })
+      .register(fixHints, { fix: "Give the metric a short name that is unique in this file, like `p95 latency`." }),
+    source: z.string().min(1).optional().meta({
+      description:
+        "Metrics source to query, by the name the Kaizen operator gave it. May be left out when the operator has only one source.",
+    }),
+    query: z
+      .string()
+      .min(1)
+      .meta({
+        description:
+          "Query returning one series. May use `{{environment}}`, `{{sha}}`, `{{ref}}` and `{{repo}}`, filled in (quoted-string safe) for each deployment.",
+      })
+      .register(fixHints, { fix: QUERY_FIX }),
+    unit: z.string().default("").meta({ description: "Unit shown after values in reports, like `s` or `%`." }),
+    better: z
+      .enum(["lower", "higher"])
+      .default("lower")
+      .meta({ description: "Which direction is an improvement." }),
+    threshold: Threshold.prefault("10%").meta({
+      description:
+        "Smallest change that matters: a percentage of the baseline like `10%`, or an absolute amount in the metric's unit like `0.05`.",
+    }),
+    alpha: z
+      .number()
+      .gt(0)
+      .lt(0.5)
+      .default(0.01)
+      .meta({ description: "Significance level of the statistical test: lower means fewer false alarms but slower detection." }),
+    min_samples: z
+      .int()
+      .min(3)
+      .default(10)
+      .meta({ description: "Fewer samples than this in either window makes the verdict Inconclusive." }),
+  })
+  // The TypeScript side speaks camelCase, so a metric is usable as a MetricPolicy as it is.
+  .transform(({ min_samples, ...rest }) => ({ ...rest, minSamples: min_samples }));
+
+/** Improvement issues Kaizen opens and closes. */
+export const IssuesConfig = z.strictObject({
+  enabled: z.boolean().default(true).meta({ description: "Open an issue for each regression and close it on recovery." }),
+  labels: z
+    .array(z.string().min(1))
+    .prefault(["performance"])
+    .meta({ description: "Labels put on those issues, in addition to `kaizen`, which Kaizen always adds." }),
+});
+
+/** The repository's `.github/kaizen.yml`: every field is optional, so an empty file means all defaults. */
+export const KaizenConfig = z
+  .strictObject({
+    _extends: z.string().optional().meta({
+      description:
+        "Inherit from another repository's file: `repo`, `owner/repo` or `owner/repo:path/file.yml`. Top-level keys written here replace the inherited ones.",
+    }),
+    deployments: DeploymentsConfig.prefault({}).meta({ description: "When and where deployments are evaluated." }),
+    metrics: z.array(MetricConfig).prefault([]).meta({ description: "Metrics compared before and after each deployment." }),
+    issues: IssuesConfig.prefault({}).meta({ description: "Improvement issues opened for regressions." }),
+    comment: z
+      .enum(["always", "on-change", "on-regression"])
+      .default("always")
+      .meta({
+        description:
+          "When to post the pull request comment: always, only when a verdict changed since the last deployment, or only on a regression.",
+      }),
+    gate: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Make the check run fail on a regression, so branch protection can block merges." }),
+  })
+  .meta({
+    title: "Kaizen repository configuration",
+    description: "Settings for the Kaizen GitHub App, read from `.github/kaizen.yml` on the default branch.",
+  });
+
+/** The validated configuration: durations in milliseconds, thresholds parsed, defaults filled in. */
+export type KaizenConfig = z.output<typeof KaizenConfig>;
+/** One validated metric; structurally a MetricPolicy plus what is needed to query it. */
+export type MetricConfig = z.output<typeof MetricConfig>;
