@@ -1,0 +1,154 @@
+import { createHmac } from "node:crypto";
+import { createServer, type AddressInfo } from "node:net";
+import nock from "nock";
+import { Server, Probot } from "probot";
+import { kaizen } from "../../src/index.js";
+import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
+import {
+  privateKey,
+  startKaizen,
+  TestOctokit,
+  waitForEvaluation,
+  WEBHOOK_SECRET,
+  type RunningKaizen,
+} from "../helpers/start-kaizen.js";
+import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
+import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import {
+  GITHUB_API,
+  nockCreateCheckRun,
+  nockCreateComment,
+  nockListCheckRuns,
+  nockListComments,
+  nockListPullsForCommit,
+  nockUpdateCheckRun,
+} from "../helpers/nock-github.js";
+
+// Probot's own logger at "fatal": the server logs every rejected delivery otherwise.
+const quietLog = new Probot({ appId: 1, privateKey: "unused", logLevel: "fatal" }).log;
+const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+const repo = EXAMPLE_REPO;
+const CONFIG = `
+metrics:
+  - name: latency
+    query: kaizen_test_latency_seconds{env="{{environment}}"}
+    better: lower
+issues:
+  enabled: false
+`;
+type Body = Record<string, any>;
+
+/** A loopback port nothing listens on: connections to it are refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe("reliability", () => {
+  const { stepAt } = readPrometheusFixture();
+  const deliver = (k: RunningKaizen, statusId: number) =>
+    k.probot.receive({
+      id: `d-${statusId}`,
+      name: "deployment_status",
+      payload: deploymentStatusPayload({ statusId, deploymentId: statusId, createdAt: new Date(stepAt * 1000) }),
+    } as never);
+
+  beforeEach(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect("127.0.0.1");
+  });
+  afterEach(() => {
+    expect(nock.pendingMocks()).toEqual([]);
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  describe("when Prometheus is down", () => {
+    it("reports the metric Inconclusive with the reason and a neutral check", async () => {
+      const k = await startKaizen({ prometheusUrl: `http://127.0.0.1:${await closedPort()}` });
+      try {
+        const checks: Body[] = [];
+        nockAccessToken(INSTALLATION_ID);
+        nockConfig(CONFIG).persist();
+        nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+        nockCreateCheckRun({ ...repo, id: 41, sent: checks });
+        nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
+        await deliver(k, 4001);
+        expect(await waitForEvaluation(k.pool, 4001)).toBe("reported");
+        expect(checks[0]).toMatchObject({ conclusion: "neutral" });
+        expect(checks[0]?.output.summary).toMatch(/Inconclusive/);
+        expect(checks[0]?.output.summary).toMatch(/connection refused/);
+        expect(checks[0]?.output.summary).not.toMatch(/No change/);
+      } finally {
+        await k.stop();
+      }
+    });
+  });
+
+  describe("when GitHub fails half-way through the report", () => {
+    it("retries the job and ends with one check run and one comment", async () => {
+      const k = await startKaizen();
+      try {
+        const comments: Body[] = [];
+        nockAccessToken(INSTALLATION_ID);
+        nockConfig(CONFIG).persist();
+        // Attempt 1: the check run is created, then listing the PR's comments fails.
+        nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+        nockCreateCheckRun({ ...repo, id: 51 });
+        nockListPullsForCommit({ ...repo, sha: SHA, pulls: [{ number: 1 }] });
+        nock(GITHUB_API).get(`/repos/${repo.owner}/${repo.repo}/issues/1/comments`).query(true).reply(502, "Bad Gateway");
+        // Attempt 2: the existing check run is found by its external id and updated, the comment is created once.
+        const { rows } = await k.pool.query("select coalesce(max(id), 0) + 1 as id from evaluations");
+        nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [{ id: 51, external_id: `kaizen-evaluation:${rows[0].id}` }] });
+        nockUpdateCheckRun({ ...repo, id: 51 });
+        nockListPullsForCommit({ ...repo, sha: SHA, pulls: [{ number: 1 }] });
+        nockListComments({ ...repo, issueNumber: 1, pages: [[]] });
+        nockCreateComment({ ...repo, issueNumber: 1, id: 61, sent: comments });
+
+        await deliver(k, 5001);
+        expect(await waitForEvaluation(k.pool, 5001, 30_000)).toBe("reported");
+        expect(comments).toHaveLength(1);
+        const check = await k.pool.query("select check_run_id::int from evaluations where github_status_id = 5001");
+        expect(check.rows[0].check_run_id).toBe(51);
+      } finally {
+        await k.stop();
+      }
+    });
+  });
+
+  describe("when a webhook is unsigned or wrongly signed", () => {
+    it("rejects it before any side effect", async () => {
+      const k = await startKaizen();
+      const server = new Server({
+        Probot: Probot.defaults({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" }),
+        port: 0,
+        host: "127.0.0.1",
+        log: quietLog,
+      });
+      try {
+        await server.load(kaizen(k.deps));
+        const http = await server.start();
+        const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/github/webhooks`;
+        const body = JSON.stringify(deploymentStatusPayload({ statusId: 6001, createdAt: new Date(stepAt * 1000) }));
+        const headers = { "content-type": "application/json", "x-github-event": "deployment_status", "x-github-delivery": "u-1" };
+        const wrong = `sha256=${createHmac("sha256", "not-the-secret").update(body).digest("hex")}`;
+
+        const unsigned = await fetch(url, { method: "POST", headers, body });
+        const badlySigned = await fetch(url, { method: "POST", headers: { ...headers, "x-hub-signature-256": wrong }, body });
+
+        expect(unsigned.status).toBe(400);
+        expect(badlySigned.status).toBe(400);
+        const stored = await k.pool.query("select count(*)::int as n from deployments");
+        expect(stored.rows[0].n).toBe(0);
+        const healthz = await fetch(`http://127.0.0.1:${(http.address() as AddressInfo).port}/healthz`);
+        expect(healthz.status).toBe(200);
+      } finally {
+        await server.stop();
+        await k.stop();
+      }
+    });
+  });
+});
