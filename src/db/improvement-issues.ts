@@ -1,0 +1,98 @@
+import type { Threshold } from "../analysis/verdict.js";
+import { bigintAsNumber } from "./bigint-as-number.js";
+import type { Queryable } from "./queryable.js";
+
+/** A row of `improvement_issues`. */
+export interface ImprovementIssueRow {
+  id: number;
+  repoId: number;
+  owner: string;
+  repo: string;
+  environment: string;
+  metricName: string;
+  /** Stable key of (repo, environment, metric): at most one open issue has it. */
+  fingerprint: string;
+  issueNumber: number;
+  state: "open" | "closed";
+  /** The metric's median before the first regression: the level it must return to for the issue to close. */
+  levelBefore: number | null;
+  better: "lower" | "higher";
+  threshold: Threshold;
+  openedByEvaluationId: number;
+  closedByEvaluationId: number | null;
+  createdAt: Date;
+  closedAt: Date | null;
+}
+
+export type NewImprovementIssue = Omit<
+  ImprovementIssueRow,
+  "id" | "state" | "closedByEvaluationId" | "createdAt" | "closedAt"
+>;
+
+const COLUMNS = `id, repo_id as "repoId", owner, repo, environment, metric_name as "metricName", fingerprint,
+  issue_number as "issueNumber", state, level_before as "levelBefore", better, threshold,
+  opened_by_evaluation_id as "openedByEvaluationId", closed_by_evaluation_id as "closedByEvaluationId",
+  created_at as "createdAt", closed_at as "closedAt"`;
+
+/** The open issue with this fingerprint, or null. */
+export async function findOpenIssue(db: Queryable, fingerprint: string): Promise<ImprovementIssueRow | null> {
+  const { rows } = await db.query<ImprovementIssueRow>({
+    text: `select ${COLUMNS} from improvement_issues where fingerprint = $1 and state = 'open'`,
+    values: [fingerprint],
+    types: bigintAsNumber,
+  });
+  return rows[0] ?? null;
+}
+
+/**
+ * Records a newly opened issue. Throws a unique violation (code 23505) when an open issue with the same
+ * fingerprint is already recorded: the caller looks it up with `findOpenIssue` first.
+ */
+export async function insertIssue(db: Queryable, row: NewImprovementIssue): Promise<ImprovementIssueRow> {
+  const { rows } = await db.query<ImprovementIssueRow>({
+    text: `insert into improvement_issues (repo_id, owner, repo, environment, metric_name, fingerprint, issue_number,
+             level_before, better, threshold, opened_by_evaluation_id)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           returning ${COLUMNS}`,
+    values: [
+      row.repoId,
+      row.owner,
+      row.repo,
+      row.environment,
+      row.metricName,
+      row.fingerprint,
+      row.issueNumber,
+      row.levelBefore,
+      row.better,
+      JSON.stringify(row.threshold),
+      row.openedByEvaluationId,
+    ],
+    types: bigintAsNumber,
+  });
+  return rows[0]!;
+}
+
+/** Marks an open issue closed by an evaluation; returns the closed row, or null when it was not open. */
+export async function closeIssue(db: Queryable, id: number, evaluationId: number): Promise<ImprovementIssueRow | null> {
+  const { rows } = await db.query<ImprovementIssueRow>({
+    text: `update improvement_issues
+           set state = 'closed', closed_by_evaluation_id = $2, closed_at = now()
+           where id = $1 and state = 'open'
+           returning ${COLUMNS}`,
+    values: [id, evaluationId],
+    types: bigintAsNumber,
+  });
+  return rows[0] ?? null;
+}
+
+/** The open issues of one repository and environment, oldest first. */
+export async function listOpenIssues(db: Queryable, repoId: number, environment: string): Promise<ImprovementIssueRow[]> {
+  const { rows } = await db.query<ImprovementIssueRow>({
+    text: `select ${COLUMNS} from improvement_issues
+           where repo_id = $1 and environment = $2 and state = 'open'
+           order by id`,
+    values: [repoId, environment],
+    types: bigintAsNumber,
+  });
+  return rows;
+}

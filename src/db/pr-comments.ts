@@ -1,0 +1,48 @@
+import { bigintAsNumber } from "./bigint-as-number.js";
+import type { Queryable } from "./queryable.js";
+
+/** A row of `pr_comments`: the sticky comment Kaizen keeps on a pull request for one marker. */
+export interface PrCommentRow {
+  repoId: number;
+  prNumber: number;
+  /** The hidden marker in the comment body (one per environment). */
+  marker: string;
+  commentId: number;
+  updatedAt: Date;
+}
+
+const COLUMNS = `repo_id as "repoId", pr_number as "prNumber", marker, comment_id as "commentId",
+  updated_at as "updatedAt"`;
+
+/** The sticky comment recorded for this pull request and marker, or null. */
+export async function findPrComment(
+  db: Queryable,
+  repoId: number,
+  prNumber: number,
+  marker: string,
+): Promise<PrCommentRow | null> {
+  const { rows } = await db.query<PrCommentRow>({
+    text: `select ${COLUMNS} from pr_comments where repo_id = $1 and pr_number = $2 and marker = $3`,
+    values: [repoId, prNumber, marker],
+    types: bigintAsNumber,
+  });
+  return rows[0] ?? null;
+}
+
+/** Records (or re-points, when the old one was deleted) the sticky comment for this pull request and marker. */
+export async function savePrComment(
+  db: Queryable,
+  repoId: number,
+  prNumber: number,
+  marker: string,
+  commentId: number,
+): Promise<PrCommentRow> {
+  const { rows } = await db.query<PrCommentRow>({
+    text: `insert into pr_comments (repo_id, pr_number, marker, comment_id) values ($1, $2, $3, $4)
+           on conflict (repo_id, pr_number, marker) do update set comment_id = excluded.comment_id, updated_at = now()
+           returning ${COLUMNS}`,
+    values: [repoId, prNumber, marker, commentId],
+    types: bigintAsNumber,
+  });
+  return rows[0]!;
+}

@@ -1,0 +1,78 @@
+import { PgBoss, type Queue } from "pg-boss";
+import { jobId } from "./job-id.js";
+import { JOB_NAMES, type JobData, type JobName } from "./jobs.js";
+
+/** The durable job queue the handlers and pipelines use; pg-boss stays behind this interface. */
+export interface JobQueue {
+  /**
+   * Queues a job unless one with the same name and `key` exists already. Returns whether this call queued it.
+   * `startAfter` defers it (it runs at once when omitted or past).
+   */
+  send<N extends JobName>(name: N, data: JobData[N], opts: { key: string; startAfter?: Date }): Promise<boolean>;
+  /** Runs `handler` for each job of `name`, one at a time; a throw fails the attempt and it is retried later. */
+  work<N extends JobName>(name: N, handler: (data: JobData[N]) => Promise<void>): Promise<void>;
+  /** Stops fetching, waits for running handlers to finish, and closes the connections. */
+  stop(): Promise<void>;
+}
+
+export interface CreateQueueOptions {
+  connectionString: string;
+  /** The schema pg-boss keeps its tables in. */
+  schema?: string;
+  /** Delay before the first retry; each further retry doubles it (with jitter), up to 10 minutes. */
+  retryDelaySeconds?: number;
+  /** How often an idle worker looks for due jobs; also bounds how late a deferred job starts. */
+  pollingIntervalSeconds?: number;
+  /** Errors pg-boss hits in the background (maintenance, polling); by default written to stderr. */
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Starts pg-boss on the given database (installing or upgrading its schema) and creates Kaizen's queues.
+ * Jobs are retried 5 times with exponential backoff, and an attempt running longer than 15 minutes counts
+ * as failed.
+ */
+export async function createQueue(options: CreateQueueOptions): Promise<JobQueue> {
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: options.schema ?? "pgboss",
+    max: 5,
+    schedule: false,
+  });
+  boss.on("error", options.onError ?? ((error) => console.error("job queue:", error)));
+  await boss.start();
+
+  const queueOptions = {
+    retryLimit: 5,
+    retryDelay: options.retryDelaySeconds ?? 5,
+    retryBackoff: true,
+    retryDelayMax: 600,
+    expireInSeconds: 900,
+  } satisfies Omit<Queue, "name">;
+  try {
+    for (const name of JOB_NAMES) {
+      await boss.createQueue(name, queueOptions);
+      // createQueue leaves an existing queue as it was: apply the current settings to queues from older versions.
+      await boss.updateQueue(name, queueOptions);
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false });
+    throw error;
+  }
+
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 0.5;
+  return {
+    async send(name, data, { key, startAfter }) {
+      const id = await boss.send(name, data, { id: jobId(name, key), ...(startAfter ? { startAfter } : {}) });
+      return id !== null;
+    },
+    async work(name, handler) {
+      await boss.work<JobData[typeof name]>(name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data);
+      });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 30_000 });
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/** Every job Kaizen queues, named after what it does, with the data it carries. */
+export interface JobData {
+  /** Read the repo's config and decide whether and when a deployment is evaluated. */
+  "plan-evaluation": { evaluationId: number };
+  /** Measure, judge and report a deployment once its candidate window has closed. */
+  "evaluate-deployment": { evaluationId: number };
+  /** Check a pull request's `.github/kaizen.yml` and report problems as a check run. */
+  "validate-config": { installationId: number; owner: string; repo: string; sha: string; pullNumber: number };
+}
+
+export type JobName = keyof JobData;
+
+/** The queues to create at start-up (pg-boss needs a queue before anything is sent to or worked from it). */
+export const JOB_NAMES: readonly JobName[] = ["plan-evaluation", "evaluate-deployment", "validate-config"];
