@@ -1,0 +1,78 @@
+import nock from "nock";
+import { pullRequestPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
+import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { EXAMPLE_REPO, nockAccessToken, nockConfig, nockPullFiles } from "../helpers/nock-app.js";
+import { nockCreateCheckRun, nockListCheckRuns } from "../helpers/nock-github.js";
+
+type Body = Record<string, any>;
+const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+
+describe("pull_request", () => {
+  let kaizen: RunningKaizen;
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    kaizen = await startKaizen();
+  });
+  afterAll(async () => {
+    await kaizen.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  beforeEach(() => nockAccessToken(INSTALLATION_ID).persist());
+  afterEach(() => {
+    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
+    nock.cleanAll();
+  });
+
+  /** Delivers the event and waits until its validation job has finished. */
+  async function deliver(action: "opened" | "synchronize", sha: string) {
+    await kaizen.probot.receive({ id: `pr-${sha}`, name: "pull_request", payload: pullRequestPayload(action, sha) } as never);
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { rows } = await kaizen.pool.query(
+        "select state from pgboss.job where name = 'validate-config' and data->>'sha' = $1",
+        [sha],
+      );
+      if (rows[0]?.state === "completed") return;
+      if (Date.now() > deadline) throw new Error(`validate-config for ${sha} is ${rows[0]?.state ?? "missing"}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  describe("when the pull request changes .github/kaizen.yml into a broken config", () => {
+    it("fails the 'Kaizen config' check run on the head with every problem and its fix", async () => {
+      const sent: Body[] = [];
+      nockPullFiles(2, [{ filename: "src/app.ts" }, { filename: ".github/kaizen.yml" }]);
+      nockConfig("comment: sometimes\ngate: maybe\n", { ref: HEAD });
+      nockListCheckRuns({ ...EXAMPLE_REPO, sha: HEAD, name: "Kaizen config", runs: [] });
+      nockCreateCheckRun({ ...EXAMPLE_REPO, id: 71, sent });
+      await deliver("opened", HEAD);
+      expect(sent[0]).toMatchObject({ name: "Kaizen config", head_sha: HEAD, conclusion: "failure" });
+      expect(sent[0]?.output.summary).toContain("comment");
+      expect(sent[0]?.output.summary).toContain("gate");
+      expect(sent[0]?.output.summary).toMatch(/always|on-change|on-regression/);
+    });
+  });
+
+  describe("when the pull request fixes the config", () => {
+    it("passes the check run", async () => {
+      const sha = "1111111111111111111111111111111111111111";
+      const sent: Body[] = [];
+      nockPullFiles(2, [{ filename: ".github/kaizen.yml", status: "modified" }]);
+      nockConfig("comment: always\n", { ref: sha });
+      nockListCheckRuns({ ...EXAMPLE_REPO, sha, name: "Kaizen config", runs: [] });
+      nockCreateCheckRun({ ...EXAMPLE_REPO, id: 72, sent });
+      await deliver("synchronize", sha);
+      expect(sent[0]).toMatchObject({ name: "Kaizen config", conclusion: "success" });
+    });
+  });
+
+  describe("when the pull request does not touch the config", () => {
+    it("writes no check run", async () => {
+      const sha = "2222222222222222222222222222222222222222";
+      nockPullFiles(2, [{ filename: "README.md" }]);
+      await deliver("synchronize", sha);
+    });
+  });
+});
