@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { createServer, type AddressInfo } from "node:net";
 import nock from "nock";
-import { Server, Probot } from "probot";
+import { createServer as createHttpServer } from "node:http";
+import { createNodeMiddleware, Probot } from "probot";
 import { kaizen } from "../../src/index.js";
 import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
 import {
@@ -24,8 +25,6 @@ import {
   nockUpdateCheckRun,
 } from "../helpers/nock-github.js";
 
-// Probot's own logger at "fatal": the server logs every rejected delivery otherwise.
-const quietLog = new Probot({ appId: 1, privateKey: "unused", logLevel: "fatal" }).log;
 const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const repo = EXAMPLE_REPO;
 const CONFIG = `
@@ -122,19 +121,16 @@ describe("reliability", () => {
   describe("when a webhook is unsigned or wrongly signed", () => {
     it("rejects it before any side effect", async () => {
       const k = await startKaizen();
-      const server = new Server({
-        Probot: Probot.defaults({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" }),
-        port: 0,
-        host: "127.0.0.1",
-        log: quietLog,
-      });
+      const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" });
+      const middleware = await createNodeMiddleware(kaizen(k.deps), { probot });
+      const server = createHttpServer((req, res) => void middleware(req, res));
       try {
-        await server.load(kaizen(k.deps));
-        const http = await server.start();
-        const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/github/webhooks`;
+        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+        const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
         const body = JSON.stringify(deploymentStatusPayload({ statusId: 6001, createdAt: new Date(stepAt * 1000) }));
         const headers = { "content-type": "application/json", "x-github-event": "deployment_status", "x-github-delivery": "u-1" };
         const wrong = `sha256=${createHmac("sha256", "not-the-secret").update(body).digest("hex")}`;
+        const url = `${base}/api/github/webhooks`;
 
         const unsigned = await fetch(url, { method: "POST", headers, body });
         const badlySigned = await fetch(url, { method: "POST", headers: { ...headers, "x-hub-signature-256": wrong }, body });
@@ -143,10 +139,9 @@ describe("reliability", () => {
         expect(badlySigned.status).toBe(400);
         const stored = await k.pool.query("select count(*)::int as n from deployments");
         expect(stored.rows[0].n).toBe(0);
-        const healthz = await fetch(`http://127.0.0.1:${(http.address() as AddressInfo).port}/healthz`);
-        expect(healthz.status).toBe(200);
+        expect((await fetch(`${base}/healthz`)).status).toBe(200);
       } finally {
-        await server.stop();
+        await new Promise((resolve) => server.close(resolve));
         await k.stop();
       }
     });
