@@ -15,6 +15,11 @@ import { publishConfigCheck } from "../report/publish-config-check.js";
  */
 export async function planEvaluation(app: Probot, deps: AppDeps, evaluationId: number): Promise<void> {
   const evaluation = await getEvaluation(deps.pool, evaluationId);
+  if (evaluation?.state === "scheduled" && evaluation.windows) {
+    // A retry after the windows were saved but before the job was queued: queue it (idempotent by key).
+    await sendEvaluation(deps, evaluationId, evaluation.windows.candidate.end);
+    return;
+  }
   if (!evaluation || evaluation.state !== "pending") return;
   const { owner, repo, sha, environment } = evaluation;
   const octokit = await app.auth(evaluation.installationId);
@@ -36,7 +41,10 @@ export async function planEvaluation(app: Probot, deps: AppDeps, evaluationId: n
 
   const windows = evaluationWindows(evaluation.statusCreatedAt, loaded.config.deployments);
   await scheduleEvaluation(deps.pool, evaluationId, windows);
-  const due = windows.candidate.end;
+  await sendEvaluation(deps, evaluationId, windows.candidate.end);
+}
+
+function sendEvaluation(deps: AppDeps, evaluationId: number, due: Date): Promise<boolean> {
   const startAfter = due > deps.now() ? due : undefined;
-  await deps.queue.send("evaluate-deployment", { evaluationId }, { key: String(evaluationId), startAfter });
+  return deps.queue.send("evaluate-deployment", { evaluationId }, { key: String(evaluationId), startAfter });
 }

@@ -23,6 +23,8 @@ export interface CreateQueueOptions {
   retryDelaySeconds?: number;
   /** How often an idle worker looks for due jobs; also bounds how late a deferred job starts. */
   pollingIntervalSeconds?: number;
+  /** Jobs of one name a process runs at once (default 4). */
+  concurrency?: number;
   /** Errors pg-boss hits in the background (maintenance, polling); by default written to stderr. */
   onError?: (error: Error) => void;
 }
@@ -67,7 +69,10 @@ export async function createQueue(options: CreateQueueOptions): Promise<JobQueue
       return id !== null;
     },
     async work(name, handler) {
-      await boss.work<JobData[typeof name]>(name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+      // One job per fetch keeps failures per job; several local workers keep a burst of deliveries from
+      // waiting a polling interval each.
+      const workOptions = { pollingIntervalSeconds, batchSize: 1, localConcurrency: options.concurrency ?? 4 };
+      await boss.work<JobData[typeof name]>(name, workOptions, async (jobs) => {
         for (const job of jobs) await handler(job.data);
       });
     },
