@@ -23,8 +23,6 @@ export interface CreateQueueOptions {
   retryDelaySeconds?: number;
   /** How often an idle worker looks for due jobs; also bounds how late a deferred job starts. */
   pollingIntervalSeconds?: number;
-  /** Jobs of one name a process runs at once (default 4). */
-  concurrency?: number;
   /** Errors pg-boss hits in the background (maintenance, polling); by default written to stderr. */
   onError?: (error: Error) => void;
 }
@@ -40,6 +38,8 @@ export async function createQueue(options: CreateQueueOptions): Promise<JobQueue
     schema: options.schema ?? "pgboss",
     max: 5,
     schedule: false,
+    // Wakes idle workers the moment a job is queued instead of at the next poll.
+    useListenNotify: true,
   });
   boss.on("error", options.onError ?? ((error) => console.error("job queue:", error)));
   await boss.start();
@@ -50,6 +50,7 @@ export async function createQueue(options: CreateQueueOptions): Promise<JobQueue
     retryBackoff: true,
     retryDelayMax: 600,
     expireInSeconds: 900,
+    notify: true,
   } satisfies Omit<Queue, "name">;
   try {
     for (const name of JOB_NAMES) {
@@ -69,11 +70,25 @@ export async function createQueue(options: CreateQueueOptions): Promise<JobQueue
       return id !== null;
     },
     async work(name, handler) {
-      // One job per fetch keeps failures per job; several local workers keep a burst of deliveries from
-      // waiting a polling interval each.
-      const workOptions = { pollingIntervalSeconds, batchSize: 1, localConcurrency: options.concurrency ?? 4 };
+      // Jobs are fetched in batches (and fetched again at once while batches come back full), but each job
+      // succeeds or fails on its own: a failed one is failed explicitly (→ retried with backoff), and
+      // pg-boss then completes only the jobs still active.
+      const workOptions = {
+        pollingIntervalSeconds,
+        // Deferred jobs and retries become due without a NOTIFY: keep polling for them at the same pace.
+        notifyPollingIntervalSeconds: pollingIntervalSeconds,
+        batchSize: 10,
+        burstWhenBatchFull: true,
+        localConcurrency: 2,
+      };
       await boss.work<JobData[typeof name]>(name, workOptions, async (jobs) => {
-        for (const job of jobs) await handler(job.data);
+        const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
+        for (const [i, result] of results.entries()) {
+          if (result.status === "fulfilled") continue;
+          const reason: unknown = result.reason;
+          const message = reason instanceof Error ? reason.message : String(reason);
+          await boss.fail(name, jobs[i]!.id, { message });
+        }
       });
     },
     async stop() {
