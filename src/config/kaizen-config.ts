@@ -127,7 +127,7 @@ export const KaizenConfig = z
       .default("always")
       .meta({
         description:
-          "When to post the pull request comment: always, only when a verdict changed since the last deployment, or only on a regression.",
+          "When to post the pull request comment: always, only when a metric regressed or improved, or only on a regression. An existing comment is always kept up to date.",
       }),
     gate: z
       .boolean()

@@ -110,8 +110,8 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
     privateKey,
     webhookSecret: set("WEBHOOK_SECRET"),
     port: Number(port),
-    // Probot's own default: reachable from this machine only until the operator opts in.
-    host: set("HOST") ?? "localhost",
+    // All interfaces: the app runs behind a load balancer or in a container (Probot's own default is localhost).
+    host: set("HOST") ?? "0.0.0.0",
     logLevel: logLevel as AppEnv["logLevel"],
     databaseUrl,
     dataDir: set("KAIZEN_DATA_DIR") ?? ".data",

@@ -3,6 +3,7 @@ import type { AppDeps } from "../app-deps.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { finishEvaluation, getEvaluation, setEvaluationCheckRun } from "../db/evaluations.js";
 import { saveMetricResults } from "../db/metric-results.js";
+import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { findPullsForSha } from "../report/find-pulls-for-sha.js";
 import { publishConfigCheck } from "../report/publish-config-check.js";
 import { publishEvaluationCheck } from "../report/publish-evaluation-check.js";
@@ -19,7 +20,7 @@ import { toMetricResultRows } from "./to-metric-result-rows.js";
  * 3. analysis — a verdict per metric (rank test + practical threshold).
  * 4. db       — per-metric results persisted (a retry overwrites, never duplicates).
  * 5. report   — check run, sticky PR comments, improvement issues; each write is idempotent, so a retry
- *               after a GitHub error resumes without duplicates.
+ *               after a GitHub error resumes without duplicates, and one (repo, environment) reports at a time.
  * 6. db       — the evaluation is marked reported; later deliveries of the same job do nothing.
  */
 export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationId: number): Promise<void> {
@@ -36,6 +37,10 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
     return;
   }
   const config = loaded.config;
+  if (!config.deployments.environments.includes(environment)) {
+    await finishEvaluation(deps.pool, evaluationId, "skipped", `environment ${environment} is no longer configured`);
+    return;
+  }
 
   const vars = { environment, sha, ref: evaluation.ref, repo: `${owner}/${repo}` };
   const measured = await measureMetrics(config, deps.sources, windows, vars, config.deployments.step / 1000);
@@ -63,17 +68,15 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
     })),
     pulls: pulls.map((p) => ({ number: p.number, url: p.url })),
   };
-  const checkRunId = await publishEvaluationCheck(octokit, report, evaluationId);
-  await setEvaluationCheckRun(deps.pool, evaluationId, checkRunId);
-  await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment });
-  if (config.issues.enabled) {
-    await syncImprovementIssues(octokit, deps.pool, {
-      report,
-      repoId: evaluation.repoId,
-      evaluationId,
-      labels: config.issues.labels,
-    });
-  }
+  await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
+    const checkRunId = await publishEvaluationCheck(octokit, report, evaluationId);
+    await setEvaluationCheckRun(deps.pool, evaluationId, checkRunId);
+    await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment });
+    if (config.issues.enabled) {
+      const labels = config.issues.labels;
+      await syncImprovementIssues(octokit, deps.pool, { report, repoId: evaluation.repoId, evaluationId, labels });
+    }
+  });
 
   await finishEvaluation(deps.pool, evaluationId, "reported");
 }

@@ -40,12 +40,15 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
       await openImprovementIssue(octokit, pool, { ...sync, metric, fingerprint });
       continue;
     }
-    if (!open || (await findIssueEvidence(pool, open.id, evaluationId))) continue;
+    // The evaluation that opened the issue has said everything already (a retry must not add "evidence").
+    if (!open || open.openedByEvaluationId === evaluationId) continue;
     const level = open.levelBefore ?? metric.result.baseline.median ?? 0;
     const context = { ...report, metric, level };
     const issue = { owner, repo, issueNumber: open.issueNumber };
+    const posted = await findIssueEvidence(pool, open.id, evaluationId);
 
     if (verdict === "regression") {
+      if (posted) continue;
       const comment = await commentOnIssue(octokit, { ...issue, body: renderTemplate("issue-evidence", context) });
       await recordIssueEvidence(pool, open.id, evaluationId, comment.id);
       continue;
@@ -53,8 +56,11 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
     const recovered =
       verdict !== "inconclusive" && candidate.median !== null && isWithinThreshold(level, candidate.median, metric);
     if (!recovered) continue;
-    const comment = await commentOnIssue(octokit, { ...issue, body: renderTemplate("issue-recovered", context) });
-    await recordIssueEvidence(pool, open.id, evaluationId, comment.id);
+    // A retry after the recovery comment but before the close finishes the close without commenting again.
+    if (!posted) {
+      const comment = await commentOnIssue(octokit, { ...issue, body: renderTemplate("issue-recovered", context) });
+      await recordIssueEvidence(pool, open.id, evaluationId, comment.id);
+    }
     await closeIssue(octokit, issue);
     await closeIssueRow(pool, open.id, evaluationId);
   }

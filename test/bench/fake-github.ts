@@ -24,7 +24,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     req.on("end", () => {
       state.requests++;
       const url = new URL(req.url ?? "/", "http://x");
-      const path = decodeURIComponent(url.pathname);
+      // GHE_HOST makes Probot prefix every path with /api/v3.
+      const path = decodeURIComponent(url.pathname).replace(/^\/api\/v3/, "");
       const json = (status: number, data: unknown) => {
         res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
         res.end(JSON.stringify(data));
@@ -44,7 +45,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       }
       if (req.method === "GET" && /\/issues\/\d+\/comments$/.test(path)) return json(200, []);
       if (req.method === "POST" && /\/issues\/\d+\/comments$/.test(path)) {
-        state.commentPostedAt.set(path, performance.now());
+        state.commentPostedAt.set(path, Date.now());
         return json(201, { id: nextId++ });
       }
       if (req.method === "GET" && /\/issues$/.test(path)) return json(200, []);

@@ -26,7 +26,7 @@ describe("readEnv", () => {
   it("uses the defaults for an empty environment", () => {
     expect(readEnv({})).toEqual({
       port: 3000,
-      host: "localhost",
+      host: "0.0.0.0",
       logLevel: "info",
       dataDir: ".data",
       gheProtocol: "https",

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from "node:net";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,7 +25,7 @@ describe("startEmbeddedPostgres", () => {
   it("initialises a cluster on first start, serves queries, and keeps the data across a restart", async () => {
     await chmod(parent, 0o755);
     const dataDir = join(parent, "nested", "pg"); // parents that do not exist yet
-    const port = 54340 + 1 + (process.pid % 50); // off the default, so a running dev server is untouched
+    const port = await freePort(); // off the default, so a running dev server is untouched
 
     const first = await startEmbeddedPostgres(dataDir, { port });
     expect(first.url).toBe(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
@@ -49,4 +50,13 @@ async function query(url: string, sql: string): Promise<pg.QueryResult> {
   } finally {
     await client.end();
   }
+}
+
+/** A loopback port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

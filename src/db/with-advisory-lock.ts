@@ -1,0 +1,20 @@
+import type pg from "pg";
+
+/**
+ * Runs `fn` while holding a session-level advisory lock on `key`, across every process sharing the database.
+ * Used around the report step so two evaluations of one (repository, environment) — a redeploy, a backfill —
+ * cannot both miss the open issue or the sticky comment and create one each.
+ */
+export async function withAdvisoryLock<T>(pool: pg.Pool, key: string, fn: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock(hashtext($1))", [key]);
+    try {
+      return await fn();
+    } finally {
+      await client.query("select pg_advisory_unlock(hashtext($1))", [key]);
+    }
+  } finally {
+    client.release();
+  }
+}

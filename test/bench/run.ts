@@ -1,0 +1,188 @@
+/**
+ * `npm run bench`: the issue #2 targets, measured on loopback with the real app, a real PostgreSQL, a real
+ * Prometheus on backfilled data, and a fake GitHub (test/bench/fake-github.ts) that answers at once.
+ *
+ * 1. ack      — signed deployment_status deliveries, open loop at 200 requests/s: latency p50/p99 of the
+ *               webhook answer (durable enqueue included), then a closed loop for the maximum throughput.
+ * 2. evaluate — 20 metrics: from the moment the evaluation job becomes eligible to the PR comment posted.
+ * 3. memory   — peak resident set size of the app process during both.
+ */
+import { createHmac } from "node:crypto";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setupPostgres, teardownPostgres } from "../setup/postgres.js";
+import { setupPrometheus, teardownPrometheus } from "../setup/prometheus.js";
+import { createTestDatabase } from "../helpers/test-database.js";
+import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
+import { startFakeGitHub } from "./fake-github.js";
+
+const SECRET = "bench-secret";
+const RATE = 200;
+const ACK_REQUESTS = Number(process.env["BENCH_REQUESTS"] ?? 2000);
+const EVALUATIONS = 5;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+function residentBytes(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+await Promise.all([setupPostgres(), setupPrometheus()]);
+const db = await createTestDatabase();
+const github = await startFakeGitHub();
+const dir = mkdtempSync(join(tmpdir(), "kaizen-bench-"));
+const sourcesPath = join(dir, "sources.yml");
+writeFileSync(sourcesPath, `sources:\n  prometheus:\n    type: prometheus\n    url: ${process.env["KAIZEN_TEST_PROMETHEUS_URL"]}\n`);
+const port = await freePort();
+
+// The app runs as `npm start` runs it (built, own process); this process only generates load.
+execFileSync("npm", ["run", "build", "--silent"], { stdio: "inherit" });
+const appEnv: Record<string, string | undefined> = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  APP_ID: "1",
+  PRIVATE_KEY_PATH: "test/fixtures/github/mock-cert.pem",
+  WEBHOOK_SECRET: SECRET,
+  GHE_HOST: new URL(github.url).host,
+  GHE_PROTOCOL: "http",
+  KAIZEN_SOURCES: sourcesPath,
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  LOG_LEVEL: process.env["BENCH_LOG_LEVEL"] ?? "fatal",
+};
+const app = spawn(process.execPath, ["lib/server.js"], {
+  env: appEnv as NodeJS.ProcessEnv,
+  stdio: "inherit",
+});
+const webhookUrl = `http://127.0.0.1:${port}/api/github/webhooks`;
+for (let i = 0; ; i++) {
+  const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+  if (ok) break;
+  if (i > 100) throw new Error("the app did not start");
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+let peakRss = 0;
+const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, residentBytes(app.pid!))), 50);
+
+let statusId = 1;
+async function deliver(createdAt: Date, environment: string): Promise<{ ms: number; status: number; id: number }> {
+  const id = statusId++;
+  const body = JSON.stringify(deploymentStatusPayload({ statusId: id, deploymentId: id, createdAt, environment }));
+  const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
+  const started = performance.now();
+  const res = await fetch(webhookUrl, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "deployment_status",
+      "x-github-delivery": `bench-${id}`,
+      "x-hub-signature-256": signature,
+    },
+    body,
+  });
+  await res.text();
+  return { ms: performance.now() - started, status: res.status, id };
+}
+
+// 1. ack: deployments to an environment the config does not list, so each plan job reads the config and skips.
+github.config = "deployments:\n  environments: [production]\n";
+for (let i = 0; i < 50; i++) await deliver(new Date(), "bench"); // warm-up
+const latencies: number[] = [];
+const openLoopStarted = performance.now();
+const pending: Promise<void>[] = [];
+for (let i = 0; i < ACK_REQUESTS; i++) {
+  const due = openLoopStarted + (i * 1000) / RATE;
+  const wait = due - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  pending.push(deliver(new Date(), "bench").then((r) => void (r.status === 200 && latencies.push(r.ms))));
+}
+await Promise.all(pending);
+const openLoopSeconds = (performance.now() - openLoopStarted) / 1000;
+latencies.sort((a, b) => a - b);
+
+const closedStarted = performance.now();
+let closedDone = 0;
+await Promise.all(
+  Array.from({ length: 16 }, async () => {
+    while (closedDone < ACK_REQUESTS) {
+      closedDone++;
+      await deliver(new Date(), "bench");
+    }
+  }),
+);
+const maxThroughput = ACK_REQUESTS / ((performance.now() - closedStarted) / 1000);
+
+console.log(
+  `ack (open loop, ${RATE} req/s, ${ACK_REQUESTS} signed deliveries, ${openLoopSeconds.toFixed(1)} s): ` +
+    `p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1)!)}, ` +
+    `${latencies.length}/${ACK_REQUESTS} answered 200`,
+);
+console.log(`ack (closed loop, 16 connections): ${maxThroughput.toFixed(0)} deliveries/s`);
+// The queued planning jobs drain before the evaluation is timed, so it measures one evaluation, not a backlog.
+const drainStarted = performance.now();
+for (;;) {
+  const { rows } = await db.pool.query("select count(*)::int as n from pgboss.job where state < 'completed'");
+  if (rows[0].n === 0) break;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+console.log(`planning backlog of ${2 * ACK_REQUESTS + 50} jobs drained in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s`);
+
+// 2. evaluate: 20 metrics over both windows of a deployment whose candidate window has long closed.
+const stepAt = Number(process.env["KAIZEN_TEST_STEP_AT"]);
+const series = ["kaizen_test_latency_seconds", "kaizen_test_throughput_rps", "kaizen_test_error_ratio", "kaizen_test_flapping_latency_seconds"];
+const metrics = Array.from({ length: 20 }, (_, i) => {
+  const name = series[i % series.length]!;
+  return `  - name: m${i}\n    query: ${name}{env="{{environment}}"} * ${1 + Math.floor(i / series.length)}\n    better: ${name.includes("throughput") ? "higher" : "lower"}\n`;
+});
+github.config = `metrics:\n${metrics.join("")}comment: always\n`;
+const evaluationMs: number[] = [];
+for (let i = 0; i < EVALUATIONS; i++) {
+  const { id } = await deliver(new Date(stepAt * 1000), "production");
+  const deadline = Date.now() + 60_000;
+  let posted: number | undefined;
+  while (posted === undefined && Date.now() < deadline) {
+    posted = github.commentPostedAt.get("/repos/Codertocat/Hello-World/issues/1/comments");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const { rows } = await db.pool.query(
+    `select j.start_after as eligible from evaluations e
+     join pgboss.job j on j.name = 'evaluate-deployment' and j.data->>'evaluationId' = e.id::text
+     where e.github_status_id = $1`,
+    [id],
+  );
+  if (posted === undefined || !rows[0]) throw new Error(`evaluation ${i} posted no comment`);
+  evaluationMs.push(posted - new Date(rows[0].eligible).getTime());
+  // Let it finish (check run, issues) before the next one starts.
+  while ((await db.pool.query("select state from evaluations where github_status_id = $1", [id])).rows[0]?.state !== "reported") {
+    if (Date.now() > deadline) throw new Error(`evaluation ${i} did not finish`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  github.commentPostedAt.clear();
+}
+evaluationMs.sort((a, b) => a - b);
+
+clearInterval(rssTimer);
+const report = [
+  `evaluate 20 metrics, job eligible → PR comment posted (${EVALUATIONS} runs): ` +
+    `median ${ms(percentile(evaluationMs, 0.5))}, max ${ms(evaluationMs.at(-1)!)}`,
+  `peak resident memory of the app process: ${(peakRss / 2 ** 20).toFixed(0)} MB`,
+];
+console.log(report.join("\n"));
+
+app.kill("SIGTERM");
+await new Promise((resolve) => app.once("exit", resolve));
+rmSync(dir, { recursive: true, force: true });
+await github.close();
+await db.drop();
+await Promise.all([teardownPostgres(), teardownPrometheus()]);
