@@ -127,7 +127,7 @@ describe("probotEnv", () => {
       PRIVATE_KEY: pem,
       WEBHOOK_SECRET: "s",
       PORT: "3000",
-      HOST: "localhost",
+      HOST: "0.0.0.0",
       LOG_LEVEL: "warn",
       GHE_HOST: "ghe.local",
       GHE_PROTOCOL: "https",
