@@ -10,7 +10,6 @@
 import { createHmac } from "node:crypto";
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setupPostgres, teardownPostgres } from "../setup/postgres.js";
@@ -18,19 +17,13 @@ import { setupPrometheus, teardownPrometheus } from "../setup/prometheus.js";
 import { createTestDatabase } from "../helpers/test-database.js";
 import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
 import { startFakeGitHub } from "./fake-github.js";
+import { freePort } from "../helpers/free-port.js";
 
 const SECRET = "bench-secret";
 const RATE = 200;
 const ACK_REQUESTS = Number(process.env["BENCH_REQUESTS"] ?? 2000);
 const EVALUATIONS = 5;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 function residentBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return match ? Number(match[1]) * 1024 : 0;

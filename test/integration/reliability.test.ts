@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
-import { createServer, type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
+import { freePort } from "../helpers/free-port.js";
 import nock from "nock";
 import { createServer as createHttpServer } from "node:http";
 import { createNodeMiddleware, Probot } from "probot";
@@ -37,14 +38,6 @@ issues:
 `;
 type Body = Record<string, any>;
 
-/** A loopback port nothing listens on: connections to it are refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("reliability", () => {
   const { stepAt } = readPrometheusFixture();
@@ -67,7 +60,7 @@ describe("reliability", () => {
 
   describe("when Prometheus is down", () => {
     it("reports the metric Inconclusive with the reason and a neutral check", async () => {
-      const k = await startKaizen({ prometheusUrl: `http://127.0.0.1:${await closedPort()}` });
+      const k = await startKaizen({ prometheusUrl: `http://127.0.0.1:${await freePort()}` });
       try {
         const checks: Body[] = [];
         nockAccessToken(INSTALLATION_ID);
