@@ -20,16 +20,13 @@ import { createQueue } from "./queue/create-queue.js";
  */
 async function main(): Promise<void> {
   const env = readEnv();
-  if (env.appId && !env.webhookSecret) {
-    throw new Error("WEBHOOK_SECRET is not set: set it to the webhook secret of the GitHub App, so unsigned deliveries are rejected.");
-  }
 
   const embedded = env.databaseUrl ? null : await startEmbeddedPostgres(env.dataDir);
   const databaseUrl = env.databaseUrl ?? embedded!.url;
   const pool = createPool(databaseUrl);
   await migrate(pool);
 
-  const sources = createSourceRegistry(env.sourcesPath ? loadSourcesFile(env.sourcesPath, process.env) : { sources: {} });
+  const sources = createSourceRegistry(env.sourcesPath ? loadSourcesFile(env.sourcesPath, env.variables) : { sources: {} });
   const queue = await createQueue({ connectionString: databaseUrl });
 
   const server = await run(kaizen({ pool, queue, sources, now: () => new Date() }), { env: probotEnv(env) });

@@ -11,6 +11,8 @@ export interface AppEnv {
   /** PEM text of the GitHub App's private key. */
   privateKey?: string;
   webhookSecret?: string;
+  /** Every variable as given, for `${VAR}` references in the operator's sources file. */
+  variables: EnvVars;
   port: number;
   host: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -86,6 +88,9 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
   if (appId !== undefined && !set("PRIVATE_KEY") && !set("PRIVATE_KEY_PATH")) {
     problems.push("PRIVATE_KEY: required when APP_ID is set; set PRIVATE_KEY or PRIVATE_KEY_PATH");
   }
+  if (appId !== undefined && !set("WEBHOOK_SECRET")) {
+    problems.push("WEBHOOK_SECRET: required when APP_ID is set, so unsigned deliveries are rejected; set it to the app's webhook secret");
+  }
   if (appId === undefined && privateKey !== undefined) problems.push("APP_ID: required when a private key is set; set it to the numeric App ID");
 
   const port = set("PORT") ?? "3000";
@@ -119,6 +124,7 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
     gheProtocol: gheProtocol as AppEnv["gheProtocol"],
     sourcesPath: set("KAIZEN_SOURCES"),
     webhookProxy,
+    variables: env,
   };
 }
 

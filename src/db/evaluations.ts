@@ -1,5 +1,6 @@
 import type { TimeWindow } from "../sources/metrics-source.js";
 import { bigintAsNumber } from "./bigint-as-number.js";
+import type { DeploymentRow } from "./deployments.js";
 import type { Queryable } from "./queryable.js";
 
 export type EvaluationState = "pending" | "scheduled" | "skipped" | "config-error" | "reported";
@@ -31,16 +32,7 @@ export interface EvaluationWindowsRow {
 }
 
 /** An evaluation with the deployment it belongs to: everything a job needs to act on it. */
-export interface EvaluationContext extends EvaluationRow {
-  repoId: number;
-  owner: string;
-  repo: string;
-  installationId: number;
-  githubDeploymentId: number;
-  environment: string;
-  sha: string;
-  ref: string;
-  url: string | null;
+export interface EvaluationContext extends EvaluationRow, Omit<DeploymentRow, "id" | "createdAt"> {
   /** null until the evaluation is scheduled. */
   windows: EvaluationWindowsRow | null;
 }

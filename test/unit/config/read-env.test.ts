@@ -30,6 +30,7 @@ describe("readEnv", () => {
       logLevel: "info",
       dataDir: ".data",
       gheProtocol: "https",
+      variables: {},
     });
   });
 
@@ -61,6 +62,7 @@ describe("readEnv", () => {
       gheProtocol: "http",
       sourcesPath: "/etc/kaizen/sources.yml",
       webhookProxy: "https://smee.io/abc",
+      variables: env,
     });
   });
 
@@ -72,13 +74,13 @@ describe("readEnv", () => {
     ["a key with escaped newlines", pem.replace(/\n/g, "\\n")],
     ["a base64-encoded key", Buffer.from(pem).toString("base64")],
   ])("accepts %s in PRIVATE_KEY", (_case, key) => {
-    expect(readEnv({ APP_ID: "1", PRIVATE_KEY: key }).privateKey).toBe(pem);
+    expect(readEnv({ APP_ID: "1", PRIVATE_KEY: key, WEBHOOK_SECRET: "s" }).privateKey).toBe(pem);
   });
 
   it("reads the key file at PRIVATE_KEY_PATH", () => {
     const path = join(dir, "app.pem");
     writeFileSync(path, pem);
-    expect(readEnv({ APP_ID: "1", PRIVATE_KEY_PATH: path }).privateKey).toBe(pem);
+    expect(readEnv({ APP_ID: "1", PRIVATE_KEY_PATH: path, WEBHOOK_SECRET: "s" }).privateKey).toBe(pem);
   });
 
   it.each([
@@ -86,11 +88,12 @@ describe("readEnv", () => {
     [{ PORT: "70000" }, "PORT=70000: must be a port number 1–65535"],
     [{ PORT: "0" }, "PORT=0: must be a port number 1–65535"],
     [{ LOG_LEVEL: "verbose" }, "LOG_LEVEL=verbose: must be one of trace, debug, info, warn, error, fatal"],
-    [{ APP_ID: "my-app", PRIVATE_KEY: pem }, "APP_ID=my-app: must be the numeric App ID"],
-    [{ APP_ID: "1" }, "PRIVATE_KEY: required when APP_ID is set"],
+    [{ APP_ID: "my-app", PRIVATE_KEY: pem, WEBHOOK_SECRET: "s" }, "APP_ID=my-app: must be the numeric App ID"],
+    [{ APP_ID: "1", WEBHOOK_SECRET: "s" }, "PRIVATE_KEY: required when APP_ID is set"],
+    [{ APP_ID: "1", PRIVATE_KEY: pem }, "WEBHOOK_SECRET: required when APP_ID is set"],
     [{ PRIVATE_KEY: pem }, "APP_ID: required when a private key is set"],
-    [{ APP_ID: "1", PRIVATE_KEY: "not a key" }, "PRIVATE_KEY: is not a PEM private key"],
-    [{ APP_ID: "1", PRIVATE_KEY_PATH: "/nonexistent/key.pem" }, "PRIVATE_KEY_PATH=/nonexistent/key.pem: cannot read the file (ENOENT)"],
+    [{ APP_ID: "1", PRIVATE_KEY: "not a key", WEBHOOK_SECRET: "s" }, "PRIVATE_KEY: is not a PEM private key"],
+    [{ APP_ID: "1", PRIVATE_KEY_PATH: "/nonexistent/key.pem", WEBHOOK_SECRET: "s" }, "PRIVATE_KEY_PATH=/nonexistent/key.pem: cannot read the file (ENOENT)"],
     [{ DATABASE_URL: "mysql://root:hunter2@db/kaizen" }, "DATABASE_URL: must be a postgres://"],
     [{ GHE_HOST: "https://github.example.com" }, "GHE_HOST=https://github.example.com: must be a host name"],
     [{ GHE_PROTOCOL: "ftp" }, "GHE_PROTOCOL=ftp: must be http or https"],
@@ -105,13 +108,13 @@ describe("readEnv", () => {
   it("rejects a PRIVATE_KEY_PATH file that holds no key", () => {
     const path = join(dir, "notes.txt");
     writeFileSync(path, "hello");
-    expect(envError({ APP_ID: "1", PRIVATE_KEY_PATH: path }).problems).toEqual([
+    expect(envError({ APP_ID: "1", PRIVATE_KEY_PATH: path, WEBHOOK_SECRET: "s" }).problems).toEqual([
       expect.stringContaining(`PRIVATE_KEY_PATH=${path}: the file is not a PEM private key`),
     ]);
   });
 
   it("lists every bad variable in one error, without echoing secrets", () => {
-    const error = envError({ PORT: "abc", LOG_LEVEL: "loud", DATABASE_URL: "nope://user:hunter2@x", PRIVATE_KEY: "secret-ish", APP_ID: "1" });
+    const error = envError({ PORT: "abc", LOG_LEVEL: "loud", DATABASE_URL: "nope://user:hunter2@x", PRIVATE_KEY: "secret-ish", APP_ID: "1", WEBHOOK_SECRET: "s" });
     expect(error.problems).toHaveLength(4);
     expect(error.message).toMatch(/^Kaizen cannot start; fix these environment variables:\n {2}- /);
     expect(error.message).not.toContain("hunter2");
