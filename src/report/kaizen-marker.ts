@@ -3,6 +3,6 @@
  * so a later run finds and updates it instead of writing a duplicate. The key is URI-encoded: whatever a user
  * named an environment, it cannot end the comment early.
  */
-export function kaizenMarker(kind: "deployment" | "issue", key: string): string {
+export function kaizenMarker(kind: "deployment" | "issue" | "evidence", key: string): string {
   return `<!-- kaizen:${kind}:${encodeURIComponent(key)} -->`;
 }

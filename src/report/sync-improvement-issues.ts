@@ -3,11 +3,12 @@ import { isWithinThreshold } from "../analysis/is-within-threshold.js";
 import { closeIssue as closeIssueRow, findOpenIssue } from "../db/improvement-issues.js";
 import { findIssueEvidence, recordIssueEvidence } from "../db/issue-evidence.js";
 import { closeIssue } from "./close-issue.js";
-import { commentOnIssue } from "./comment-on-issue.js";
 import type { GitHubClient } from "./github-client.js";
 import { openImprovementIssue } from "./open-improvement-issue.js";
 import type { EvaluationReport } from "./report-context.js";
 import { renderTemplate } from "./render-template.js";
+import { kaizenMarker } from "./kaizen-marker.js";
+import { upsertComment } from "./upsert-comment.js";
 
 export interface IssueSync {
   report: EvaluationReport;
@@ -43,24 +44,23 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
     // The evaluation that opened the issue has said everything already (a retry must not add "evidence").
     if (!open || open.openedByEvaluationId === evaluationId) continue;
     const level = open.levelBefore ?? metric.result.baseline.median ?? 0;
-    const context = { ...report, metric, level };
-    const issue = { owner, repo, issueNumber: open.issueNumber };
-    const posted = await findIssueEvidence(pool, open.id, evaluationId);
-
-    if (verdict === "regression") {
-      if (posted) continue;
-      const comment = await commentOnIssue(octokit, { ...issue, body: renderTemplate("issue-evidence", context) });
-      await recordIssueEvidence(pool, open.id, evaluationId, comment.id);
-      continue;
-    }
     const recovered =
-      verdict !== "inconclusive" && candidate.median !== null && isWithinThreshold(level, candidate.median, metric);
-    if (!recovered) continue;
-    // A retry after the recovery comment but before the close finishes the close without commenting again.
-    if (!posted) {
-      const comment = await commentOnIssue(octokit, { ...issue, body: renderTemplate("issue-recovered", context) });
-      await recordIssueEvidence(pool, open.id, evaluationId, comment.id);
+      (verdict === "improvement" || verdict === "no-change") &&
+      candidate.median !== null &&
+      isWithinThreshold(level, candidate.median, metric);
+    if (verdict !== "regression" && !recovered) continue;
+
+    const issue = { owner, repo, issueNumber: open.issueNumber };
+    // One comment per (issue, evaluation), found again by its marker if a retry comes before it was recorded.
+    if (!(await findIssueEvidence(pool, open.id, evaluationId))) {
+      const { id } = await upsertComment(octokit, {
+        ...issue,
+        marker: kaizenMarker("evidence", `${open.id}/${evaluationId}`),
+        body: renderTemplate(recovered ? "issue-recovered" : "issue-evidence", { ...report, metric, level }),
+      });
+      await recordIssueEvidence(pool, open.id, evaluationId, id);
     }
+    if (!recovered) continue;
     await closeIssue(octokit, issue);
     await closeIssueRow(pool, open.id, evaluationId);
   }

@@ -129,6 +129,7 @@ describe("deployment_status.created", () => {
       nockCreateCheckRun({ ...repo, id: 9002 });
       nockListPullsForCommit({ ...repo, sha: SHA, pulls: [{ number: 1 }] });
       nockUpdateComment({ ...repo, commentId: 7001 });
+      nockListComments({ ...repo, issueNumber: 77, pages: [[]] });
       nockCreateComment({ ...repo, issueNumber: 77, id: 7002, sent: evidence });
 
       await deliver(again);
@@ -167,6 +168,7 @@ comment: on-regression
       nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
       nockCreateCheckRun({ ...repo, id: 9102 });
       nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
+      nockListComments({ ...repo, issueNumber: 80, pages: [[]] });
       nockCreateComment({ ...repo, issueNumber: 80, id: 7101, sent: recovered });
       nockUpdateIssue({ ...repo, issueNumber: 80, sent: closed });
       await deliver(deploymentStatusPayload({ statusId: 2002, deploymentId: 602, createdAt: new Date(recoveryAt * 1000) }));

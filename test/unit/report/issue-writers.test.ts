@@ -1,12 +1,10 @@
 import nock from "nock";
 import { closeIssue } from "../../../src/report/close-issue.js";
-import { commentOnIssue } from "../../../src/report/comment-on-issue.js";
 import { findOpenIssueByMarker } from "../../../src/report/find-open-issue-by-marker.js";
 import { findPullsForSha } from "../../../src/report/find-pulls-for-sha.js";
 import { openIssue } from "../../../src/report/open-issue.js";
 import {
   TEST_REPO,
-  nockCreateComment,
   nockCreateIssue,
   nockListOpenIssues,
   nockListPullsForCommit,
@@ -37,19 +35,6 @@ describe("openIssue", () => {
     expect(sent).toEqual([
       { title: "checkout p95 regressed in production", body: `${MARKER}\nbody`, labels: ["kaizen", "performance"] },
     ]);
-  });
-});
-
-describe("commentOnIssue", () => {
-  it("adds a comment and returns its id and link", async () => {
-    const sent: Array<Record<string, unknown>> = [];
-    const scope = nockCreateComment({ issueNumber: 77, id: 9001, sent });
-
-    const result = await commentOnIssue(testOctokit(), { ...TEST_REPO, issueNumber: 77, body: "### Still regressed" });
-
-    expect(result).toEqual({ id: 9001, url: "https://github.com/octo-org/shop/issues/77#issuecomment-9001" });
-    expect(scope.isDone()).toBe(true);
-    expect(sent).toEqual([{ body: "### Still regressed" }]);
   });
 });
 
