@@ -3,7 +3,7 @@ import { bigintAsNumber } from "./bigint-as-number.js";
 import type { DeploymentRow } from "./deployments.js";
 import type { Queryable } from "./queryable.js";
 
-export type EvaluationState = "pending" | "scheduled" | "skipped" | "config-error" | "reported";
+export type EvaluationState = "pending" | "scheduled" | "skipped" | "config-error" | "reported" | "failed";
 
 /** A row of `evaluations`. The four window bounds are all set (once scheduled) or all null. */
 export interface EvaluationRow {
@@ -108,7 +108,7 @@ export async function scheduleEvaluation(db: Queryable, id: number, windows: Eva
 export async function finishEvaluation(
   db: Queryable,
   id: number,
-  state: Extract<EvaluationState, "skipped" | "config-error" | "reported">,
+  state: Extract<EvaluationState, "skipped" | "config-error" | "reported" | "failed">,
   note?: string,
 ): Promise<boolean> {
   const { rowCount } = await db.query({

@@ -10,12 +10,19 @@ export interface JobQueue {
    */
   send<N extends JobName>(name: N, data: JobData[N], opts: { key: string; startAfter?: Date }): Promise<boolean>;
   /** Runs `handler` for each job of `name`, one at a time; a throw fails the attempt and it is retried later. */
-  work<N extends JobName>(name: N, handler: (data: JobData[N]) => Promise<void>): Promise<void>;
+  work<N extends JobName>(name: N, handler: (data: JobData[N]) => Promise<void>, options?: WorkOptions<N>): Promise<void>;
   /** Stops fetching, waits for running handlers to finish, and closes the connections. */
   stop(): Promise<void>;
 }
 
+export interface WorkOptions<N extends JobName> {
+  /** Called once when a job's last retry has failed, so its subject can be marked as given up on. */
+  onGiveUp?: (data: JobData[N], reason: string) => Promise<void>;
+}
+
 export interface CreateQueueOptions {
+  /** Retries after the first attempt (default 5). */
+  retryLimit?: number;
   connectionString: string;
   /** The schema pg-boss keeps its tables in. */
   schema?: string;
@@ -45,7 +52,7 @@ export async function createQueue(options: CreateQueueOptions): Promise<JobQueue
   await boss.start();
 
   const queueOptions = {
-    retryLimit: 5,
+    retryLimit: options.retryLimit ?? 5,
     retryDelay: options.retryDelaySeconds ?? 5,
     retryBackoff: true,
     retryDelayMax: 600,
@@ -69,7 +76,7 @@ export async function createQueue(options: CreateQueueOptions): Promise<JobQueue
       const id = await boss.send(name, data, { id: jobId(name, key), ...(startAfter ? { startAfter } : {}) });
       return id !== null;
     },
-    async work(name, handler) {
+    async work(name, handler, { onGiveUp } = {}) {
       // Jobs are fetched in batches (and fetched again at once while batches come back full), but each job
       // succeeds or fails on its own: a failed one is failed explicitly (→ retried with backoff), and
       // pg-boss then completes only the jobs still active.
@@ -80,14 +87,17 @@ export async function createQueue(options: CreateQueueOptions): Promise<JobQueue
         batchSize: 10,
         burstWhenBatchFull: true,
         localConcurrency: 2,
-      };
-      await boss.work<JobData[typeof name]>(name, workOptions, async (jobs) => {
+        includeMetadata: true,
+      } as const;
+      await boss.work<JobData[typeof name], unknown, typeof workOptions>(name, workOptions, async (jobs) => {
         const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
         for (const [i, result] of results.entries()) {
           if (result.status === "fulfilled") continue;
           const reason: unknown = result.reason;
           const message = reason instanceof Error ? reason.message : String(reason);
-          await boss.fail(name, jobs[i]!.id, { message });
+          const job = jobs[i]!;
+          if (job.retryCount >= job.retryLimit) await onGiveUp?.(job.data, message);
+          await boss.fail(name, job.id, { message });
         }
       });
     },

@@ -3,10 +3,16 @@ import type { AppDeps } from "../app-deps.js";
 import { planEvaluation } from "../pipeline/plan-evaluation.js";
 import { evaluateDeployment } from "../pipeline/evaluate-deployment.js";
 import { validatePrConfig } from "../pipeline/validate-pr-config.js";
+import { finishEvaluation } from "../db/evaluations.js";
 
 /** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
 export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
-  await deps.queue.work("plan-evaluation", (job) => planEvaluation(app, deps, job.evaluationId));
-  await deps.queue.work("evaluate-deployment", (job) => evaluateDeployment(app, deps, job.evaluationId));
+  const onGiveUp = { onGiveUp: ({ evaluationId }: { evaluationId: number }, reason: string) => giveUp(deps, evaluationId, reason) };
+  await deps.queue.work("plan-evaluation", (job) => planEvaluation(app, deps, job.evaluationId), onGiveUp);
+  await deps.queue.work("evaluate-deployment", (job) => evaluateDeployment(app, deps, job.evaluationId), onGiveUp);
   await deps.queue.work("validate-config", (job) => validatePrConfig(app, deps, job));
+}
+
+async function giveUp(deps: AppDeps, evaluationId: number, reason: string): Promise<void> {
+  await finishEvaluation(deps.pool, evaluationId, "failed", `gave up after every retry: ${reason}`);
 }

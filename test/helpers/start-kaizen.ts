@@ -31,9 +31,11 @@ export interface RunningKaizen {
  * The whole app as production wires it — real Postgres (a fresh database per call), real pg-boss workers,
  * the real Prometheus from global setup — with GitHub left to nock.
  */
-export async function startKaizen(options: { now?: () => Date; prometheusUrl?: string } = {}): Promise<RunningKaizen> {
+export async function startKaizen(
+  options: { now?: () => Date; prometheusUrl?: string; retryLimit?: number } = {},
+): Promise<RunningKaizen> {
   const db = await createTestDatabase();
-  const queue = await createQueue({ connectionString: db.url, retryDelaySeconds: 1 });
+  const queue = await createQueue({ connectionString: db.url, retryDelaySeconds: 1, retryLimit: options.retryLimit });
   const prometheusUrl = options.prometheusUrl ?? process.env["KAIZEN_TEST_PROMETHEUS_URL"];
   const sourcesYaml = `sources:\n  prometheus:\n    type: prometheus\n    url: ${prometheusUrl}\n    timeout: 2s\n    retries: 1\n`;
   const sources = createSourceRegistry(parseSourcesFile(sourcesYaml, {}, "test-sources.yml"));
@@ -61,7 +63,7 @@ export async function waitForEvaluation(pool: pg.Pool, githubStatusId: number, t
       [githubStatusId],
     );
     const state = rows[0]?.state;
-    if (state && ["reported", "skipped", "config-error"].includes(state)) return state;
+    if (state && ["reported", "skipped", "config-error", "failed"].includes(state)) return state;
     if (Date.now() > deadline) throw new Error(`evaluation for status ${githubStatusId} still ${state ?? "missing"}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
