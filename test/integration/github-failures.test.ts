@@ -1,0 +1,115 @@
+import nock from "nock";
+import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
+import { startKaizen, waitForEvaluation, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
+import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import {
+  GITHUB_API,
+  nockCreateCheckRun,
+  nockCreateIssue,
+  nockListCheckRuns,
+  nockListOpenIssues,
+  nockListPullsForCommit,
+} from "../helpers/nock-github.js";
+
+const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+const repo = EXAMPLE_REPO;
+const TWO_REGRESSIONS = `
+metrics:
+  - name: latency
+    query: kaizen_test_latency_seconds{env="{{environment}}"}
+  - name: checkout latency
+    query: kaizen_test_flapping_latency_seconds{env="{{environment}}"}
+`;
+type Body = Record<string, any>;
+
+describe("GitHub failures while reporting", () => {
+  const { stepAt } = readPrometheusFixture();
+  let kaizen: RunningKaizen;
+  const deliver = (statusId: number) =>
+    kaizen.probot.receive({
+      id: `d-${statusId}`,
+      name: "deployment_status",
+      payload: deploymentStatusPayload({ statusId, deploymentId: statusId, createdAt: new Date(stepAt * 1000) }),
+    } as never);
+
+  beforeEach(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect("127.0.0.1");
+    kaizen = await startKaizen({ retryLimit: 1 });
+    nockAccessToken(INSTALLATION_ID).persist();
+    nockConfig(TWO_REGRESSIONS).persist();
+  });
+  afterEach(async () => {
+    await kaizen.stop();
+    expect(nock.pendingMocks()).toEqual([]);
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  describe("when GitHub rate-limits the check run, then recovers", () => {
+    it("retries and creates one check run", async () => {
+      const checks: Body[] = [];
+      // The pull requests are read before the report, so each attempt reads them.
+      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
+      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+      nock(GITHUB_API)
+        .post(`/repos/${repo.owner}/${repo.repo}/check-runs`)
+        .reply(403, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1" });
+      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+      nockCreateCheckRun({ ...repo, id: 81, sent: checks });
+      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
+      nockListOpenIssues({ ...repo, pages: [[]] });
+      nockCreateIssue({ ...repo, number: 90 });
+      nockListOpenIssues({ ...repo, pages: [[]] });
+      nockCreateIssue({ ...repo, number: 91 });
+
+      await deliver(8001);
+      expect(await waitForEvaluation(kaizen.pool, 8001, 30_000)).toBe("reported");
+      expect(checks).toHaveLength(1);
+    });
+  });
+
+  describe("when GitHub fails after the first issue was opened", () => {
+    it("resumes on retry without a second issue or an evidence comment on the first", async () => {
+      const issues: Body[] = [];
+      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+      nockCreateCheckRun({ ...repo, id: 82 });
+      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
+      nockListOpenIssues({ ...repo, pages: [[]] });
+      nockCreateIssue({ ...repo, number: 92, sent: issues });
+      nock(GITHUB_API).get(`/repos/${repo.owner}/${repo.repo}/issues`).query(true).reply(502, "Bad Gateway");
+      // Retry: the check run is found by its external id; only the second issue is opened.
+      const { rows } = await kaizen.pool.query("select coalesce(max(id), 0) + 1 as id from evaluations");
+      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [{ id: 82, external_id: `kaizen-evaluation:${rows[0].id}` }] });
+      nock(GITHUB_API).patch(`/repos/${repo.owner}/${repo.repo}/check-runs/82`).reply(200, { id: 82 });
+      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
+      nockListOpenIssues({ ...repo, pages: [[]] });
+      nockCreateIssue({ ...repo, number: 93, sent: issues });
+
+      await deliver(8002);
+      expect(await waitForEvaluation(kaizen.pool, 8002, 30_000)).toBe("reported");
+      expect(issues.map((i) => i.title)).toEqual([
+        expect.stringContaining("latency in production"),
+        expect.stringContaining("checkout latency in production"),
+      ]);
+      const open = await kaizen.pool.query("select issue_number from improvement_issues order by issue_number");
+      expect(open.rows).toEqual([{ issue_number: 92 }, { issue_number: 93 }]);
+    });
+  });
+
+  describe("when GitHub keeps failing", () => {
+    it("gives up after the last retry and marks the evaluation failed with the reason", async () => {
+      nock(GITHUB_API)
+        .get(`/repos/${repo.owner}/${repo.repo}/commits/${SHA}/pulls`)
+        .query(true)
+        .times(2)
+        .reply(503, { message: "Service Unavailable" });
+
+      await deliver(8003);
+      expect(await waitForEvaluation(kaizen.pool, 8003, 30_000)).toBe("failed");
+      const { rows } = await kaizen.pool.query("select note from evaluations where github_status_id = 8003");
+      expect(rows[0].note).toMatch(/gave up after every retry: .*Service Unavailable/);
+    });
+  });
+});
