@@ -19,7 +19,7 @@ import { toMetricResultRows } from "./to-metric-result-rows.js";
  * 2. sources  — every metric queried over the baseline and candidate windows.
  * 3. analysis — a verdict per metric (rank test + practical threshold).
  * 4. db       — per-metric results persisted (a retry overwrites, never duplicates).
- * 5. report   — check run, sticky PR comments, improvement issues; each write is idempotent, so a retry
+ * 5. report   — sticky PR comments, check run, improvement issues; each write is idempotent, so a retry
  *               after a GitHub error resumes without duplicates, and one (repo, environment) reports at a time.
  * 6. db       — the evaluation is marked reported; later deliveries of the same job do nothing.
  */
@@ -69,9 +69,10 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
     pulls: pulls.map((p) => ({ number: p.number, url: p.url })),
   };
   await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
+    // The comment first: it is what the PR author reads, and GitHub's pacing spaces every later write.
+    await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment });
     const checkRunId = await publishEvaluationCheck(octokit, report, evaluationId);
     await setEvaluationCheckRun(deps.pool, evaluationId, checkRunId);
-    await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment });
     if (config.issues.enabled) {
       const labels = config.issues.labels;
       await syncImprovementIssues(octokit, deps.pool, { report, repoId: evaluation.repoId, evaluationId, labels });

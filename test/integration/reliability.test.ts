@@ -22,8 +22,8 @@ import {
   nockCreateComment,
   nockListCheckRuns,
   nockListComments,
+  nockUpdateComment,
   nockListPullsForCommit,
-  nockUpdateCheckRun,
 } from "../helpers/nock-github.js";
 
 const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -87,18 +87,17 @@ describe("reliability", () => {
         const comments: Body[] = [];
         nockAccessToken(INSTALLATION_ID);
         nockConfig(CONFIG).persist();
-        // Attempt 1: the check run is created, then listing the PR's comments fails.
-        nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
-        nockCreateCheckRun({ ...repo, id: 51 });
-        nockListPullsForCommit({ ...repo, sha: SHA, pulls: [{ number: 1 }] });
-        nock(GITHUB_API).get(`/repos/${repo.owner}/${repo.repo}/issues/1/comments`).query(true).reply(502, "Bad Gateway");
-        // Attempt 2: the existing check run is found by its external id and updated, the comment is created once.
-        const { rows } = await k.pool.query("select coalesce(max(id), 0) + 1 as id from evaluations");
-        nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [{ id: 51, external_id: `kaizen-evaluation:${rows[0].id}` }] });
-        nockUpdateCheckRun({ ...repo, id: 51 });
+        // Attempt 1: the PR comment is posted, then creating the check run fails.
         nockListPullsForCommit({ ...repo, sha: SHA, pulls: [{ number: 1 }] });
         nockListComments({ ...repo, issueNumber: 1, pages: [[]] });
         nockCreateComment({ ...repo, issueNumber: 1, id: 61, sent: comments });
+        nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+        nock(GITHUB_API).post(`/repos/${repo.owner}/${repo.repo}/check-runs`).reply(502, "Bad Gateway");
+        // Attempt 2: the recorded comment is updated in place, the check run is created once.
+        nockListPullsForCommit({ ...repo, sha: SHA, pulls: [{ number: 1 }] });
+        nockUpdateComment({ ...repo, commentId: 61 });
+        nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+        nockCreateCheckRun({ ...repo, id: 51 });
 
         await deliver(k, 5001);
         expect(await waitForEvaluation(k.pool, 5001, 30_000)).toBe("reported");
