@@ -12,4 +12,6 @@ export interface AppDeps {
   sources: SourceRegistry;
   /** The clock; tests and backfills pin it. */
   now: () => Date;
+  /** Run the job workers in this process (a webhook-only replica leaves them to others). */
+  workers: boolean;
 }

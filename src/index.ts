@@ -11,6 +11,6 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     app.on("deployment_status.created", handleDeploymentStatus(deps));
     app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize"], handlePullRequest(deps));
     addHandler(handleHealthz(deps));
-    await startWorkers(app, deps);
+    if (deps.workers) await startWorkers(app, deps);
   };
 }

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const sources = createSourceRegistry(env.sourcesPath ? loadSourcesFile(env.sourcesPath, env.variables) : { sources: {} });
   const queue = await createQueue({ connectionString: databaseUrl });
 
-  const server = await run(kaizen({ pool, queue, sources, now: () => new Date() }), { env: probotEnv(env) });
+  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), workers: env.workers }), { env: probotEnv(env) });
 
   const shutdown = async () => {
     await server.stop();

@@ -24,6 +24,8 @@ export interface AppEnv {
   gheProtocol: "http" | "https";
   /** Path of the operator's metrics sources file. */
   sourcesPath?: string;
+  /** Whether this process runs the job workers (KAIZEN_WORKERS, default true); false makes a webhook-only process. */
+  workers: boolean;
   webhookProxy?: string;
 }
 
@@ -106,6 +108,8 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
   if (gheHost?.includes("/")) bad("GHE_HOST", "must be a host name like github.example.com, without protocol or path");
   const gheProtocol = set("GHE_PROTOCOL") ?? "https";
   if (gheProtocol !== "http" && gheProtocol !== "https") bad("GHE_PROTOCOL", "must be http or https");
+  const workers = set("KAIZEN_WORKERS") ?? "true";
+  if (workers !== "true" && workers !== "false") bad("KAIZEN_WORKERS", "must be true or false");
   const webhookProxy = set("WEBHOOK_PROXY_URL");
   if (webhookProxy && !isUrl(webhookProxy, ["http:", "https:"])) bad("WEBHOOK_PROXY_URL", "must be an http(s) URL such as a smee.io channel");
 
@@ -123,6 +127,7 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
     gheHost,
     gheProtocol: gheProtocol as AppEnv["gheProtocol"],
     sourcesPath: set("KAIZEN_SOURCES"),
+    workers: workers === "true",
     webhookProxy,
     variables: env,
   };

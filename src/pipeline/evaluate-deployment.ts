@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { installationClient } from "../report/installation-client.js";
 import type { AppDeps } from "../app-deps.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { finishEvaluation, getEvaluation, setEvaluationCheckRun } from "../db/evaluations.js";
@@ -27,7 +28,7 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   const evaluation = await getEvaluation(deps.pool, evaluationId);
   if (!evaluation || evaluation.state !== "scheduled" || !evaluation.windows) return;
   const { owner, repo, sha, environment, windows } = evaluation;
-  const octokit = await app.auth(evaluation.installationId);
+  const octokit = await installationClient(app, evaluation.installationId);
 
   const loaded = await loadRepoConfig(octokit, { owner, repo }, deps.sources.names());
   if (loaded.status !== "ok") {

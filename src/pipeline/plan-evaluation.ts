@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { installationClient } from "../report/installation-client.js";
 import type { AppDeps } from "../app-deps.js";
 import { evaluationWindows } from "../analysis/evaluation-windows.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
@@ -22,7 +23,7 @@ export async function planEvaluation(app: Probot, deps: AppDeps, evaluationId: n
   }
   if (!evaluation || evaluation.state !== "pending") return;
   const { owner, repo, sha, environment } = evaluation;
-  const octokit = await app.auth(evaluation.installationId);
+  const octokit = await installationClient(app, evaluation.installationId);
 
   const loaded = await loadRepoConfig(octokit, { owner, repo }, deps.sources.names());
   if (loaded.status === "missing") {

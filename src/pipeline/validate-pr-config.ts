@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { installationClient } from "../report/installation-client.js";
 import type { AppDeps } from "../app-deps.js";
 import { loadRepoConfig, CONFIG_PATH } from "../config/load-repo-config.js";
 import { publishConfigCheck } from "../report/publish-config-check.js";
@@ -20,7 +21,7 @@ export interface ValidatePrConfigJob {
  */
 export async function validatePrConfig(app: Probot, deps: AppDeps, job: ValidatePrConfigJob): Promise<void> {
   const { owner, repo, sha, pullNumber } = job;
-  const octokit = await app.auth(job.installationId);
+  const octokit = await installationClient(app, job.installationId);
 
   const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
   const change = files.find((f) => f.filename === CONFIG_PATH);

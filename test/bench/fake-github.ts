@@ -48,6 +48,11 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         state.commentPostedAt.set(path, Date.now());
         return json(201, { id: nextId++ });
       }
+      if (req.method === "PATCH" && /\/issues\/comments\/\d+$/.test(path)) {
+        state.commentPostedAt.set("/repos/Codertocat/Hello-World/issues/1/comments", Date.now());
+        return json(200, { id: Number(path.split("/").pop()) });
+      }
+      if (req.method === "PATCH" && /\/check-runs\/\d+$/.test(path)) return json(200, { id: Number(path.split("/").pop()) });
       if (req.method === "GET" && /\/issues$/.test(path)) return json(200, []);
       if (req.method === "POST" && /\/issues$/.test(path)) return json(201, { number: nextId++, html_url: "https://github.com/o/r/issues/9" });
       json(404, { message: `fake GitHub has no ${req.method} ${path}` });

@@ -30,6 +30,7 @@ describe("readEnv", () => {
       logLevel: "info",
       dataDir: ".data",
       gheProtocol: "https",
+      workers: true,
       variables: {},
     });
   });
@@ -48,6 +49,7 @@ describe("readEnv", () => {
       GHE_PROTOCOL: "http",
       KAIZEN_SOURCES: "/etc/kaizen/sources.yml",
       WEBHOOK_PROXY_URL: "https://smee.io/abc",
+      KAIZEN_WORKERS: "false",
     };
     expect(readEnv(env)).toEqual({
       appId: 123,
@@ -62,6 +64,7 @@ describe("readEnv", () => {
       gheProtocol: "http",
       sourcesPath: "/etc/kaizen/sources.yml",
       webhookProxy: "https://smee.io/abc",
+      workers: false,
       variables: env,
     });
   });
@@ -97,6 +100,7 @@ describe("readEnv", () => {
     [{ DATABASE_URL: "mysql://root:hunter2@db/kaizen" }, "DATABASE_URL: must be a postgres://"],
     [{ GHE_HOST: "https://github.example.com" }, "GHE_HOST=https://github.example.com: must be a host name"],
     [{ GHE_PROTOCOL: "ftp" }, "GHE_PROTOCOL=ftp: must be http or https"],
+    [{ KAIZEN_WORKERS: "no" }, "KAIZEN_WORKERS=no: must be true or false"],
     [{ WEBHOOK_PROXY_URL: "smee" }, "WEBHOOK_PROXY_URL=smee: must be an http(s) URL"],
   ])("rejects %j", (env, expected) => {
     const error = envError(env);
