@@ -20,6 +20,7 @@ import { startFakeGitHub } from "./fake-github.js";
 import { freePort } from "../helpers/free-port.js";
 
 const SECRET = "bench-secret";
+const START_COMMAND = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
 const RATE = 200;
 const ACK_REQUESTS = Number(process.env["BENCH_REQUESTS"] ?? 2000);
 const EVALUATIONS = 5;
@@ -56,8 +57,9 @@ async function startReplica(workers: boolean): Promise<{ process: ChildProcess; 
     HOST: "127.0.0.1",
     LOG_LEVEL: process.env["BENCH_LOG_LEVEL"] ?? "fatal",
   };
-  const nodeArgs = process.env["BENCH_NODE_ARGS"]?.split(" ") ?? []; // e.g. --cpu-prof to profile the replicas
-  const child = spawn(process.execPath, [...nodeArgs, "lib/server.js"], { env: env as NodeJS.ProcessEnv, stdio: "inherit" });
+  // Exactly the command `npm start` runs (its node flags included), plus any BENCH_NODE_ARGS (e.g. --cpu-prof).
+  const extra = process.env["BENCH_NODE_ARGS"]?.split(" ") ?? [];
+  const child = spawn(process.execPath, [...extra, ...START_COMMAND.slice(1)], { env: env as NodeJS.ProcessEnv, stdio: "inherit" });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false)); i++) {
     if (i > 100) throw new Error("the app did not start");
@@ -97,18 +99,25 @@ async function deliver(createdAt: Date, environment: string): Promise<{ ms: numb
 // 1. ack: deployments to an environment the config does not list, so each plan job reads the config and skips.
 github.config = "deployments:\n  environments: [production]\n";
 for (let i = 0; i < 50; i++) await deliver(new Date(), "bench"); // warm-up
-const latencies: number[] = [];
-const openLoopStarted = performance.now();
-const pending: Promise<void>[] = [];
-for (let i = 0; i < ACK_REQUESTS; i++) {
-  const due = openLoopStarted + (i * 1000) / RATE;
-  const wait = due - performance.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  pending.push(deliver(new Date(), "bench").then((r) => void (r.status === 200 && latencies.push(r.ms))));
+// This machine shares its cores with others, so one 10 s round can catch a neighbour's burst: three rounds,
+// each reported, and the median round's p99 is the headline.
+async function openLoopRound(): Promise<number[]> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < ACK_REQUESTS; i++) {
+    const wait = started + (i * 1000) / RATE - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(deliver(new Date(), "bench").then((r) => void (r.status === 200 && latencies.push(r.ms))));
+  }
+  await Promise.all(pending);
+  return latencies.sort((a, b) => a - b);
 }
-await Promise.all(pending);
-const openLoopSeconds = (performance.now() - openLoopStarted) / 1000;
-latencies.sort((a, b) => a - b);
+const rounds: number[][] = [];
+for (let round = 0; round < 3; round++) {
+  rounds.push(await openLoopRound());
+  console.log(`  after round ${round + 1}: webhook replica RSS ${(residentBytes(web.process.pid!) / 2 ** 20).toFixed(0)} MB`);
+}
 
 const closedStarted = performance.now();
 let closedDone = 0;
@@ -122,11 +131,15 @@ await Promise.all(
 );
 const maxThroughput = ACK_REQUESTS / ((performance.now() - closedStarted) / 1000);
 
-console.log(
-  `ack (open loop, ${RATE} req/s, ${ACK_REQUESTS} signed deliveries, ${openLoopSeconds.toFixed(1)} s): ` +
-    `p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1)!)}, ` +
-    `${latencies.length}/${ACK_REQUESTS} answered 200`,
-);
+for (const [i, latencies] of rounds.entries()) {
+  console.log(
+    `ack round ${i + 1} (open loop, ${RATE} req/s, ${ACK_REQUESTS} signed deliveries): ` +
+      `p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1)!)}, ` +
+      `${latencies.length}/${ACK_REQUESTS} answered 200`,
+  );
+}
+const p99s = rounds.map((latencies) => percentile(latencies, 0.99)).sort((a, b) => a - b);
+console.log(`ack p99, median of the rounds: ${ms(p99s[1]!)}`);
 console.log(`ack (closed loop, 16 connections): ${maxThroughput.toFixed(0)} deliveries/s`);
 // The queued planning jobs drain before the evaluation is timed, so it measures one evaluation, not a backlog.
 const drainStarted = performance.now();
@@ -135,7 +148,7 @@ for (;;) {
   if (rows[0].n === 0) break;
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
-console.log(`planning backlog of ${2 * ACK_REQUESTS + 50} jobs drained in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s`);
+console.log(`planning backlog of ${4 * ACK_REQUESTS + 50} jobs drained in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s`);
 
 // 2. evaluate: 20 metrics over both windows of a deployment whose candidate window has long closed.
 const stepAt = Number(process.env["KAIZEN_TEST_STEP_AT"]);
