@@ -23,8 +23,6 @@ export interface EvaluationRow {
   updatedAt: Date;
 }
 
-export type NewEvaluation = Pick<EvaluationRow, "deploymentId" | "githubStatusId" | "statusCreatedAt" | "deliveryId">;
-
 /** The baseline and candidate windows an evaluation compares. */
 export interface EvaluationWindowsRow {
   baseline: TimeWindow;
@@ -42,32 +40,6 @@ const COLUMNS = `e.id, e.deployment_id as "deploymentId", e.github_status_id as 
   e.baseline_start as "baselineStart", e.baseline_end as "baselineEnd",
   e.candidate_start as "candidateStart", e.candidate_end as "candidateEnd",
   e.check_run_id as "checkRunId", e.note, e.created_at as "createdAt", e.updated_at as "updatedAt"`;
-
-/**
- * Creates the evaluation for a deployment status. A redelivered or duplicate status (same GitHub status id)
- * creates nothing and returns the existing row with `created: false`.
- */
-export async function insertEvaluation(
-  db: Queryable,
-  e: NewEvaluation,
-): Promise<{ evaluation: EvaluationRow; created: boolean }> {
-  const inserted = await db.query<EvaluationRow>({
-    text: `insert into evaluations as e (deployment_id, github_status_id, status_created_at, delivery_id)
-           values ($1, $2, $3, $4)
-           on conflict (github_status_id) do nothing
-           returning ${COLUMNS}`,
-    values: [e.deploymentId, e.githubStatusId, e.statusCreatedAt, e.deliveryId],
-    types: bigintAsNumber,
-  });
-  if (inserted.rows[0]) return { evaluation: inserted.rows[0], created: true };
-  // A separate statement: its fresh snapshot sees a row a concurrent delivery committed after ours began.
-  const existing = await db.query<EvaluationRow>({
-    text: `select ${COLUMNS} from evaluations e where e.github_status_id = $1`,
-    values: [e.githubStatusId],
-    types: bigintAsNumber,
-  });
-  return { evaluation: existing.rows[0]!, created: false };
-}
 
 /** The evaluation with its deployment, or null when there is no such evaluation. */
 export async function getEvaluation(db: Queryable, id: number): Promise<EvaluationContext | null> {

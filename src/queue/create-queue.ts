@@ -1,5 +1,4 @@
 import { PgBoss, type Queue } from "pg-boss";
-import type { Queryable } from "../db/queryable.js";
 import { jobId } from "./job-id.js";
 import { JOB_NAMES, type JobData, type JobName } from "./jobs.js";
 
@@ -7,14 +6,9 @@ import { JOB_NAMES, type JobData, type JobName } from "./jobs.js";
 export interface JobQueue {
   /**
    * Queues a job unless one with the same name and `key` exists already. Returns whether this call queued it.
-   * `startAfter` defers it (it runs at once when omitted or past). With `db` (a client inside a transaction),
-   * the job is queued in that transaction: it exists exactly when the caller's rows do.
+   * `startAfter` defers it (it runs at once when omitted or past).
    */
-  send<N extends JobName>(
-    name: N,
-    data: JobData[N],
-    opts: { key: string; startAfter?: Date; db?: Queryable },
-  ): Promise<boolean>;
+  send<N extends JobName>(name: N, data: JobData[N], opts: { key: string; startAfter?: Date }): Promise<boolean>;
   /** Runs `handler` for each job of `name`, one at a time; a throw fails the attempt and it is retried later. */
   work<N extends JobName>(name: N, handler: (data: JobData[N]) => Promise<void>, options?: WorkOptions<N>): Promise<void>;
   /** Stops fetching, waits for running handlers to finish, and closes the connections. */
@@ -78,12 +72,8 @@ export async function createQueue(options: CreateQueueOptions): Promise<JobQueue
 
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 0.5;
   return {
-    async send(name, data, { key, startAfter, db }) {
-      const id = await boss.send(name, data, {
-        id: jobId(name, key),
-        ...(startAfter ? { startAfter } : {}),
-        ...(db ? { db: { executeSql: (text: string, values?: unknown[]) => db.query(text, values) } } : {}),
-      });
+    async send(name, data, { key, startAfter }) {
+      const id = await boss.send(name, data, { id: jobId(name, key), ...(startAfter ? { startAfter } : {}) });
       return id !== null;
     },
     async work(name, handler, { onGiveUp } = {}) {

@@ -1,13 +1,11 @@
 import {
   finishEvaluation,
   getEvaluation,
-  insertEvaluation,
   scheduleEvaluation,
   setEvaluationCheckRun,
 } from "../../../src/db/evaluations.js";
-import { upsertDeployment } from "../../../src/db/deployments.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
-import { aDeployment, seedEvaluation } from "./seed-evaluation.js";
+import { seedEvaluation } from "./seed-evaluation.js";
 
 const windows = {
   baseline: { start: new Date("2026-03-01T11:00:00Z"), end: new Date("2026-03-01T12:00:00Z") },
@@ -21,51 +19,23 @@ describe("evaluations", () => {
   });
   afterAll(() => db.drop());
 
-  describe("insertEvaluation", () => {
-    it("creates a pending evaluation once per GitHub status, however often the status is delivered", async () => {
-      const deployment = await upsertDeployment(db.pool, aDeployment());
-      const status = {
-        deploymentId: deployment.id,
-        githubStatusId: 8_800_000_001,
-        statusCreatedAt: new Date("2026-03-01T12:00:00Z"),
-        deliveryId: "delivery-a",
-      };
-      const first = await insertEvaluation(db.pool, status);
-      const redelivered = await insertEvaluation(db.pool, { ...status, deliveryId: "delivery-b" });
-
-      expect(first.created).toBe(true);
-      expect(first.evaluation).toMatchObject({ ...status, state: "pending", checkRunId: null, baselineStart: null });
-      expect(redelivered).toEqual({ evaluation: first.evaluation, created: false });
-    });
-
-    it("creates exactly one row when the same status arrives concurrently", async () => {
-      const deployment = await upsertDeployment(db.pool, aDeployment());
-      const status = {
-        deploymentId: deployment.id,
-        githubStatusId: 8_800_000_002,
-        statusCreatedAt: new Date(),
-        deliveryId: null,
-      };
-      const results = await Promise.all(Array.from({ length: 5 }, () => insertEvaluation(db.pool, status)));
-      expect(results.filter((r) => r.created)).toHaveLength(1);
-      expect(new Set(results.map((r) => r.evaluation.id)).size).toBe(1);
-    });
-  });
-
   describe("getEvaluation", () => {
     it("returns the evaluation joined with its deployment, without windows until scheduled", async () => {
-      const { deployment, evaluation } = await seedEvaluation(db.pool);
-      expect(await getEvaluation(db.pool, evaluation.id)).toEqual({
-        ...evaluation,
-        repoId: deployment.repoId,
-        owner: deployment.owner,
-        repo: deployment.repo,
-        installationId: deployment.installationId,
-        githubDeploymentId: deployment.githubDeploymentId,
-        environment: deployment.environment,
-        sha: deployment.sha,
-        ref: deployment.ref,
-        url: deployment.url,
+      const { deployment, status, evaluation } = await seedEvaluation(db.pool);
+      expect(evaluation).toEqual({
+        ...deployment,
+        ...status,
+        id: expect.any(Number),
+        deploymentId: expect.any(Number),
+        state: "pending",
+        baselineStart: null,
+        baselineEnd: null,
+        candidateStart: null,
+        candidateEnd: null,
+        checkRunId: null,
+        note: null,
+        createdAt: expect.any(Date),
+        updatedAt: expect.any(Date),
         windows: null,
       });
     });

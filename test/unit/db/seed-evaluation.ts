@@ -1,6 +1,7 @@
-import { upsertDeployment, type DeploymentRow, type NewDeployment } from "../../../src/db/deployments.js";
-import { insertEvaluation, type EvaluationRow } from "../../../src/db/evaluations.js";
+import type { NewDeployment } from "../../../src/db/deployments.js";
+import { getEvaluation, type EvaluationContext } from "../../../src/db/evaluations.js";
 import type { Queryable } from "../../../src/db/queryable.js";
+import { recordDeploymentStatus, type NewDeploymentStatus } from "../../../src/db/record-deployment-status.js";
 
 let next = 1;
 
@@ -21,17 +22,26 @@ export function aDeployment(overrides: Partial<NewDeployment> = {}): NewDeployme
   };
 }
 
-/** Stores a deployment and one pending evaluation of it. */
+/** A deployment status as the webhook carries it; a new GitHub status id each call. */
+export function aStatus(overrides: Partial<NewDeploymentStatus> = {}): NewDeploymentStatus {
+  const n = next++;
+  return {
+    githubStatusId: 9_000_000_000 + n,
+    statusCreatedAt: new Date("2026-03-01T12:00:00Z"),
+    deliveryId: `delivery-${n}`,
+    ...overrides,
+  };
+}
+
+/** Stores a deployment and one pending evaluation of it, as the webhook does. */
 export async function seedEvaluation(
   db: Queryable,
   overrides: Partial<NewDeployment> = {},
-): Promise<{ deployment: DeploymentRow; evaluation: EvaluationRow }> {
-  const deployment = await upsertDeployment(db, aDeployment(overrides));
-  const { evaluation } = await insertEvaluation(db, {
-    deploymentId: deployment.id,
-    githubStatusId: 9_000_000_000 + next++,
-    statusCreatedAt: new Date("2026-03-01T12:00:00Z"),
-    deliveryId: `delivery-${next}`,
-  });
-  return { deployment, evaluation };
+): Promise<{ deployment: NewDeployment; status: NewDeploymentStatus; evaluation: EvaluationContext }> {
+  const deployment = aDeployment(overrides);
+  const status = aStatus();
+  const recorded = await recordDeploymentStatus(db, deployment, status);
+  const evaluation = recorded && (await getEvaluation(db, recorded.id));
+  if (!evaluation) throw new Error("the seeded evaluation was not stored");
+  return { deployment, status, evaluation };
 }
