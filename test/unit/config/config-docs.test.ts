@@ -44,6 +44,12 @@ describe("renderOptionsTable", () => {
     expect(row?.split(" | ").slice(1, 3)).toEqual([type, fallback]);
   });
 
+  it("is the table committed in README.md (run `npm run generate` after changing the schema)", () => {
+    const readme = readFileSync(join(process.cwd(), "README.md"), "utf8");
+    const committed = readme.slice(readme.indexOf("<!-- options:start -->"), readme.indexOf("<!-- options:end -->"));
+    expect(committed).toContain(table.trim());
+  });
+
   it("describes every row", () => {
     for (const line of lines.slice(2)) expect(line).toMatch(/^\| `[^`]+` \| .+ \| .+ \| \S.* \|$/);
   });
