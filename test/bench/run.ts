@@ -44,11 +44,17 @@ writeFileSync(sourcesPath, `sources:\n  prometheus:\n    type: prometheus\n    u
 // The app runs as `npm start` runs it (built, own processes); this process only generates load. Two replicas
 // share the database: one answers webhooks (KAIZEN_WORKERS=false), one runs the job workers.
 execFileSync("npm", ["run", "build", "--silent"], { stdio: "inherit" });
+// BENCH_DATABASE=socket connects the replicas over PostgreSQL's unix socket (a database on the same host)
+// instead of loopback TCP.
+const databaseUrl =
+  process.env["BENCH_DATABASE"] === "socket"
+    ? `postgres://postgres@localhost/${new URL(db.url).pathname.slice(1)}?host=/var/run/postgresql`
+    : db.url;
 async function startReplica(workers: boolean): Promise<{ process: ChildProcess; url: string }> {
   const port = await freePort();
   const env: Record<string, string | undefined> = {
     ...process.env,
-    DATABASE_URL: db.url,
+    DATABASE_URL: databaseUrl,
     APP_ID: "1",
     PRIVATE_KEY_PATH: "test/fixtures/github/mock-cert.pem",
     WEBHOOK_SECRET: SECRET,
