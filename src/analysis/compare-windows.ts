@@ -23,7 +23,15 @@ export function compareWindows(baseline: number[], candidate: number[], policy: 
   const after = candidate.filter(Number.isFinite);
   const stats = { baseline: windowStats(before), candidate: windowStats(after) };
   const change = medianChange(stats.baseline.median, stats.candidate.median);
-  const common = { ...stats, ...change, pValue: null, test: TEST };
+  const explanation = {
+    effectSize: null,
+    autocorrelation: null,
+    effectiveN: null,
+    expectedN: null,
+    noise: null,
+    warnings: [],
+  };
+  const common = { ...stats, ...change, pValue: null, test: TEST, explanation };
 
   const dropped = baseline.length - before.length + candidate.length - after.length;
   const shortage = sampleShortage(before.length, after.length, policy.minSamples, dropped);

@@ -12,6 +12,8 @@ export interface MetricPolicy {
   alpha: number;
   /** Fewer samples than this in either window → inconclusive. */
   minSamples: number;
+  /** `counter`: cumulative totals, compared as per-second rates. Gauge when left out. */
+  kind?: "gauge" | "counter";
 }
 
 export interface WindowStats {
@@ -36,4 +38,25 @@ export interface MetricVerdict {
   pValue: number | null;
   /** Name of the test that produced pValue. */
   test: string;
+  /** The statistics behind the verdict, for the report's "why". */
+  explanation: VerdictExplanation;
+}
+
+/** Everything a reader needs to check a verdict by hand. */
+export interface VerdictExplanation {
+  /** Cliff's delta of candidate vs baseline (−1 … 1; the share of pairs where the candidate is higher minus lower). */
+  effectSize: number | null;
+  /** Lag-1 autocorrelation of the samples within the windows (ranks, pooled); null when not estimated. */
+  autocorrelation: number | null;
+  /** Samples worth of independent information after the autocorrelation correction, per window. */
+  effectiveN: { baseline: number; candidate: number } | null;
+  /** Samples the windows should have held at the query step, when known (gaps show as fewer actual samples). */
+  expectedN: number | null;
+  /**
+   * How much this metric's median moves between quiet windows of the same length and spacing (one standard
+   * deviation, robust), from `windows` earlier window pairs; null when there was not enough history.
+   */
+  noise: { relative: number | null; absolute: number; windows: number } | null;
+  /** Things the reader should know, like a threshold below the metric's own noise. */
+  warnings: string[];
 }

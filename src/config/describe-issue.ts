@@ -84,8 +84,13 @@ export function describeIssue(issue: Issue): ConfigProblem[] {
         return [{ path: at, message: `${code(name)} is required.`, fix }];
       }
       return [{ path: at, message: `Expected ${noun(issue.expected)}, got ${describeValue(issue.input)}.`, fix: fixFor(path) }];
-    case "invalid_union":
-      return [{ path: at, message: `Expected ${expectedTypes(issue)}, got ${describeValue(issue.input)}.`, fix: fixFor(path) }];
+    case "invalid_union": {
+      // A value of the right type that one branch rejected on content ("soon" for a duration) is best
+      // explained by that branch's own message.
+      const specific = issue.errors.flat().find((branch) => branch.code === "invalid_format" || branch.code === "custom");
+      const message = specific?.message ?? `Expected ${expectedTypes(issue)}, got ${describeValue(issue.input)}.`;
+      return [{ path: at, message, fix: fixFor(path) }];
+    }
     case "invalid_value":
       return [
         {

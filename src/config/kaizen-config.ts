@@ -15,7 +15,7 @@ const THRESHOLD_FIX =
 const QUERY_FIX =
   "Write a query that returns one series, like `histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{env=\"{{environment}}\"}[5m])))`.";
 
-function duration(defaultText: string, description: string) {
+function durationValue() {
   return z
     .string()
     .regex(DURATION_PATTERN, { error: (issue) => `\`${String(issue.input)}\` is not a duration.` })
@@ -27,7 +27,11 @@ function duration(defaultText: string, description: string) {
       }
       return ms;
     })
-    .register(fixHints, { fix: DURATION_FIX })
+    .register(fixHints, { fix: DURATION_FIX });
+}
+
+function duration(defaultText: string, description: string) {
+  return durationValue()
     .prefault(defaultText)
     .meta({ description: `${description} A duration like \`30s\`, \`10m\` or \`1h30m\`.` });
 }
@@ -56,6 +60,22 @@ export const DeploymentsConfig = z.strictObject({
   soak: duration("10m", "How long to wait after a successful deployment before measuring it."),
   window: duration("30m", "Length of the before and after windows that are compared."),
   step: duration("30s", "Resolution of the samples queried within each window."),
+  baseline: z
+    .enum(["previous-window", "same-window-yesterday", "same-window-last-week"])
+    .default("previous-window")
+    .meta({
+      description:
+        "What the after window is compared with: the window just before the deployment, or the same hours one day or one week earlier (for metrics with a daily or weekly rhythm).",
+    }),
+  noise_windows: z
+    .int()
+    .min(0)
+    .max(24)
+    .default(6)
+    .meta({
+      description:
+        "How many earlier quiet window pairs are measured to estimate each metric's own noise, shown in reports and used to ignore moves that size; 0 turns the estimate off.",
+    }),
 });
 
 /** One metric to compare before and after each deployment. */
@@ -80,6 +100,13 @@ export const MetricConfig = z
       })
       .register(fixHints, { fix: QUERY_FIX }),
     unit: z.string().default("").meta({ description: "Unit shown after values in reports, like `s` or `%`." }),
+    kind: z
+      .enum(["gauge", "counter"])
+      .default("gauge")
+      .meta({
+        description:
+          "`counter` for a cumulative total (like `http_requests_total` queried without `rate()`): Kaizen compares its per-second rate, allowing for resets.",
+      }),
     better: z
       .enum(["lower", "higher"])
       .default("lower")
@@ -110,6 +137,14 @@ export const IssuesConfig = z.strictObject({
     .array(z.string().min(1))
     .prefault(["performance"])
     .meta({ description: "Labels put on those issues, in addition to `kaizen`, which Kaizen always adds." }),
+  confirm: z
+    .union([z.literal(0), durationValue()])
+    .register(fixHints, { fix: "Use `0` to open issues at once, or a duration like `30m` or `1h`." })
+    .prefault("30m")
+    .meta({
+      description:
+        "Open an issue only once a later window of this length, right after the measured one, shows the same regression; `0` opens it at once. The PR comment and check run never wait. A duration like `30m`, or `0`.",
+    }),
 });
 
 /** The repository's `.github/kaizen.yml`: every field is optional, so an empty file means all defaults. */

@@ -70,5 +70,13 @@ function unreadable(reason: string): MetricVerdict {
     changeAbs: null,
     pValue: null,
     test: "none",
+    explanation: {
+      effectSize: null,
+      autocorrelation: null,
+      effectiveN: null,
+      expectedN: null,
+      noise: null,
+      warnings: [],
+    },
   };
 }

@@ -5,9 +5,16 @@ const metric = { name: "p95 latency", query: "up" };
 describe("KaizenConfig", () => {
   it("fills in every default for an empty file", () => {
     expect(KaizenConfig.parse({})).toEqual({
-      deployments: { environments: ["production"], soak: 600_000, window: 1_800_000, step: 30_000 },
+      deployments: {
+        environments: ["production"],
+        soak: 600_000,
+        window: 1_800_000,
+        step: 30_000,
+        baseline: "previous-window",
+        noise_windows: 6,
+      },
       metrics: [],
-      issues: { enabled: true, labels: ["performance"] },
+      issues: { enabled: true, labels: ["performance"], confirm: 1_800_000 },
       comment: "always",
       gate: false,
     });
@@ -18,6 +25,7 @@ describe("KaizenConfig", () => {
       {
         ...metric,
         unit: "",
+        kind: "gauge",
         better: "lower",
         threshold: { kind: "relative", value: 0.1 },
         alpha: 0.01,
@@ -28,15 +36,37 @@ describe("KaizenConfig", () => {
 
   it("converts what users write into what the app uses", () => {
     const config = KaizenConfig.parse({
-      deployments: { environments: ["staging", "production"], soak: "5m", window: "1h", step: "1m" },
-      metrics: [{ ...metric, source: "prom", unit: "s", better: "higher", threshold: 0.05, alpha: 0.05, min_samples: 20 }],
-      issues: { enabled: false, labels: [] },
+      deployments: {
+        environments: ["staging", "production"],
+        soak: "5m",
+        window: "1h",
+        step: "1m",
+        baseline: "same-window-yesterday",
+        noise_windows: 0,
+      },
+      metrics: [
+        { ...metric, source: "prom", unit: "s", kind: "counter", better: "higher", threshold: 0.05, alpha: 0.05, min_samples: 20 },
+      ],
+      issues: { enabled: false, labels: [], confirm: 0 },
       comment: "on-regression",
       gate: true,
     });
-    expect(config.deployments).toEqual({ environments: ["staging", "production"], soak: 300_000, window: 3_600_000, step: 60_000 });
-    expect(config.metrics[0]).toMatchObject({ source: "prom", threshold: { kind: "absolute", value: 0.05 }, minSamples: 20 });
-    expect(config.issues).toEqual({ enabled: false, labels: [] });
+    expect(config.deployments).toEqual({
+      environments: ["staging", "production"],
+      soak: 300_000,
+      window: 3_600_000,
+      step: 60_000,
+      baseline: "same-window-yesterday",
+      noise_windows: 0,
+    });
+    expect(config.metrics[0]).toMatchObject({
+      source: "prom",
+      kind: "counter",
+      threshold: { kind: "absolute", value: 0.05 },
+      minSamples: 20,
+    });
+    expect(config.issues).toEqual({ enabled: false, labels: [], confirm: 0 });
+    expect(KaizenConfig.parse({ issues: { confirm: "1h" } }).issues.confirm).toBe(3_600_000);
     expect(config.gate).toBe(true);
   });
 

@@ -23,6 +23,7 @@ export function metric(name: string, verdict: Verdict, result: Partial<MetricVer
       changeAbs: 0.005,
       pValue: 0.42,
       test: "Mann-Whitney U",
+      explanation: { effectSize: 0.04, autocorrelation: 0.2, effectiveN: { baseline: 80, candidate: 80 }, expectedN: 120, noise: null, warnings: [] },
       ...result,
     },
   };
