@@ -7,6 +7,13 @@
  *   kaizen_test_throughput_rps            100 before STEP_AT,   130 from STEP_AT       → improvement (better: higher)
  *   kaizen_test_error_ratio               0.010 throughout                              → no change
  *   kaizen_test_flapping_latency_seconds  0.100, 0.150 from STEP_AT, 0.100 from RECOVERY_AT → regression, then recovery
+ *   kaizen_test_blip_latency_seconds      0.100, 0.150 for BLIP_MINUTES from STEP_AT, then 0.100 → a regression that
+ *                                         a later window does not confirm
+ * Counter kaizen_test_requests_total{env="production"}: 100 requests/s before STEP_AT, 130/s from it, restarting
+ *   from 0 (a process restart) at STEP_AT − 45 min → with `kind: counter`, an improvement (better: higher).
+ * Gauge kaizen_test_daily_latency_seconds{env="production"}, one sample a minute from now − 8 d: a daily rhythm
+ *   DAILY_LEVEL × (1 + DAILY_AMPLITUDE × sin(2π (t − STEP_AT) / 1 d)), steepest rise at STEP_AT, no step at all →
+ *   the window after STEP_AT is higher than the one before it, but no higher than at the same hour yesterday.
  * Histogram http_request_duration_seconds{env="production"} (buckets, _sum, _count; ~100 requests per 15 s):
  *   histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{env="production"}[5m])))
  *   is ≈ 0.23 s before STEP_AT and ≈ 0.48 s once the 5m rate window lies after it.
@@ -24,6 +31,11 @@ export const FIXTURE_GAUGES = {
   kaizen_test_error_ratio: [0.01, 0.01, 0.01],
   kaizen_test_flapping_latency_seconds: [0.1, 0.15, 0.1],
 } as const;
+
+export const BLIP_MINUTES = 45;
+export const DAILY_LEVEL = 0.1;
+export const DAILY_AMPLITUDE = 0.5;
+const DAY = 86_400;
 
 /** Relative half-width of the uniform noise on every gauge sample and on the request rate. */
 export const FIXTURE_NOISE = 0.02;
@@ -73,6 +85,26 @@ export function generateOpenMetrics(nowSeconds: number, seed = FIXTURE_SEED): { 
   for (const [name, levels] of Object.entries(FIXTURE_GAUGES)) {
     lines.push(`# TYPE ${name} gauge`);
     for (const t of times) lines.push(`${name}{${LABELS}} ${noisy(levels[phase(t)]).toFixed(6)} ${t}`);
+  }
+
+  const blip = (t: number) => (t >= stepAt && t < stepAt + BLIP_MINUTES * 60 ? 0.15 : 0.1);
+  lines.push("# TYPE kaizen_test_blip_latency_seconds gauge");
+  for (const t of times) lines.push(`kaizen_test_blip_latency_seconds{${LABELS}} ${noisy(blip(t)).toFixed(6)} ${t}`);
+
+  const restartAt = stepAt - 45 * 60;
+  let total = 0;
+  lines.push("# TYPE kaizen_test_requests counter");
+  for (const t of times) {
+    if (t >= restartAt && t - step < restartAt) total = 0;
+    total += noisy(t < stepAt ? 100 : 130) * step;
+    lines.push(`kaizen_test_requests_total{${LABELS}} ${total.toFixed(1)} ${t}`);
+  }
+
+  lines.push("# TYPE kaizen_test_daily_latency_seconds gauge");
+  const firstDaily = Math.ceil((nowSeconds - 8 * DAY) / 60) * 60;
+  for (let t = firstDaily; t <= timeline.lastSampleAt; t += 60) {
+    const level = DAILY_LEVEL * (1 + DAILY_AMPLITUDE * Math.sin((2 * Math.PI * (t - stepAt)) / DAY));
+    lines.push(`kaizen_test_daily_latency_seconds{${LABELS}} ${noisy(level).toFixed(6)} ${t}`);
   }
 
   const { name } = FIXTURE_HISTOGRAM;
