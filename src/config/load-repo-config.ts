@@ -2,6 +2,7 @@ import type { ProbotOctokit } from "probot";
 import { FILE_PATH, type ConfigProblem } from "./config-problem.js";
 import type { KaizenConfig } from "./kaizen-config.js";
 import { validateConfig } from "./validate-config.js";
+import { yamlSyntaxProblem, type YamlSyntaxError } from "./yaml-syntax-problem.js";
 
 /** Where repositories keep their Kaizen settings. */
 export const CONFIG_PATH = ".github/kaizen.yml";
@@ -29,8 +30,6 @@ function fileName(url: string | undefined, owner: string, repo: string): string 
   return fileOwner === owner && fileRepo === repo ? name : `${fileOwner}/${fileRepo}:${name}`;
 }
 
-type YamlCause = { message: string; linePos?: Array<{ line: number; col: number }> };
-
 /**
  * The config plugin reports a file it cannot use by throwing a plain Error with its prefix; those
  * are the owner's to fix. Anything else (network, 5xx, permissions) is returned as null and rethrown.
@@ -39,14 +38,8 @@ function pluginProblem(error: unknown, owner: string, repo: string): ConfigProbl
   if (!(error instanceof Error) || "status" in error || !error.message.startsWith(PLUGIN_PREFIX)) return null;
   const detail = error.message.slice(PLUGIN_PREFIX.length);
   const file = `\`${fileName(/https?:\/\/\S+/.exec(detail)?.[0], owner, repo)}\``;
-  const cause = error.cause as YamlCause | undefined;
-  if (detail.includes("(invalid YAML)") && cause?.message) {
-    const position = cause.linePos?.[0];
-    const where = position ? ` at line ${position.line}, column ${position.col}` : "";
-    const reason = (cause.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
-    const message = `${file} is not valid YAML${where}: ${reason}.`;
-    return { path: FILE_PATH, message, fix: "Fix the YAML syntax there; a YAML linter or the JSON schema in your editor shows the exact spot." };
-  }
+  const cause = error.cause as YamlSyntaxError | undefined;
+  if (detail.includes("(invalid YAML)") && cause?.message) return yamlSyntaxProblem(file, cause);
   if (detail.startsWith("Invalid value")) {
     const message = `\`_extends\` in ${file} does not name a repository.`;
     return { path: "_extends", message, fix: "Use `repo`, `owner/repo` or `owner/repo:path/to/file.yml`." };

@@ -1,10 +1,22 @@
 import { readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import { locateProblem, type FilePosition } from "./locate-problem.js";
 import { SourcesFile } from "./sources-file.js";
 
 type Env = Record<string, string | undefined>;
 type Path = readonly PropertyKey[];
+type PathProblem = { path: Path; message: string };
+
+/** One thing wrong in a sources file: where (no path for a YAML syntax error), what to do, and its line and column. */
+export interface SourcesFileProblem {
+  path: Path | null;
+  message: string;
+  position?: FilePosition;
+}
+
+/** A usable sources file, or every problem found in it. */
+export type SourcesFileCheck = { ok: true; file: SourcesFile } | { ok: false; problems: SourcesFileProblem[] };
 
 const REFERENCE = /\$\{([^}]*)\}?/g;
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -30,20 +42,41 @@ export function loadSourcesFile(path: string, env: Env): SourcesFile {
  * (after parsing, so a secret full of YAML syntax cannot change the file's shape), then the schema.
  */
 export function parseSourcesFile(text: string, env: Env, fileName: string): SourcesFile {
-  const document = parseDocument(text);
-  if (document.errors.length > 0) {
-    throw invalidFile(fileName, document.errors.map((error) => `YAML syntax: ${error.message.split("\n")[0]?.replace(/:$/, "")}`));
-  }
-
-  const problems: string[] = [];
-  const expanded = expandEnv(document.toJS(), env, [], problems);
-  const result = SourcesFile.safeParse(expanded);
-  if (!result.success) problems.push(...result.error.issues.map(formatIssue));
-  if (problems.length > 0 || !result.success) throw invalidFile(fileName, problems);
-  return result.data;
+  const checked = checkSourcesFile(text, env);
+  if (!checked.ok) throw invalidFile(fileName, checked.problems.map(describeSourcesFileProblem));
+  return checked.file;
 }
 
-function expandEnv(value: unknown, env: Env, path: Path, problems: string[]): unknown {
+/** Like parseSourcesFile, but returns the problems, each with its position in the text, instead of throwing. */
+export function checkSourcesFile(text: string, env: Env): SourcesFileCheck {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) => ({
+      path: null,
+      message: `YAML syntax: ${error.message.split("\n")[0]?.replace(/:$/, "")}`,
+      position: error.linePos?.[0],
+    }));
+    return { ok: false, problems };
+  }
+
+  const problems: PathProblem[] = [];
+  const expanded = expandEnv(document.toJS(), env, [], problems);
+  const result = SourcesFile.safeParse(expanded);
+  if (!result.success) problems.push(...result.error.issues.map((issue) => ({ path: issue.path, message: issueMessage(issue) })));
+  if (problems.length > 0 || !result.success) {
+    const located = problems.map((problem) => ({ ...problem, position: locateProblem(document, lineCounter, problem.path) }));
+    return { ok: false, problems: located };
+  }
+  return { ok: true, file: result.data };
+}
+
+/** `sources.prometheus.url: must be …`, as the startup error lists it. */
+export function describeSourcesFileProblem(problem: SourcesFileProblem): string {
+  return problem.path === null ? problem.message : `${formatPath(problem.path)}: ${problem.message}`;
+}
+
+function expandEnv(value: unknown, env: Env, path: Path, problems: PathProblem[]): unknown {
   if (typeof value === "string") return expandString(value, env, path, problems);
   if (Array.isArray(value)) return value.map((item, index) => expandEnv(item, env, [...path, index], problems));
   if (value !== null && typeof value === "object") {
@@ -54,26 +87,24 @@ function expandEnv(value: unknown, env: Env, path: Path, problems: string[]): un
   return value;
 }
 
-function expandString(value: string, env: Env, path: Path, problems: string[]): string {
+function expandString(value: string, env: Env, path: Path, problems: PathProblem[]): string {
   return value.replace(REFERENCE, (reference, name: string) => {
     if (!reference.endsWith("}") || !VARIABLE_NAME.test(name)) {
-      problems.push(`${formatPath(path)}: ${JSON.stringify(reference)} is not a variable reference: write \${NAME}`);
+      problems.push({ path, message: `${JSON.stringify(reference)} is not a variable reference: write \${NAME}` });
       return reference;
     }
     const replacement = env[name];
     if (replacement === undefined) {
-      problems.push(
-        `${formatPath(path)}: environment variable ${name} is not set: set it in Kaizen's environment or remove \${${name}} from the file`,
-      );
+      const message = `environment variable ${name} is not set: set it in Kaizen's environment or remove \${${name}} from the file`;
+      problems.push({ path, message });
       return reference;
     }
     return replacement;
   });
 }
 
-function formatIssue(issue: z.core.$ZodIssue): string {
-  const message = issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-  return `${formatPath(issue.path)}: ${message}`;
+function issueMessage(issue: z.core.$ZodIssue): string {
+  return issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message;
 }
 
 /** `sources.prometheus.headers.Authorization`; keys that are not plain words are quoted. */
