@@ -10,6 +10,7 @@ import { publishConfigCheck } from "../report/publish-config-check.js";
 import { publishEvaluationCheck } from "../report/publish-evaluation-check.js";
 import { commentOnPulls } from "../report/comment-on-pulls.js";
 import { syncImprovementIssues } from "../report/sync-improvement-issues.js";
+import { buildEvaluationReport } from "./build-evaluation-report.js";
 import { measureMetrics } from "./measure-metrics.js";
 import { toMetricResultRows } from "./to-metric-result-rows.js";
 
@@ -49,26 +50,10 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   await saveMetricResults(deps.pool, evaluationId, toMetricResultRows(measured));
 
   const pulls = await findPullsForSha(octokit, { owner, repo, sha });
-  const report = {
-    repo: { owner, repo },
-    environment,
-    sha,
-    ref: evaluation.ref,
-    deployment: { id: evaluation.githubDeploymentId, url: evaluation.url, createdAt: evaluation.statusCreatedAt },
-    windows,
-    gate: config.gate,
-    metrics: measured.map((m) => ({
-      name: m.metric.name,
-      unit: m.metric.unit,
-      source: m.source,
-      query: m.query,
-      better: m.metric.better,
-      threshold: m.metric.threshold,
-      graphUrl: m.graphUrl,
-      result: m.result,
-    })),
-    pulls: pulls.map((p) => ({ number: p.number, url: p.url })),
-  };
+  const deployment = { id: evaluation.githubDeploymentId, url: evaluation.url, createdAt: evaluation.statusCreatedAt };
+  const links = pulls.map((p) => ({ number: p.number, url: p.url }));
+  const facts = { repo: { owner, repo }, environment, sha, ref: evaluation.ref, deployment, windows, pulls: links };
+  const report = buildEvaluationReport(facts, config.gate, measured);
   await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
     // The comment first: it is what the PR author reads, and GitHub's pacing spaces every later write.
     await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment });
