@@ -4,13 +4,14 @@ import { findOpenIssueByMarker } from "./find-open-issue-by-marker.js";
 import type { GitHubClient } from "./github-client.js";
 import { kaizenMarker } from "./kaizen-marker.js";
 import { openIssue } from "./open-issue.js";
-import type { EvaluationReport, MetricReport } from "./report-context.js";
+import type { ConfirmationReport, EvaluationReport, MetricReport } from "./report-context.js";
 import { renderTemplate } from "./render-template.js";
 
 /**
  * Opens the improvement issue for a metric's first regression and records it. If GitHub already has an open
  * issue with the fingerprint marker (a retry after the issue was created but before it was recorded), that
- * issue is adopted instead of opening a duplicate.
+ * issue is adopted instead of opening a duplicate. With a `confirmation`, the body says which later window
+ * confirmed the regression.
  */
 export async function openImprovementIssue(
   octokit: GitHubClient,
@@ -22,9 +23,10 @@ export async function openImprovementIssue(
     labels: readonly string[];
     metric: MetricReport;
     fingerprint: string;
+    confirmation?: ConfirmationReport;
   },
 ): Promise<void> {
-  const { report, metric, fingerprint } = input;
+  const { report, metric, fingerprint, confirmation } = input;
   const { owner, repo } = report.repo;
   const marker = kaizenMarker("issue", fingerprint);
   const level = metric.result.baseline.median ?? 0;
@@ -36,7 +38,7 @@ export async function openImprovementIssue(
       owner,
       repo,
       title: `Performance regression: ${metric.name} in ${report.environment}`,
-      body: renderTemplate("improvement-issue", { ...report, marker, metric, level }),
+      body: renderTemplate("improvement-issue", { ...report, marker, metric, level, confirmation }),
       labels: input.labels,
     }));
   await insertIssue(pool, {

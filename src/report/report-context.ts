@@ -42,6 +42,13 @@ export interface PrCommentContext extends EvaluationReport {
   marker: string;
 }
 
+/** A later window that showed a regression again, judged against the same baseline window (issues.confirm). */
+export interface ConfirmationReport {
+  window: TimeWindow;
+  /** The confirmation window as the candidate: its median, change and p-value against the baseline. */
+  result: MetricVerdict;
+}
+
 /** A new improvement issue for one regressed metric. */
 export interface ImprovementIssueContext extends DeploymentFacts {
   /** Hidden HTML comment carrying the issue's fingerprint, for deduplication. */
@@ -49,6 +56,8 @@ export interface ImprovementIssueContext extends DeploymentFacts {
   metric: MetricReport;
   /** The metric's level before the regression; recovery means getting back within the threshold of it. */
   level: number;
+  /** The later window that confirmed the regression; absent when the issue opened at once (`confirm: 0`). */
+  confirmation?: ConfirmationReport;
 }
 
 /** A comment on an open improvement issue: another deployment shows the same regression. */

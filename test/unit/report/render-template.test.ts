@@ -75,6 +75,28 @@ describe("improvement-issue", () => {
     expect(body).toMatchSnapshot();
   });
 
+  it("says which later window confirmed the regression, with that window's numbers", () => {
+    const window = { start: new Date("2026-05-01T13:05:00Z"), end: new Date("2026-05-01T13:35:00Z") };
+    const later = { ...regression.result, candidate: { n: 118, median: 1.6 }, changePct: 326.67, pValue: 0.0000031 };
+    const body = renderTemplate("improvement-issue", {
+      ...evaluationReport(),
+      marker: "<!-- kaizen:issue:production%2Fcheckout%20p95 -->",
+      metric: regression,
+      level: 0.375,
+      confirmation: { window, result: later },
+    });
+    const plain = renderTemplate("improvement-issue", {
+      ...evaluationReport(),
+      marker: "<!-- kaizen:issue:production%2Fcheckout%20p95 -->",
+      metric: regression,
+      level: 0.375,
+    });
+    expect(plain).not.toContain("Confirmed");
+    const confirmed = body.slice(body.indexOf("### Confirmed on a later window"), body.indexOf("Query on"));
+    expect(confirmed).toMatchSnapshot();
+    expect(body.replace(confirmed, "")).toBe(plain);
+  });
+
   it("puts a query with backticks in a code block it cannot close", () => {
     const body = renderTemplate("improvement-issue", {
       ...evaluationReport(),
