@@ -1,9 +1,27 @@
 import { median } from "simple-statistics";
+import { describeChange, num, percent } from "./describe-change.js";
+import type { NoiseEstimate } from "./estimate-noise.js";
 import { formatThreshold } from "./format-threshold.js";
 import { mannWhitneyU } from "./mann-whitney-u.js";
-import type { MetricPolicy, MetricVerdict, WindowStats } from "./verdict.js";
+import { yuenTest } from "./yuen-test.js";
+import type { MetricPolicy, MetricVerdict, VerdictExplanation, WindowStats } from "./verdict.js";
 
-const TEST = "Mann-Whitney U";
+const TEST = "Yuen's trimmed-mean t-test";
+const CORRECTED = `${TEST}, corrected for autocorrelation`;
+
+/** What the detector learnt beyond the two windows; absent means independent samples and no history. */
+export interface WindowEvidence {
+  /** Lag-1 autocorrelation and the variance inflation it implies (see serialDependence). */
+  dependence?: { rho: number; inflation: number };
+  /** The metric's own window-to-window noise (see estimateNoise). */
+  noise?: NoiseEstimate | null;
+}
+
+/**
+ * A move must exceed this many noise standard deviations: two keep a metric that wanders between quiet windows
+ * from being flagged for wandering, while a step of a few σ still clears it.
+ */
+export const NOISE_FACTOR = 2;
 
 /**
  * Decides one metric from its baseline and candidate samples.
@@ -14,30 +32,41 @@ const TEST = "Mann-Whitney U";
  * - the median moved beyond the threshold (relative: |Δ| / |baseline median|; absolute: |Δ|, both strictly
  *   greater). With a relative threshold and a baseline median of 0 every move counts as beyond it, since
  *   no ratio exists and going from 0 to anything is rarely noise-sized;
- * - the two-sided Mann-Whitney U p-value is below `policy.alpha`;
- * - the rank test shifts the same way as the medians (they can disagree on odd, e.g. bimodal, data).
+ * - the median moved beyond NOISE_FACTOR × the metric's noise, when history gave a noise estimate;
+ * - the two-sided p-value of Yuen's trimmed-mean t-test, corrected for serial dependence, is below
+ *   `policy.alpha` (trimming keeps spikes out; the correction keeps autocorrelated samples from counting twice);
+ * - the trimmed means move the same way as the medians (they can disagree on odd, e.g. bimodal, data).
  * Worse means higher when `better` is "lower", and lower when it is "higher".
  */
-export function compareWindows(baseline: number[], candidate: number[], policy: MetricPolicy): MetricVerdict {
+export function compareWindows(
+  baseline: number[],
+  candidate: number[],
+  policy: MetricPolicy,
+  evidence: WindowEvidence = {},
+): MetricVerdict {
   const before = baseline.filter(Number.isFinite);
   const after = candidate.filter(Number.isFinite);
   const stats = { baseline: windowStats(before), candidate: windowStats(after) };
   const change = medianChange(stats.baseline.median, stats.candidate.median);
-  const explanation = {
+  const inflation = evidence.dependence?.inflation ?? 1;
+  const explanation: VerdictExplanation = {
     effectSize: null,
-    autocorrelation: null,
-    effectiveN: null,
+    autocorrelation: evidence.dependence?.rho ?? null,
+    effectiveN: evidence.dependence ? { baseline: before.length / inflation, candidate: after.length / inflation } : null,
     expectedN: null,
-    noise: null,
+    noise: evidence.noise ?? null,
     warnings: [],
   };
-  const common = { ...stats, ...change, pValue: null, test: TEST, explanation };
+  const test = inflation > 1 ? CORRECTED : TEST;
+  const common = { ...stats, ...change, pValue: null, test, explanation };
 
   const dropped = baseline.length - before.length + candidate.length - after.length;
   const shortage = sampleShortage(before.length, after.length, policy.minSamples, dropped);
   if (shortage) return { ...common, verdict: "inconclusive", reason: shortage };
 
-  const { z, pValue } = mannWhitneyU(after, before);
+  const { difference, pValue } = yuenTest(after, before, inflation);
+  // Cliff's delta from the rank statistic: a scale-free size of the shift readers can compare across metrics.
+  explanation.effectSize = (2 * mannWhitneyU(after, before).u) / (after.length * before.length) - 1;
   const changeAbs = change.changeAbs!;
   if (changeAbs === 0) {
     return { ...common, pValue, verdict: "no-change", reason: `median unchanged at ${num(stats.baseline.median!)}` };
@@ -48,16 +77,19 @@ export function compareWindows(baseline: number[], candidate: number[], policy: 
     policy.threshold.kind === "absolute"
       ? Math.abs(changeAbs) > policy.threshold.value
       : baselineMedian === 0 || Math.abs(changeAbs) / Math.abs(baselineMedian) > policy.threshold.value;
+  const noise = evidence.noise;
+  const beyondNoise = !noise || Math.abs(changeAbs) > NOISE_FACTOR * noise.absolute;
   const significant = pValue < policy.alpha;
-  const sameDirection = Math.sign(z) === Math.sign(changeAbs);
+  const sameDirection = Math.sign(difference) === Math.sign(changeAbs);
 
   const moved = describeChange(policy, baselineMedian, stats.candidate.median!, change);
   const threshold = formatThreshold(policy.threshold, "");
   const p = `p = ${Number(pValue.toPrecision(2))}`;
   const failed = [
     ...(beyond ? [] : [`change ${moved} within threshold ${threshold}`]),
+    ...(beyondNoise || !noise ? [] : [`change ${moved} within this metric's noise (${noiseText(noise, policy)})`]),
     ...(significant ? [] : [`not significant: ${p} ≥ ${policy.alpha}`]),
-    ...(significant && !sameDirection ? ["medians and rank test disagree on the direction"] : []),
+    ...(significant && !sameDirection ? ["medians and trimmed means disagree on the direction"] : []),
   ];
   if (failed.length > 0) return { ...common, pValue, verdict: "no-change", reason: failed.join("; ") };
 
@@ -69,6 +101,15 @@ export function compareWindows(baseline: number[], candidate: number[], policy: 
     verdict: worse ? "regression" : "improvement",
     reason: `change ${moved} beyond threshold ${why}; ${p} < ${policy.alpha}`,
   };
+}
+
+/** "±6 % between quiet windows", in the threshold's terms so the two can be compared at a glance. */
+export function noiseText(noise: NoiseEstimate, policy: Pick<MetricPolicy, "threshold">): string {
+  const size =
+    policy.threshold.kind === "relative" && noise.relative !== null
+      ? `${percent(noise.relative * 100)} %`
+      : num(noise.absolute);
+  return `±${size} between quiet windows`;
 }
 
 function windowStats(values: number[]): WindowStats {
@@ -87,37 +128,9 @@ function medianChange(
 function sampleShortage(nBefore: number, nAfter: number, minSamples: number, dropped: number): string | null {
   const ignored = dropped > 0 ? ` (${dropped} non-finite ${dropped === 1 ? "value" : "values"} ignored)` : "";
   if (nBefore === 0 && nAfter === 0) return `no data${ignored}`;
-  // The rank test needs at least one value per window whatever the policy says.
-  const needed = Math.max(1, minSamples);
+  // The t-test needs a variance, so two values per window whatever the policy says.
+  const needed = Math.max(2, minSamples);
   if (nBefore >= needed && nAfter >= needed) return null;
   const samples = nBefore === 1 ? "sample" : "samples";
   return `baseline has ${nBefore} ${samples}, candidate ${nAfter}; at least ${needed} needed${ignored}`;
-}
-
-/** The move as the threshold measures it: a percentage for relative thresholds, the unit's delta otherwise. */
-function describeChange(
-  policy: MetricPolicy,
-  before: number,
-  after: number,
-  change: Pick<MetricVerdict, "changeAbs" | "changePct">,
-): string {
-  if (policy.threshold.kind === "absolute") return signed(num(change.changeAbs!));
-  if (change.changePct === null) return `from ${num(before)} to ${num(after)}`;
-  return `${signed(percent(change.changePct))} %`;
-}
-
-/** Whole percents from 10 up, one decimal from 1, two significant digits below: "+31", "+3.1", "+0.42". */
-function percent(pct: number): string {
-  const size = Math.abs(pct);
-  if (size >= 10) return pct.toFixed(0);
-  return size >= 1 ? pct.toFixed(1) : String(Number(pct.toPrecision(2)));
-}
-
-/** Four significant digits: enough to tell medians apart, short enough to read; the exact numbers are fields. */
-function num(x: number): string {
-  return String(Number(x.toPrecision(4)));
-}
-
-function signed(text: string): string {
-  return text.startsWith("-") ? text : `+${text}`;
 }

@@ -1,10 +1,11 @@
 import type { KaizenConfig } from "../config/kaizen-config.js";
 import { renderQuery, type QueryVars } from "../config/render-query.js";
-import { compareWindows } from "../analysis/compare-windows.js";
+import { detectChange } from "../analysis/detect-change.js";
 import type { MetricVerdict, MetricPolicy } from "../analysis/verdict.js";
-import type { EvaluationWindows } from "../analysis/evaluation-windows.js";
+import { quietPairs, type EvaluationWindows } from "../analysis/evaluation-windows.js";
 import type { SourceRegistry } from "../sources/create-source-registry.js";
 import { SourceError } from "../sources/metrics-source.js";
+import { queryQuietPairs } from "./query-quiet-pairs.js";
 
 export type MetricConfig = KaizenConfig["metrics"][number];
 
@@ -18,9 +19,11 @@ export interface MeasuredMetric {
 }
 
 /**
- * Queries every metric over both windows and runs the analysis. A source that cannot answer turns that
- * metric Inconclusive with the source's reason; it never fails the whole evaluation (and never reads as
- * "No change").
+ * Queries every metric over both windows, and over `deployments.noise_windows` quiet pairs before the
+ * deployment for its noise, and runs the detector. A source that cannot answer turns that metric Inconclusive
+ * with the source's reason; it never fails the whole evaluation (and never reads as "No change").
+ * `deployedAt` anchors the quiet history; it defaults to the candidate start minus the soak, which is where
+ * evaluationWindows put the deployment.
  */
 export async function measureMetrics(
   config: KaizenConfig,
@@ -28,7 +31,11 @@ export async function measureMetrics(
   windows: EvaluationWindows,
   vars: QueryVars,
   stepSeconds: number,
+  options: { deployedAt?: Date } = {},
 ): Promise<MeasuredMetric[]> {
+  const deployedAt = options.deployedAt ?? new Date(windows.candidate.start.getTime() - config.deployments.soak);
+  const pairs = quietPairs(deployedAt, windows, config.deployments.noise_windows);
+  const windowSeconds = (windows.candidate.end.getTime() - windows.candidate.start.getTime()) / 1000;
   return Promise.all(
     config.metrics.map(async (metric): Promise<MeasuredMetric> => {
       const sourceName = metric.source ?? sources.names()[0] ?? "";
@@ -38,6 +45,7 @@ export async function measureMetrics(
         threshold: metric.threshold,
         alpha: metric.alpha,
         minSamples: metric.minSamples,
+        kind: metric.kind,
       };
       const source = sources.get(sourceName);
       if (!source) {
@@ -46,11 +54,12 @@ export async function measureMetrics(
       }
       const graphUrl = source.graphUrl(query, { start: windows.baseline.start, end: windows.candidate.end });
       try {
-        const [baseline, candidate] = await Promise.all([
+        const [baseline, candidate, history] = await Promise.all([
           source.queryRange(query, windows.baseline, stepSeconds),
           source.queryRange(query, windows.candidate, stepSeconds),
+          queryQuietPairs(source, query, pairs, stepSeconds),
         ]);
-        const result = compareWindows(baseline.values, candidate.values, policy);
+        const result = detectChange({ baseline, candidate, history, stepSeconds, windowSeconds }, policy);
         return { metric, source: sourceName, query, graphUrl, result };
       } catch (error) {
         if (!(error instanceof SourceError)) throw error;

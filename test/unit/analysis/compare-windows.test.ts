@@ -30,7 +30,7 @@ describe("compareWindows", () => {
       const moved = factor > 1 ? "\\+30" : "-30";
       expect(result.reason).toMatch(new RegExp(`^change ${moved} % beyond threshold 10 %; p = .* < 0\\.01$`));
       expect(result).toMatchObject({
-        test: "Mann-Whitney U",
+        test: "Yuen's trimmed-mean t-test",
         baseline: { n: 30, median: 101.45 },
         candidate: { n: 30 },
       });
@@ -63,27 +63,28 @@ describe("compareWindows", () => {
     });
 
     it("is no-change when the change is big but tiny samples make it insignificant", () => {
-      // Exact test, 3 vs 3 fully separated: p = 2 / C(6, 3) = 0.1.
+      // 3 vs 3 is too few to trim: Welch's test, p = 0.0878746 (scipy.stats.ttest_ind(equal_var=False, trim=0.2)).
       const result = compareWindows([1, 2, 3], [10, 20, 30], policy({ minSamples: 3 }));
-      expect(result).toMatchObject({ verdict: "no-change", pValue: 0.1, changePct: 900 });
-      expect(result.reason).toBe("not significant: p = 0.1 ≥ 0.01");
+      expect(result).toMatchObject({ verdict: "no-change", changePct: 900 });
+      expect(result.pValue).toBeCloseTo(0.0878746, 6);
+      expect(result.reason).toBe("not significant: p = 0.088 ≥ 0.01");
     });
 
     it("names both failures when neither holds", () => {
       const result = compareWindows([1, 2, 3], [1.01, 2.01, 3.01], policy({ minSamples: 3 }));
       expect(result.verdict).toBe("no-change");
-      expect(result.reason).toBe("change +0.5 % within threshold 10 %; not significant: p = 0.7 ≥ 0.01");
+      expect(result.reason).toBe("change +0.5 % within threshold 10 %; not significant: p = 0.99 ≥ 0.01");
     });
 
-    it("is no-change when the medians and the rank test point in opposite directions", () => {
+    it("is no-change when the medians and the trimmed means point in opposite directions", () => {
       // Baseline 0 … 39 (median 19.5). Candidate: 19 far-low values and 21 just above 19.5, so its median
-      // rises by 0.1 while its ranks fall clearly (U = 21·20 = 420 of 1600, p ≈ 3e-4).
+      // rises by 0.1 while its trimmed mean falls clearly (t = −3.31, p = 0.0029 by scipy's Yuen test).
       const candidate = [...seq(19, (i) => -100 - i), ...seq(21, (i) => 19.6 + i / 1000)];
       const tight = policy({ threshold: { kind: "absolute", value: 0.01 } });
       const result = compareWindows(seq(40, (i) => i), candidate, tight);
       expect(result.changeAbs).toBeGreaterThan(0.01);
       expect(result.pValue).toBeLessThan(0.01);
-      expect(result).toMatchObject({ verdict: "no-change", reason: "medians and rank test disagree on the direction" });
+      expect(result).toMatchObject({ verdict: "no-change", reason: "medians and trimmed means disagree on the direction" });
     });
 
     it("is no-change with p = 1 for identical windows", () => {
@@ -147,10 +148,10 @@ describe("compareWindows", () => {
       expect(result).toMatchObject({ candidate: { n: 0, median: null }, changeAbs: null, changePct: null });
     });
 
-    it("needs one value per window even when minSamples is 0", () => {
-      expect(compareWindows([1, 2], [], policy({ minSamples: 0 }))).toMatchObject({
+    it("needs two values per window even when minSamples is 0", () => {
+      expect(compareWindows([1, 2], [3], policy({ minSamples: 0 }))).toMatchObject({
         verdict: "inconclusive",
-        reason: "baseline has 2 samples, candidate 0; at least 1 needed",
+        reason: "baseline has 2 samples, candidate 1; at least 2 needed",
       });
     });
   });

@@ -1,0 +1,21 @@
+import type { SeriesSamples } from "../sources/metrics-source.js";
+
+/**
+ * Turns a cumulative counter into per-second rates between consecutive samples, the way Prometheus' rate()
+ * reads counters: a drop means the process restarted and counted again from 0, so the increase across a drop
+ * is the new value itself. Each rate is stamped with the later sample's time; the first sample has no rate.
+ */
+export function counterRate(series: SeriesSamples): SeriesSamples {
+  const timestamps: number[] = [];
+  const values: number[] = [];
+  for (let i = 1; i < series.values.length; i++) {
+    const seconds = series.timestamps[i]! - series.timestamps[i - 1]!;
+    if (!(seconds > 0)) continue;
+    const previous = series.values[i - 1]!;
+    const current = series.values[i]!;
+    const increase = current >= previous ? current - previous : current;
+    timestamps.push(series.timestamps[i]!);
+    values.push(increase / seconds);
+  }
+  return { timestamps, values };
+}
