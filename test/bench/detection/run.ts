@@ -1,0 +1,125 @@
+/**
+ * `npm run bench:detection` (issue #3): how well Kaizen's detector tells real steps from noise, against two
+ * reference detectors, on a labelled set of synthetic series (README, "Detection benchmark").
+ *
+ * 1. plan        — the calibration set (quiet series only) and the evaluation set (quiet series and labelled
+ *                  steps), from cases.ts; BENCH_SCALE multiplies their sizes.
+ * 2. calibrate   — generate the calibration set from the seeded stream (BENCH_SEED), run Kaizen and measure both
+ *                  references; tune each reference's free parameter (alert ratio, α) to the false-positive rate
+ *                  max(Kaizen's on this set, 1 %), so F1 is compared at an equal false-positive rate.
+ * 3. evaluate    — generate the evaluation set from the same stream and run every detector on each case.
+ * 4. score       — FPR, recall by step size, precision and F1 per detector, with the references both calibrated
+ *                  and at their stock settings.
+ * 5. report      — Markdown tables on stdout (paste them into the README), then PASS/FAIL per target. The exit
+ *                  code is 0 whatever the result: this is a measurement.
+ */
+import { performance } from "node:perf_hooks";
+import { detectChange } from "../../../src/analysis/detect-change.js";
+import type { Verdict } from "../../../src/analysis/verdict.js";
+import { calibrateCutoff } from "./calibrate-cutoff.js";
+import { generateCase, planCases, type BenchCase, type CaseLabel } from "./cases.js";
+import { measureFixedRatio, STOCK_ALERT_RATIO } from "./fixed-ratio.js";
+import { createRandomSource } from "./random-source.js";
+import { referenceVerdict, type ReferenceScore } from "./reference-score.js";
+import { percent, renderTables } from "./render-tables.js";
+import { scoreDetector, type DetectorScore } from "./score-detector.js";
+import { shapes } from "./shapes.js";
+import { measureWelchTTest, STOCK_ALPHA, welchCutoff } from "./welch-t-test.js";
+
+const TARGET_FPR = 0.01;
+const TARGET_RECALL = 0.95;
+const seed = Number(process.env["BENCH_SEED"] ?? 1);
+const scale = Number(process.env["BENCH_SCALE"] ?? 1);
+const started = performance.now();
+
+interface Measured {
+  labels: CaseLabel[];
+  kaizen: Verdict[];
+  ratio: ReferenceScore[];
+  welch: ReferenceScore[];
+  kaizenErrors: string[];
+}
+
+function measure(cases: Iterable<BenchCase>): Measured {
+  const measured: Measured = { labels: [], kaizen: [], ratio: [], welch: [], kaizenErrors: [] };
+  for (const { label, input, policy } of cases) {
+    measured.labels.push(label);
+    try {
+      measured.kaizen.push(detectChange(input, policy).verdict);
+    } catch (error) {
+      // Counted as inconclusive and reported: one throwing case should not hide the other numbers.
+      measured.kaizen.push("inconclusive");
+      measured.kaizenErrors.push(`${label.shape}: ${String(error)}`);
+    }
+    measured.ratio.push(measureFixedRatio(input, policy));
+    measured.welch.push(measureWelchTTest(input, policy));
+  }
+  return measured;
+}
+
+// 1. plan
+const random = createRandomSource(seed);
+const calibrationPlan = planCases("calibration", scale);
+const evaluationPlan = planCases("evaluation", scale);
+
+// 2. calibrate
+const calibration = measure(calibrationPlan.map((planned) => generateCase(planned, random)));
+const kaizenCalibrationFpr = scoreDetector("Kaizen", calibration.labels, calibration.kaizen).falsePositiveRate;
+const calibratedFpr = Math.max(kaizenCalibrationFpr.share ?? 0, TARGET_FPR);
+const ratioCutoff = calibrateCutoff(calibration.ratio, calibratedFpr);
+const welchCalibratedCutoff = calibrateCutoff(calibration.welch, calibratedFpr);
+const calibratedAlpha = Math.exp(-welchCalibratedCutoff);
+
+// 3. evaluate (lazily, so a large scale does not hold every series in memory)
+const evaluation = measure((function* () {
+  for (const planned of evaluationPlan) yield generateCase(planned, random);
+})());
+const seconds = (performance.now() - started) / 1000;
+
+// 4. score
+const { labels } = evaluation;
+const references = (scores: ReferenceScore[], cutoff: number) =>
+  scores.map((score, k) => referenceVerdict(score, cutoff, labels[k]!.better));
+const kaizen = scoreDetector("Kaizen", labels, evaluation.kaizen);
+const ratioCalibrated = scoreDetector(
+  `fixed ratio, calibrated (> ${ratioCutoff.toFixed(3)}×)`,
+  labels,
+  references(evaluation.ratio, ratioCutoff),
+);
+const welchCalibrated = scoreDetector(
+  `Welch t, calibrated (α = ${calibratedAlpha.toPrecision(2)})`,
+  labels,
+  references(evaluation.welch, welchCalibratedCutoff),
+);
+const scores: DetectorScore[] = [
+  kaizen,
+  ratioCalibrated,
+  scoreDetector(`fixed ratio, stock (> ${STOCK_ALERT_RATIO}×)`, labels, references(evaluation.ratio, STOCK_ALERT_RATIO)),
+  welchCalibrated,
+  scoreDetector(`Welch t, stock (α = ${STOCK_ALPHA})`, labels, references(evaluation.welch, welchCutoff(STOCK_ALPHA))),
+];
+
+// 5. report
+const quietCount = labels.filter((l) => l.step === null).length;
+const verdict = (pass: boolean) => (pass ? "PASS" : "FAIL");
+const f1 = (score: DetectorScore) => score.f1?.toFixed(3) ?? "—";
+const beats = (reference: DetectorScore) => (kaizen.f1 ?? 0) > (reference.f1 ?? 0);
+console.log(
+  [
+    `Detection benchmark: seed ${seed}, scale ${scale}; ${labels.length} evaluation cases (${quietCount} without change), ` +
+      `${calibration.labels.length} calibration cases; ${seconds.toFixed(1)} s, ${random.draws()} random draws.`,
+    `Calibration: Kaizen's FPR on the calibration set is ${percent(kaizenCalibrationFpr)}; references tuned to ` +
+      `${(calibratedFpr * 100).toFixed(2)} % there: alert ratio ${ratioCutoff.toFixed(3)}, α = ${calibratedAlpha.toPrecision(2)}.`,
+    renderTables(scores, shapes.map((s) => s.name)),
+    [
+      `${verdict((kaizen.falsePositiveRate.share ?? 1) <= TARGET_FPR)} FPR on no-change series ≤ 1 %: ${percent(kaizen.falsePositiveRate)}`,
+      `${verdict((kaizen.targetRecall.share ?? 0) >= TARGET_RECALL)} recall ≥ 95 % on steps ≥ 3σ and beyond 5 %: ${percent(kaizen.targetRecall)}`,
+      `${verdict(beats(ratioCalibrated))} F1 above the calibrated fixed ratio: ${f1(kaizen)} vs ${f1(ratioCalibrated)}`,
+      `${verdict(beats(welchCalibrated))} F1 above the calibrated Welch t-test: ${f1(kaizen)} vs ${f1(welchCalibrated)}`,
+    ].join("\n"),
+    ...(random.draws() >= 2 ** 32 ? ["WARNING: more than 2³² random draws; the stream repeated. Lower BENCH_SCALE."] : []),
+    ...[...calibration.kaizenErrors, ...evaluation.kaizenErrors]
+      .slice(0, 5)
+      .map((e, k, shown) => `${k === 0 ? `Kaizen threw on ${calibration.kaizenErrors.length + evaluation.kaizenErrors.length} cases (counted inconclusive), e.g. ` : ""}${e}${k === shown.length - 1 ? "" : ";"}`),
+  ].join("\n\n"),
+);
