@@ -21,5 +21,6 @@ export function toMetricResultRows(measured: MeasuredMetric[]): MetricResultRow[
     pValue: result.pValue,
     test: result.test,
     graphUrl,
+    explanation: result.explanation,
   }));
 }

@@ -21,6 +21,14 @@ function aResult(metricName: string, overrides: Partial<MetricResultRow> = {}): 
     pValue: 0.0001,
     test: "mann-whitney-u",
     graphUrl: "http://prometheus.example/graph?g0.expr=x",
+    explanation: {
+      effectSize: 0.9,
+      autocorrelation: 0.4,
+      effectiveN: { baseline: 25.7, candidate: 25.7 },
+      expectedN: 60,
+      noise: { absolute: 0.01, relative: 0.027, windows: 6 },
+      warnings: ["threshold 1 % but this metric moves ±2.7 % between quiet windows (6 earlier pairs)"],
+    },
     ...overrides,
   };
 }
@@ -40,6 +48,7 @@ const unreadable = aResult("queue_depth", {
   pValue: null,
   test: "none",
   graphUrl: null,
+  explanation: null,
 });
 
 describe("metric results", () => {
