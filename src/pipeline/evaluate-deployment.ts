@@ -13,6 +13,7 @@ import { syncImprovementIssues } from "../report/sync-improvement-issues.js";
 import { buildEvaluationReport } from "./build-evaluation-report.js";
 import { measureMetrics } from "./measure-metrics.js";
 import { toMetricResultRows } from "./to-metric-result-rows.js";
+import { requestConfirmation } from "./request-confirmation.js";
 
 /**
  * Evaluates one deployment once its candidate window has closed.
@@ -23,6 +24,8 @@ import { toMetricResultRows } from "./to-metric-result-rows.js";
  * 4. db       — per-metric results persisted (a retry overwrites, never duplicates).
  * 5. report   — sticky PR comments, check run, improvement issues; each write is idempotent, so a retry
  *               after a GitHub error resumes without duplicates, and one (repo, environment) reports at a time.
+ *               A new regression's issue waits for a later window to confirm it (issues.confirm; `0` opens it
+ *               now): it is marked pending and the confirm-regressions job queued for when that window closes.
  * 6. db       — the evaluation is marked reported; later deliveries of the same job do nothing.
  */
 export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationId: number): Promise<void> {
@@ -54,16 +57,18 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   const links = pulls.map((p) => ({ number: p.number, url: p.url }));
   const facts = { repo: { owner, repo }, environment, sha, ref: evaluation.ref, deployment, windows, pulls: links };
   const report = buildEvaluationReport(facts, config.gate, measured);
-  await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
+  const unconfirmed = await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
     // The comment first: it is what the PR author reads, and GitHub's pacing spaces every later write.
     await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment });
     const checkRunId = await publishEvaluationCheck(octokit, report, evaluationId);
     await setEvaluationCheckRun(deps.pool, evaluationId, checkRunId);
-    if (config.issues.enabled) {
-      const labels = config.issues.labels;
-      await syncImprovementIssues(octokit, deps.pool, { report, repoId: evaluation.repoId, evaluationId, labels });
-    }
+    if (!config.issues.enabled) return [];
+    const { labels, confirm } = config.issues;
+    const sync = { report, repoId: evaluation.repoId, evaluationId, labels, openAtOnce: confirm === 0 };
+    return syncImprovementIssues(octokit, deps.pool, sync);
   });
+  const confirmation = { evaluationId, candidate: windows.candidate, confirmMs: config.issues.confirm };
+  await requestConfirmation(deps, { ...confirmation, metricNames: unconfirmed });
 
   await finishEvaluation(deps.pool, evaluationId, "reported");
 }

@@ -4,6 +4,8 @@ export interface JobData {
   "plan-evaluation": { evaluationId: number };
   /** Measure, judge and report a deployment once its candidate window has closed. */
   "evaluate-deployment": { evaluationId: number };
+  /** Once the window after the candidate has closed, open the issues for the regressions it confirms. */
+  "confirm-regressions": { evaluationId: number };
   /** Check a pull request's `.github/kaizen.yml` and report problems as a check run. */
   "validate-config": { installationId: number; owner: string; repo: string; sha: string; pullNumber: number };
 }
@@ -11,4 +13,9 @@ export interface JobData {
 export type JobName = keyof JobData;
 
 /** The queues to create at start-up (pg-boss needs a queue before anything is sent to or worked from it). */
-export const JOB_NAMES: readonly JobName[] = ["plan-evaluation", "evaluate-deployment", "validate-config"];
+export const JOB_NAMES: readonly JobName[] = [
+  "plan-evaluation",
+  "evaluate-deployment",
+  "confirm-regressions",
+  "validate-config",
+];

@@ -3,6 +3,8 @@ import type { AppDeps } from "../app-deps.js";
 import { planEvaluation } from "../pipeline/plan-evaluation.js";
 import { evaluateDeployment } from "../pipeline/evaluate-deployment.js";
 import { validatePrConfig } from "../pipeline/validate-pr-config.js";
+import { confirmRegressions } from "../pipeline/confirm-regressions.js";
+import { failPendingConfirmations } from "../db/confirmations.js";
 import { finishEvaluation } from "../db/evaluations.js";
 
 /** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
@@ -10,6 +12,12 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
   const onGiveUp = { onGiveUp: ({ evaluationId }: { evaluationId: number }, reason: string) => giveUp(deps, evaluationId, reason) };
   await deps.queue.work("plan-evaluation", (job) => planEvaluation(app, deps, job.evaluationId), onGiveUp);
   await deps.queue.work("evaluate-deployment", (job) => evaluateDeployment(app, deps, job.evaluationId), onGiveUp);
+  await deps.queue.work("confirm-regressions", (job) => confirmRegressions(app, deps, job.evaluationId), {
+    // The evaluation itself was reported already: only its pending confirmations failed.
+    onGiveUp: async ({ evaluationId }, reason) => {
+      await failPendingConfirmations(deps.pool, evaluationId, `gave up after every retry: ${reason}`);
+    },
+  });
   await deps.queue.work("validate-config", (job) => validatePrConfig(app, deps, job));
 }
 

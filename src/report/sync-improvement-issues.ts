@@ -5,7 +5,7 @@ import { findIssueEvidence, recordIssueEvidence } from "../db/issue-evidence.js"
 import { closeIssue } from "./close-issue.js";
 import type { GitHubClient } from "./github-client.js";
 import { openImprovementIssue } from "./open-improvement-issue.js";
-import type { EvaluationReport } from "./report-context.js";
+import type { ConfirmationReport, EvaluationReport } from "./report-context.js";
 import { renderTemplate } from "./render-template.js";
 import { kaizenMarker } from "./kaizen-marker.js";
 import { upsertComment } from "./upsert-comment.js";
@@ -15,6 +15,13 @@ export interface IssueSync {
   repoId: number;
   evaluationId: number;
   labels: readonly string[];
+  /**
+   * false: a regression without an open issue is not opened here but returned, to be confirmed on a later
+   * window first (issues.confirm). Open issues still get evidence and recoveries still close at once.
+   */
+  openAtOnce: boolean;
+  /** The later windows that confirmed these metrics' regressions, by metric name, for the issue body. */
+  confirmations?: ReadonlyMap<string, ConfirmationReport>;
 }
 
 /** The dedup key of an improvement issue: one open issue per (repository, environment, metric). */
@@ -24,21 +31,28 @@ export function issueFingerprint(repoId: number, environment: string, metricName
 
 /**
  * The improvement-issue lifecycle for one evaluation, per metric:
- * - regression, no open issue → open one (remembering the level before the regression);
+ * - regression, no open issue → open one (remembering the level before the regression), or with
+ *   `openAtOnce: false` leave it to be confirmed later;
  * - regression, open issue   → comment the new evidence on it;
  * - otherwise, open issue and the candidate is back within the threshold of that level → comment and close.
  * Each step is recorded per (issue, evaluation), so a retried job never comments or opens twice.
+ * Returns the names of the regressed metrics left to be confirmed.
  */
-export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool, sync: IssueSync): Promise<void> {
+export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool, sync: IssueSync): Promise<string[]> {
   const { report, repoId, evaluationId } = sync;
   const { owner, repo } = report.repo;
+  const unconfirmed: string[] = [];
   for (const metric of report.metrics) {
     const fingerprint = issueFingerprint(repoId, report.environment, metric.name);
     const open = await findOpenIssue(pool, fingerprint);
     const { verdict, candidate } = metric.result;
 
     if (verdict === "regression" && !open) {
-      await openImprovementIssue(octokit, pool, { ...sync, metric, fingerprint });
+      if (!sync.openAtOnce) unconfirmed.push(metric.name);
+      else {
+        const confirmation = sync.confirmations?.get(metric.name);
+        await openImprovementIssue(octokit, pool, { ...sync, metric, fingerprint, confirmation });
+      }
       continue;
     }
     // The evaluation that opened the issue has said everything already (a retry must not add "evidence").
@@ -64,4 +78,5 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
     await closeIssue(octokit, issue);
     await closeIssueRow(pool, open.id, evaluationId);
   }
+  return unconfirmed;
 }

@@ -36,6 +36,7 @@ metrics:
     query: kaizen_test_latency_seconds{env="staging"}
 issues:
   labels: [performance]
+  confirm: 0 # issues open at once here; test/integration/confirm-regression.test.ts covers the wait
 `;
 
 type Body = Record<string, any>;
@@ -148,6 +149,8 @@ metrics:
     query: kaizen_test_flapping_latency_seconds{env="{{environment}}"}
     better: lower
 comment: on-regression
+issues:
+  confirm: 0
 `;
       // The first deployment regresses the metric: an issue opens.
       nockConfig(flapping);

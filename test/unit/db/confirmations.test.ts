@@ -30,6 +30,7 @@ function regressed(metricName: string): MetricResultRow {
     pValue: 0.0001,
     test: "mann-whitney-u",
     graphUrl: null,
+    explanation: null,
   };
 }
 
