@@ -1,9 +1,10 @@
 import type { HelperOptions } from "handlebars";
-import type { Threshold, Verdict } from "../analysis/verdict.js";
+import type { Threshold, Verdict, VerdictExplanation } from "../analysis/verdict.js";
 import type { TimeWindow } from "../sources/metrics-source.js";
 import { checkTitle } from "./check-title.js";
 import { codeBlock } from "./code-block.js";
 import { codeSpan } from "./code-span.js";
+import { formatNoise } from "./format-noise.js";
 import { formatNumber } from "./format-number.js";
 import { formatPValue } from "./format-p-value.js";
 import { formatPercent } from "./format-percent.js";
@@ -28,6 +29,12 @@ const HELPERS = {
   /** A signed change with its unit: `{{signedNum result.changeAbs unit}}`. */
   signedNum: (value: number | null, unit: string) => formatNumber(value, unit, { signed: true }),
   pct: (value: number | null) => formatPercent(value),
+  /** Two decimals, signed: effect sizes and correlations, `{{fixed2 result.explanation.effectSize signed=true}}`. */
+  fixed2: (value: number | null | undefined, options: HelperOptions) =>
+    value === null || value === undefined ? "—" : `${options.hash["signed"] === true && value > 0 ? "+" : ""}${value.toFixed(2)}`,
+  /** Whole samples: `{{whole result.explanation.effectiveN.baseline}}`. */
+  whole: (value: number) => String(Math.round(value)),
+  noise: (noise: VerdictExplanation["noise"] | undefined, threshold: Threshold, unit: string) => formatNoise(noise, threshold, unit),
   /** `{{pValue p}}` → "< 0.001"; `{{pValue p prose=true}}` → "p < 0.001". */
   pValue: (value: number | null, options: HelperOptions) => formatPValue(value, { prose: options.hash["prose"] === true }),
   threshold: (threshold: Threshold, unit: string) => formatThreshold(threshold, unit),
@@ -45,6 +52,7 @@ const HELPERS = {
   sortByVerdict: (metrics: MetricReport[]) => sortByVerdict(metrics),
   withVerdict: (metrics: MetricReport[], verdict: Verdict) => metrics.filter((m) => m.result.verdict === verdict),
   eq: (a: unknown, b: unknown) => a === b,
+  hasWarnings: (metrics: MetricReport[]) => metrics.some((m) => (m.result.explanation?.warnings.length ?? 0) > 0),
   /** "1 metric" / "3 metrics". */
   plural: (count: number, singular: string, plural: string) => `${count} ${count === 1 ? singular : plural}`,
 };
