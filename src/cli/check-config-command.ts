@@ -4,6 +4,7 @@ import { CONFIG_PATH } from "../config/load-repo-config.js";
 import { loadConfigFile } from "../config/load-config-file.js";
 import { checkSourcesFile, describeSourcesFileProblem } from "../config/load-sources-file.js";
 import { readEnv } from "../config/read-env.js";
+import { byPosition } from "./by-position.js";
 import { formatProblem } from "./format-problem.js";
 import { printConfigProblems } from "./print-config-problems.js";
 
@@ -18,7 +19,7 @@ function checkSources(path: string, env: Record<string, string | undefined>): st
   }
   const checked = checkSourcesFile(text, env);
   if (!checked.ok) {
-    for (const problem of checked.problems) console.error(formatProblem(path, problem.position, describeSourcesFileProblem(problem)));
+    for (const problem of checked.problems.sort(byPosition)) console.error(formatProblem(path, problem.position, describeSourcesFileProblem(problem)));
     return null;
   }
   const names = Object.keys(checked.file.sources);
@@ -42,7 +43,8 @@ function checkConfig(path: string, sourcesOption: string | undefined): number {
   }
   const { metrics, deployments } = loaded.config;
   const unchecked = sourceNames ? "" : "; source names not checked (pass --sources)";
-  console.log(`ok  ${path}: ${metrics.length} metrics, environments ${deployments.environments.join(", ")}${unchecked}`);
+  const count = metrics.length === 1 ? "1 metric" : `${metrics.length} metrics`;
+  console.log(`ok  ${path}: ${count}, environments ${deployments.environments.join(", ")}${unchecked}`);
   if (loaded.extendsFrom !== undefined) {
     console.error(`note: ${path} extends ${loaded.extendsFrom}; the app merges that file in, this check reads only ${path}.`);
   }

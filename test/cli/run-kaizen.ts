@@ -1,0 +1,29 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** The built command line, as `npx kaizen` runs it. */
+const BIN = fileURLToPath(new URL("../../lib/cli/kaizen.js", import.meta.url));
+
+export interface KaizenRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `kaizen <args>` from lib/ in a child process, with only PATH and `env` in its environment (so no
+ * KAIZEN_SOURCES or DATABASE_URL of the machine leaks in), and resolves with its exit code and output.
+ */
+export function runKaizen(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<KaizenRun> {
+  if (!existsSync(BIN)) {
+    throw new Error(`${BIN} is missing: the CLI tests run the built binary, so run \`npm run build\` first (\`npm test\` does).`);
+  }
+  return new Promise((resolve, reject) => {
+    const env = { PATH: process.env.PATH ?? "", ...options.env };
+    execFile(process.execPath, [BIN, ...args], { cwd: options.cwd, env }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== "number") return reject(error);
+      resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
+    });
+  });
+}
