@@ -34,7 +34,7 @@ export function cutWindows(values: number[]): DetectorInput {
     candidate: cut(values, deployedAt + SOAK),
   });
   const history = Array.from({ length: HISTORY_PAIRS }, (_, k) => pairAt(-PAIR_SPAN * (HISTORY_PAIRS - k)));
-  return { ...pairAt(0), history, stepSeconds: STEP_SECONDS };
+  return { ...pairAt(0), history, stepSeconds: STEP_SECONDS, windowSeconds: WINDOW * STEP_SECONDS };
 }
 
 function cut(values: number[], start: number): SeriesSamples {

@@ -101,6 +101,7 @@ describe("detection benchmark generator", () => {
       expect(input.candidate.timestamps[0]).toBe(DEPLOYED_AT + 600);
       expect(input.candidate.timestamps.at(-1)).toBe(DEPLOYED_AT + 2370);
       expect(input.stepSeconds).toBe(30);
+      expect(input.windowSeconds).toBe(1800);
       const history = input.history!;
       expect(history).toHaveLength(6);
       for (const pair of [...history, input]) {
