@@ -230,6 +230,26 @@ describe("confirming a regression before opening its issue", () => {
       expect(issues).toHaveLength(1);
       expect(await issuesOf("latency (scheduled)")).toHaveLength(1);
     });
+
+    it("comments the evidence instead when another deployment's issue opened meanwhile", async () => {
+      const id = await evaluationId(3001);
+      // Play the race: another deployment's confirmation opened the metric's issue while this one waited.
+      const other = await evaluationId(1001);
+      await kaizen.pool.query("update improvement_issues set opened_by_evaluation_id = $1 where issue_number = 78", [other]);
+      await kaizen.pool.query("update metric_results set confirmation = 'pending' where evaluation_id = $1", [id]);
+      const evidence: Body[] = [];
+      nockConfig(yaml);
+      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
+      nockListComments({ ...repo, issueNumber: 78, pages: [[]] });
+      nockCreateComment({ ...repo, issueNumber: 78, id: 7002, sent: evidence });
+
+      await confirmRegressions(kaizen.probot, kaizen.deps, id);
+
+      expect(evidence).toHaveLength(1);
+      expect(evidence[0]?.body).toContain("Still regressed after another deployment");
+      expect(await issuesOf("latency (scheduled)")).toHaveLength(1);
+      expect((await confirmations(3001)).map((row) => row.confirmation)).toEqual(["confirmed"]);
+    });
   });
 
   describe("when issues.confirm is 0", () => {
