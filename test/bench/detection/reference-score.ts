@@ -1,3 +1,5 @@
+import { mean } from "simple-statistics";
+import type { DetectorInput } from "../../../src/analysis/detect-change.js";
 import type { MetricPolicy, Verdict } from "../../../src/analysis/verdict.js";
 import type { SeriesSamples } from "../../../src/sources/metrics-source.js";
 
@@ -13,6 +15,26 @@ export function referenceVerdict(score: ReferenceScore, cutoff: number, better: 
   if (!score.measured) return "inconclusive";
   if (!score.beyond || !(score.strength > cutoff)) return "no-change";
   return score.up === (better === "lower") ? "regression" : "improvement";
+}
+
+/** Both windows as a reference reads them, with their means; null (inconclusive) below minSamples, as for Kaizen. */
+export function readReferenceWindows(
+  input: DetectorInput,
+  policy: MetricPolicy,
+): { before: number[]; after: number[]; baseline: number; candidate: number; beyond: boolean } | null {
+  const before = referenceSamples(input.baseline, policy.kind);
+  const after = referenceSamples(input.candidate, policy.kind);
+  if (before.length < policy.minSamples || after.length < policy.minSamples) return null;
+  const baseline = mean(before);
+  const candidate = mean(after);
+  return { before, after, baseline, candidate, beyond: isBeyond(baseline, candidate, policy) };
+}
+
+/** The practical-significance rule all three detectors share: the move of the mean exceeds the threshold. */
+function isBeyond(baseline: number, candidate: number, policy: MetricPolicy): boolean {
+  const change = Math.abs(candidate - baseline);
+  if (policy.threshold.kind === "absolute") return change > policy.threshold.value;
+  return baseline === 0 ? change > 0 : change / Math.abs(baseline) > policy.threshold.value;
 }
 
 /**

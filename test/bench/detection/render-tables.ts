@@ -66,5 +66,6 @@ export function percent(rate: Rate): string {
 function share(value: number | null): string {
   if (value === null) return "—";
   const pct = value * 100;
-  return `${pct === 0 || pct === 100 || pct >= 10 ? pct.toFixed(pct % 1 === 0 ? 0 : 1) : pct.toFixed(2)} %`;
+  // Three significant digits at most, trailing zeros dropped: "97.3 %", "100 %", "0.29 %".
+  return `${Number(pct.toFixed(pct >= 10 ? 1 : 2))} %`;
 }

@@ -1,9 +1,7 @@
 import ttest2 from "@stdlib/stats-ttest2";
-import { mean } from "simple-statistics";
 import type { DetectorInput } from "../../../src/analysis/detect-change.js";
 import type { MetricPolicy } from "../../../src/analysis/verdict.js";
-import { isBeyond } from "./fixed-ratio.js";
-import { referenceSamples, type ReferenceScore } from "./reference-score.js";
+import { readReferenceWindows, type ReferenceScore } from "./reference-score.js";
 
 /** The significance level most t-test tools start from. */
 export const STOCK_ALPHA = 0.05;
@@ -16,19 +14,12 @@ export const STOCK_ALPHA = 0.05;
  * Kaizen applies, so the comparison is about the statistics. Strength is −ln p: p < α ⇔ strength > −ln α.
  */
 export function measureWelchTTest(input: DetectorInput, policy: MetricPolicy): ReferenceScore {
-  const before = referenceSamples(input.baseline, policy.kind);
-  const after = referenceSamples(input.candidate, policy.kind);
-  if (before.length < policy.minSamples || after.length < policy.minSamples) return { measured: false };
-  const baseline = mean(before);
-  const candidate = mean(after);
+  const windows = readReferenceWindows(input, policy);
+  if (!windows) return { measured: false };
+  const { before, after, baseline, candidate, beyond } = windows;
   // Both windows constant give p = NaN: nothing to tell apart.
   const { pValue } = ttest2(after, before);
-  return {
-    measured: true,
-    up: candidate > baseline,
-    beyond: isBeyond(baseline, candidate, policy),
-    strength: Number.isNaN(pValue) ? 0 : -Math.log(pValue),
-  };
+  return { measured: true, up: candidate > baseline, beyond, strength: Number.isNaN(pValue) ? 0 : -Math.log(pValue) };
 }
 
 /** The cut-off on strength that stands for significance level `alpha`. */
