@@ -44,8 +44,10 @@ export async function confirmRegressions(app: Probot, deps: AppDeps, evaluationI
 
   const vars = { environment, sha, ref: evaluation.ref, repo: `${owner}/${repo}` };
   const stepSeconds = config.deployments.step / 1000;
+  // The quiet history lies before the deployment, whichever window is being confirmed.
+  const deployedAt = evaluation.statusCreatedAt;
   const measure = async (metric: MetricConfig, over: EvaluationWindows) =>
-    (await measureMetrics({ ...config, metrics: [metric] }, deps.sources, over, vars, stepSeconds))[0]!;
+    (await measureMetrics({ ...config, metrics: [metric] }, deps.sources, over, vars, stepSeconds, { deployedAt }))[0]!;
   const checked = [];
   for (const row of pending) {
     const metric = config.metrics.find((m) => m.name === row.metricName);

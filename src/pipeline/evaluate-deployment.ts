@@ -48,7 +48,8 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   }
 
   const vars = { environment, sha, ref: evaluation.ref, repo: `${owner}/${repo}` };
-  const measured = await measureMetrics(config, deps.sources, windows, vars, config.deployments.step / 1000);
+  const step = config.deployments.step / 1000;
+  const measured = await measureMetrics(config, deps.sources, windows, vars, step, { deployedAt: evaluation.statusCreatedAt });
 
   await saveMetricResults(deps.pool, evaluationId, toMetricResultRows(measured));
 
