@@ -77,7 +77,9 @@ describe("kaizen evaluate", () => {
       });
       expect(byName.latency.baseline.median).toBeCloseTo(0.1, 2);
       expect(byName.latency.candidate.median).toBeCloseTo(0.15, 2);
-      expect(byName.latency.changePct).toBeCloseTo(50, 0);
+      // 0.10 → 0.15 with ±2 % noise on each sample: about +50 %.
+      expect(byName.latency.changePct).toBeGreaterThan(45);
+      expect(byName.latency.changePct).toBeLessThan(55);
       expect(byName.throughput.candidate.median).toBeCloseTo(130, -1);
       expect(byName["staging latency"].baseline.n).toBe(0);
     });
