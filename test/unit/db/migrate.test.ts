@@ -21,9 +21,11 @@ describe("migrate", () => {
   afterEach(() => db.drop());
 
   it("applies every migration to an empty database, then nothing on the next run", async () => {
-    expect(await migrate(db.pool)).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql"]);
+    expect(await migrate(db.pool)).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql"]);
     expect(await migrate(db.pool)).toEqual([]);
     expect(await tables(db.pool)).toEqual([
+      "benchmark_results",
+      "benchmark_runs",
       "deployments",
       "evaluations",
       "improvement_issues",
@@ -38,13 +40,14 @@ describe("migrate", () => {
     const other = new pg.Pool({ connectionString: db.url, max: 1 });
     try {
       const runs = await Promise.all([migrate(db.pool), migrate(other)]);
-      expect(runs.flat().sort()).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql"]);
+      expect(runs.flat().sort()).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql"]);
       const { rows } = await db.pool.query("select name from kaizen_migrations order by name");
       expect(rows).toEqual([
         { name: "001_initial.sql" },
         { name: "002_evaluation_failed.sql" },
         { name: "003_confirmation.sql" },
         { name: "004_verdict_explanation.sql" },
+        { name: "005_benchmarks.sql" },
       ]);
     } finally {
       await other.end();

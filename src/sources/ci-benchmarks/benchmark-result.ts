@@ -1,0 +1,45 @@
+/** The result file formats Kaizen reads; `benchmarks.format` names one or leaves it to detection. */
+export type BenchmarkFormat =
+  | "github-action-benchmark"
+  | "bencher"
+  | "hyperfine"
+  | "k6"
+  | "go"
+  | "pytest-benchmark"
+  | "google-benchmark";
+
+/** One measure of one benchmark in one result file, in the format's own unit. */
+export interface BenchmarkMeasurement {
+  /** The benchmark's name as the file writes it (Go's `BenchmarkParse-8` keeps its suffix). */
+  benchmark: string;
+  /** What was measured, like `time`, `ns/op`, `B/op`, `http_req_duration p(95)`. */
+  measure: string;
+  /** Unit shown in reports, like `ns`, `s`, `ops/s`, `B`. */
+  unit: string;
+  /** Which direction is an improvement, when the format says; null leaves it to config (default lower). */
+  better: "lower" | "higher" | null;
+  /** The central value the tool reports (its mean or median; see each parser). */
+  value: number;
+  /** Every individual sample, when the format keeps them (hyperfine `times`, Go `-count`, ...); else null. */
+  samples: number[] | null;
+}
+
+/** A parsed result file. */
+export interface ParsedBenchmarkFile {
+  file: string;
+  format: BenchmarkFormat;
+  measurements: BenchmarkMeasurement[];
+}
+
+/** A result file Kaizen could not read: reported to the user with the file, the line and why. */
+export class BenchmarkParseError extends Error {
+  override name = "BenchmarkParseError";
+  constructor(
+    readonly file: string,
+    /** 1-based line of the problem, when one line is to blame. */
+    readonly line: number | null,
+    readonly reason: string,
+  ) {
+    super(`${file}${line === null ? "" : `:${line}`}: ${reason}`);
+  }
+}
