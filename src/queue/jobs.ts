@@ -8,6 +8,10 @@ export interface JobData {
   "confirm-regressions": { evaluationId: number };
   /** Check a pull request's `.github/kaizen.yml` and report problems as a check run. */
   "validate-config": { installationId: number; owner: string; repo: string; sha: string; pullNumber: number };
+  /** Download a finished workflow run's benchmark artifact and store the results it holds (`runId`: benchmark_runs.id). */
+  "ingest-benchmarks": { runId: number };
+  /** Compare an ingested run's results with its baseline and report them (`runId`: benchmark_runs.id). */
+  "compare-benchmarks": { runId: number };
 }
 
 export type JobName = keyof JobData;
@@ -18,4 +22,6 @@ export const JOB_NAMES: readonly JobName[] = [
   "evaluate-deployment",
   "confirm-regressions",
   "validate-config",
+  "ingest-benchmarks",
+  "compare-benchmarks",
 ];
