@@ -20,7 +20,8 @@ const COLUMNS = `benchmark, measure, unit, better, value, samples, branch, sha, 
 
 /**
  * Stores one run's results for its (repo, branch, sha): one set-based upsert, so a re-run of the same commit
- * replaces that commit's numbers and a retried job never duplicates them.
+ * replaces that commit's numbers and a retried job never duplicates them. Each (benchmark, measure) may
+ * appear once in `results` (Postgres cannot upsert one row twice in a statement; ingest keeps the first).
  */
 export async function saveBenchmarkResults(
   db: Queryable,

@@ -41,19 +41,18 @@ const COLUMNS = `id, repo_id as "repoId", owner, repo, installation_id as "insta
 /**
  * Records a completed workflow run once per GitHub run id (a redelivered webhook returns the same row) and
  * returns it with its current state, so the caller queues work only for runs still pending.
+ *
+ * The no-op update on conflict (rather than `do nothing` and a second select) makes a delivery that races
+ * another of the same run wait for it and return its row: a plain select would run on a snapshot from before
+ * the other insert committed and find nothing.
  */
 export async function recordBenchmarkRun(db: Queryable, run: NewBenchmarkRun): Promise<BenchmarkRun> {
   const { rows } = await db.query<BenchmarkRun>({
-    text: `with inserted as (
-             insert into benchmark_runs (repo_id, owner, repo, installation_id, github_run_id, workflow_name, event,
-               head_branch, head_sha, head_owner)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-             on conflict (github_run_id) do nothing
-             returning ${COLUMNS}
-           )
-           select * from inserted
-           union all
-           select ${COLUMNS} from benchmark_runs where github_run_id = $5 and not exists (select 1 from inserted)`,
+    text: `insert into benchmark_runs (repo_id, owner, repo, installation_id, github_run_id, workflow_name, event,
+             head_branch, head_sha, head_owner)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           on conflict (github_run_id) do update set github_run_id = excluded.github_run_id
+           returning ${COLUMNS}`,
     values: [
       run.repoId, run.owner, run.repo, run.installationId, run.githubRunId, run.workflowName, run.event,
       run.headBranch, run.headSha, run.headOwner,
