@@ -2,6 +2,7 @@ import type { ApplicationFunction } from "probot";
 import type { AppDeps } from "./app-deps.js";
 import { handleDeploymentStatus } from "./handlers/deployment-status.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
+import { handleWorkflowRun } from "./handlers/workflow-run.js";
 import { handleHealthz } from "./http/healthz.js";
 import { startWorkers } from "./queue/start-workers.js";
 
@@ -10,6 +11,7 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
   return async (app, { addHandler }) => {
     app.on("deployment_status.created", handleDeploymentStatus(deps));
     app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize"], handlePullRequest(deps));
+    app.on("workflow_run.completed", handleWorkflowRun(deps));
     addHandler(handleHealthz(deps));
     if (deps.workers) await startWorkers(app, deps);
   };
