@@ -8,14 +8,17 @@ import type { SeriesSamples } from "../sources/metrics-source.js";
 export function counterRate(series: SeriesSamples): SeriesSamples {
   const timestamps: number[] = [];
   const values: number[] = [];
+  // A sample whose time does not move forward is dropped, and the next rate runs from the last one kept.
+  let from = 0;
   for (let i = 1; i < series.values.length; i++) {
-    const seconds = series.timestamps[i]! - series.timestamps[i - 1]!;
+    const seconds = series.timestamps[i]! - series.timestamps[from]!;
     if (!(seconds > 0)) continue;
-    const previous = series.values[i - 1]!;
+    const previous = series.values[from]!;
     const current = series.values[i]!;
     const increase = current >= previous ? current - previous : current;
     timestamps.push(series.timestamps[i]!);
     values.push(increase / seconds);
+    from = i;
   }
   return { timestamps, values };
 }

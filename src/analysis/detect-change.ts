@@ -86,12 +86,22 @@ function noiseWarning(noise: NoiseEstimate | null, policy: MetricPolicy): string
   return [`threshold ${formatThreshold(threshold, "")} but this metric moves ${measured}; ${fix}`];
 }
 
-/** A gauge that never falls across both windows is almost always a counter queried without rate(). */
+/**
+ * A gauge that only ever rises across both windows is almost always a counter queried without rate(). A
+ * restart resets a counter to near 0, so a drop to under half the previous value does not count as falling.
+ */
 function counterWarning(baseline: SeriesSamples, candidate: SeriesSamples, minSamples: number): string[] {
-  const values = [...baseline.values, ...candidate.values].filter(Number.isFinite);
   if (baseline.values.length < minSamples || candidate.values.length < minSamples) return [];
-  const rises = values.every((value, i) => i === 0 || value >= values[i - 1]!) && values.at(-1)! > values[0]!;
-  return rises ? ["values only ever rise, like a counter: set `kind: counter` or wrap the query in `rate()`"] : [];
+  const values = [...baseline.values, ...candidate.values].filter(Number.isFinite);
+  let rose = false;
+  for (let i = 1; i < values.length; i++) {
+    const previous = values[i - 1]!;
+    const current = values[i]!;
+    const reset = current < previous / 2 && previous > 0;
+    if (current < previous && !reset) return [];
+    if (current > previous) rose = true;
+  }
+  return rose ? ["values only ever rise, like a counter: set `kind: counter` or wrap the query in `rate()`"] : [];
 }
 
 function gapWarning(result: MetricVerdict, expectedN: number | null): string[] {

@@ -253,6 +253,13 @@ describe("detectChange", () => {
       expect(result.explanation.expectedN).toBe(60);
     });
 
+    it("still warns when the counter restarted inside a window", () => {
+      const result = detectChange(total(DEPLOYED_AT + 900), policy());
+      expect(result.explanation.warnings).toContain(
+        "values only ever rise, like a counter: set `kind: counter` or wrap the query in `rate()`",
+      );
+    });
+
     it("does not call a rising gauge a counter when one window is too short to judge", () => {
       const input = total();
       const short = { ...input, candidate: slice(input.candidate, 5) };

@@ -46,17 +46,42 @@ describe("serialDependence", () => {
       const random = createRandomSource(3);
       const result = serialDependence(windows(ar1(random, flat, 5, 0.999), 4, 60), STEP_SECONDS);
       expect(result.rho).toBe(0.95);
-      expect(result.inflation).toBeCloseTo(39, 10);
+      expect(result.inflation).toBeGreaterThan(1);
+      expect(result.inflation).toBeLessThanOrEqual(39);
+    });
+
+    it("inflates a moving average like rate(x[5m]) by about its true τ, not by the AR(1) figure", () => {
+      // The mean of the last 10 independent increments: ρₖ = 1 − k/10, so τ = 1 + 2 Σ ρₖ = 10, while the AR(1)
+      // formula on its lag-1 correlation (0.9) says 19.
+      const random = createRandomSource(17);
+      const increments = Array.from({ length: 14 * 60 + 9 }, () => random.normal());
+      const rate = (i: number) => increments.slice(i, i + 10).reduce((sum, x) => sum + x, 0) / 10;
+      const cut = Array.from({ length: 14 }, (_, w) => window(Array.from({ length: 60 }, (_, i) => rate(w * 60 + i))));
+      const result = serialDependence(cut, STEP_SECONDS);
+      expect(result.rho).toBeGreaterThan(0.85);
+      expect(result.inflation).toBeGreaterThan(10);
+      expect(result.inflation).toBeLessThan(18);
     });
   });
 
   describe("with gaps", () => {
-    it("does not pair samples more than 1.5 steps apart", () => {
+    it("does not pair samples that are not one step apart", () => {
       // Ranks 1 … 6 then 6 … 1, strongly dependent when paired one after another; with a gap after every sample
-      // no pair is adjacent: only the short-window bias correction (1/12) / (1 − 4/12) = 0.125 is left.
+      // no pair is adjacent, so there is nothing to estimate from.
       const values = [1, 2, 3, 4, 5, 6, 6.5, 5.5, 4.5, 3.5, 2.5, 1.5];
       expect(serialDependence([window(values)], STEP_SECONDS).rho).toBeGreaterThan(0.5);
-      expect(serialDependence([window(values, 2 * STEP_SECONDS)], STEP_SECONDS).rho).toBeCloseTo(0.125, 12);
+      expect(serialDependence([window(values, 2 * STEP_SECONDS)], STEP_SECONDS)).toEqual({ rho: 0, inflation: 1 });
+    });
+
+    it("is not dragged toward 0 when 30 % of the samples are missing at random", () => {
+      const random = createRandomSource(21);
+      const full = windows(ar1(random, flat, 5, 0.9), 14, 60);
+      const holed = full.map((w) => {
+        const keep = w.values.map(() => random.uniform() >= 0.3);
+        return { timestamps: w.timestamps.filter((_, i) => keep[i]), values: w.values.filter((_, i) => keep[i]) };
+      });
+      const complete = serialDependence(full, STEP_SECONDS).rho;
+      expect(Math.abs(serialDependence(holed, STEP_SECONDS).rho - complete)).toBeLessThan(0.06);
     });
 
     it("pairs every neighbour when the step is unknown", () => {
