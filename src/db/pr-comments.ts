@@ -1,11 +1,11 @@
 import { bigintAsNumber } from "./bigint-as-number.js";
 import type { Queryable } from "./queryable.js";
 
-/** A row of `pr_comments`: the sticky comment Kaizen keeps on a pull request for one marker. */
+/** A row of `pr_comments`: a comment Kaizen keeps on a pull request, found again by its marker. */
 export interface PrCommentRow {
   repoId: number;
   prNumber: number;
-  /** The hidden marker in the comment body (one per environment). */
+  /** The hidden marker in the comment body: `<!-- kaizen:pr -->`, or an earlier version's per-environment one. */
   marker: string;
   commentId: number;
   updatedAt: Date;
@@ -14,19 +14,17 @@ export interface PrCommentRow {
 const COLUMNS = `repo_id as "repoId", pr_number as "prNumber", marker, comment_id as "commentId",
   updated_at as "updatedAt"`;
 
-/** The sticky comment recorded for this pull request and marker, or null. */
-export async function findPrComment(
-  db: Queryable,
-  repoId: number,
-  prNumber: number,
-  marker: string,
-): Promise<PrCommentRow | null> {
+/**
+ * Every comment recorded for this pull request, oldest first: Kaizen's one comment (`<!-- kaizen:pr -->`) and any
+ * per-environment comments written by earlier versions.
+ */
+export async function listPrComments(db: Queryable, repoId: number, prNumber: number): Promise<PrCommentRow[]> {
   const { rows } = await db.query<PrCommentRow>({
-    text: `select ${COLUMNS} from pr_comments where repo_id = $1 and pr_number = $2 and marker = $3`,
-    values: [repoId, prNumber, marker],
+    text: `select ${COLUMNS} from pr_comments where repo_id = $1 and pr_number = $2 order by comment_id`,
+    values: [repoId, prNumber],
     types: bigintAsNumber,
   });
-  return rows[0] ?? null;
+  return rows;
 }
 
 /** Records (or re-points, when the old one was deleted) the sticky comment for this pull request and marker. */

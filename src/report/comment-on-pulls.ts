@@ -1,16 +1,14 @@
 import type pg from "pg";
 import type { KaizenConfig } from "../config/kaizen-config.js";
-import { findPrComment, savePrComment } from "../db/pr-comments.js";
 import type { GitHubClient } from "./github-client.js";
-import { kaizenMarker } from "./kaizen-marker.js";
+import { publishPrSection } from "./publish-pr-section.js";
 import type { EvaluationReport } from "./report-context.js";
 import { renderTemplate } from "./render-template.js";
-import { upsertComment } from "./upsert-comment.js";
 
 /**
- * The sticky per-environment comment on every pull request that shipped the deployed commit. `on-change` and
- * `on-regression` hold back a *first* comment when there is nothing to say, but an existing comment is always
- * updated, so it never shows stale verdicts.
+ * The environment's section of Kaizen's comment on every pull request that shipped the deployed commit.
+ * `on-change` and `on-regression` hold back a *first* comment when there is nothing to say, but an existing
+ * comment is always updated, so it never shows stale verdicts.
  */
 export async function commentOnPulls(
   octokit: GitHubClient,
@@ -18,26 +16,21 @@ export async function commentOnPulls(
   input: { report: EvaluationReport; repoId: number; policy: KaizenConfig["comment"] },
 ): Promise<void> {
   const { report, repoId, policy } = input;
-  const marker = kaizenMarker("deployment", report.environment);
   const verdicts = report.metrics.map((m) => m.result.verdict);
   const worthSaying =
     policy === "always" ||
     verdicts.includes("regression") ||
     (policy === "on-change" && verdicts.includes("improvement"));
-  const body = renderTemplate("pr-comment", { ...report, marker });
+  const body = renderTemplate("pr-comment-deployment", report);
 
   for (const pull of report.pulls) {
-    const known = await findPrComment(pool, repoId, pull.number, marker);
-    if (!known && !worthSaying) continue;
-    const { owner, repo } = report.repo;
-    const { id } = await upsertComment(octokit, {
-      owner,
-      repo,
-      issueNumber: pull.number,
-      marker,
+    await publishPrSection(octokit, pool, {
+      repoId,
+      ...report.repo,
+      pullNumber: pull.number,
+      key: `deployment:${report.environment}`,
       body,
-      knownCommentId: known?.commentId ?? null,
+      createIfMissing: worthSaying,
     });
-    await savePrComment(pool, repoId, pull.number, marker, id);
   }
 }

@@ -1,8 +1,11 @@
 /**
- * A hidden HTML comment that identifies something Kaizen wrote, e.g. `<!-- kaizen:deployment:production -->`,
- * so a later run finds and updates it instead of writing a duplicate. The key is URI-encoded: whatever a user
- * named an environment, it cannot end the comment early.
+ * A hidden HTML comment that identifies something Kaizen wrote, e.g. `<!-- kaizen:issue:<fingerprint> -->`, so a
+ * later run finds and updates it instead of writing a duplicate. The key is URI-encoded: whatever a user named an
+ * environment, it cannot end the comment early. Kaizen's one comment on a pull request is `<!-- kaizen:pr -->`;
+ * `deployment` is the per-environment comment of earlier versions, still recognised so it can be reused.
  */
-export function kaizenMarker(kind: "deployment" | "issue" | "evidence", key: string): string {
-  return `<!-- kaizen:${kind}:${encodeURIComponent(key)} -->`;
+export function kaizenMarker(kind: "pr"): string;
+export function kaizenMarker(kind: "deployment" | "issue" | "evidence", key: string): string;
+export function kaizenMarker(kind: string, key?: string): string {
+  return key === undefined ? `<!-- kaizen:${kind} -->` : `<!-- kaizen:${kind}:${encodeURIComponent(key)} -->`;
 }

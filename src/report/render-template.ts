@@ -6,15 +6,16 @@ import type {
   ImprovementIssueContext,
   IssueEvidenceContext,
   IssueRecoveredContext,
-  PrCommentContext,
 } from "./report-context.js";
+import type { PrCommentBodyContext } from "./publish-pr-section.js";
 import { registerTemplateHelpers } from "./template-helpers.js";
 import { truncateBody } from "./truncate-body.js";
 
 /** Each template's context type, keyed by its file name without `.md.hbs`. */
 export interface TemplateContexts {
   "check-run-summary": EvaluationReport;
-  "pr-comment": PrCommentContext;
+  "pr-comment": PrCommentBodyContext;
+  "pr-comment-deployment": EvaluationReport;
   "improvement-issue": ImprovementIssueContext;
   "issue-evidence": IssueEvidenceContext;
   "issue-recovered": IssueRecoveredContext;

@@ -91,7 +91,7 @@ describe("deployment_status.created", () => {
       const summary = String(checks[0]?.output?.summary);
       expect(checks[0]).toMatchObject({ name: "Kaizen performance", head_sha: SHA, conclusion: "neutral" });
       for (const word of ["Regression", "Improvement", "No change", "Inconclusive"]) expect(summary).toContain(word);
-      expect(comments[0]?.body).toContain("<!-- kaizen:deployment:production -->");
+      expect(comments[0]?.body).toMatch(/^<!-- kaizen:pr -->\n## Kaizen\n\n### Deployment · production\n/);
       expect(comments[0]?.body).toMatch(/Regression/);
       expect(issues).toHaveLength(1);
       expect(issues[0]).toMatchObject({ labels: expect.arrayContaining(["kaizen", "performance"]) });
@@ -137,6 +137,39 @@ describe("deployment_status.created", () => {
       expect(await waitForEvaluation(kaizen.pool, 1002)).toBe("reported");
       expect(evidence[0]?.body).toContain("latency");
       expect(await rows("select id from improvement_issues")).toHaveLength(1);
+    });
+  });
+
+  describe("when the same commit is deployed to a second environment", () => {
+    it("adds that environment's section to the pull request's one comment, the first section intact", async () => {
+      const twoEnvironments = `
+deployments:
+  environments: [production, staging]
+metrics:
+  - name: error ratio
+    query: kaizen_test_error_ratio{env="production"}
+`;
+      const updated: Body[] = [];
+      nockConfig(twoEnvironments);
+      nockConfig(twoEnvironments);
+      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+      nockCreateCheckRun({ ...repo, id: 9003 });
+      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [{ number: 1 }] });
+      nockUpdateComment({ ...repo, commentId: 7001, sent: updated });
+
+      const staging = { statusId: 1003, deploymentId: 503, environment: "staging", createdAt: new Date(stepAt * 1000) };
+      await deliver(deploymentStatusPayload(staging));
+      expect(await waitForEvaluation(kaizen.pool, 1003)).toBe("reported");
+
+      const body = String(updated[0]?.body);
+      expect(body.match(/<!-- kaizen:[^>]*-->/g)).toEqual(["<!-- kaizen:pr -->"]);
+      const [production, second] = body.split("\n---\n");
+      expect(production).toContain("### Deployment · production");
+      expect(production).toContain("after deploying f95f852 to **production**");
+      expect(production).toMatch(/🔴 \*\*1 regression\*\*/);
+      expect(second).toContain("### Deployment · staging");
+      expect(second).toContain("✅ No regressions after deploying f95f852 to **staging**");
+      expect(await rows("select comment_id from pr_comments")).toEqual([{ comment_id: "7001" }]);
     });
   });
 

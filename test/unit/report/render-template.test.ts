@@ -2,7 +2,7 @@ import { renderTemplate } from "../../../src/report/render-template.js";
 import { GITHUB_BODY_LIMIT, TRUNCATION_NOTE } from "../../../src/report/truncate-body.js";
 import { MIXED_METRICS, evaluationReport, metric } from "./report-fixtures.js";
 
-const MARKER = "<!-- kaizen:deployment:production -->";
+const MARKER = "<!-- kaizen:pr -->";
 const regression = MIXED_METRICS[1]!;
 
 /** Cells per table row, counting only pipes that are not escaped. */
@@ -36,16 +36,16 @@ describe("check-run-summary", () => {
   });
 });
 
-describe("pr-comment", () => {
-  it("starts with the marker and leads with what regressed", () => {
-    const body = renderTemplate("pr-comment", { ...evaluationReport(), marker: MARKER });
-    expect(body.startsWith(`${MARKER}\n`)).toBe(true);
+describe("pr-comment-deployment", () => {
+  it("leads with what regressed, under the environment's heading", () => {
+    const body = renderTemplate("pr-comment-deployment", evaluationReport());
+    expect(body.startsWith("### Deployment · production\n")).toBe(true);
     expect(body).toMatchSnapshot();
   });
 
   it("says there are no regressions in one line when all is clear", () => {
     const report = evaluationReport({ metrics: [MIXED_METRICS[0]!, MIXED_METRICS[2]!] });
-    const body = renderTemplate("pr-comment", { ...report, marker: MARKER });
+    const body = renderTemplate("pr-comment-deployment", report);
     expect(body).toContain("✅ No regressions after deploying 9f8e7d6 to **production** (1 improvement, 1 no change).");
     expect(body).toMatchSnapshot();
   });
@@ -53,13 +53,32 @@ describe("pr-comment", () => {
   it.each([
     ["the lead list", "regression", ""],
     ["the details table", "no-change", "\n</details>"],
-  ] as const)("is cut to GitHub's limit in %s, keeping the marker and closing what was open", (_, verdict, closing) => {
+  ] as const)("is cut to GitHub's limit in %s, keeping the heading and closing what was open", (_, verdict, closing) => {
     const metrics = Array.from({ length: 2_000 }, (_, i) => metric(`endpoint ${i}`, verdict));
-    const body = renderTemplate("pr-comment", { ...evaluationReport({ metrics }), marker: MARKER });
+    const body = renderTemplate("pr-comment-deployment", evaluationReport({ metrics }));
     expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
-    expect(body.startsWith(MARKER)).toBe(true);
+    expect(body.startsWith("### Deployment · production")).toBe(true);
     expect(body.endsWith(`${closing}${TRUNCATION_NOTE}`)).toBe(true);
     expect(body.slice(0, -TRUNCATION_NOTE.length - closing.length).split("\n").at(-1)).toMatch(/endpoint \d+/);
+  });
+});
+
+describe("pr-comment", () => {
+  it("starts with the marker and shows the sections in the order given, separated by rules", () => {
+    const sections = [
+      { key: "deployment:production", body: renderTemplate("pr-comment-deployment", evaluationReport()).trimEnd() },
+      { key: "benchmarks", body: "### Benchmarks\n\n🔴 **1 regression**: `parse` 12 ms → 15 ms (+25 %)." },
+    ];
+    const body = renderTemplate("pr-comment", { marker: MARKER, sections });
+    expect(body.startsWith(`${MARKER}\n## Kaizen\n`)).toBe(true);
+    expect(body.indexOf("### Deployment · production")).toBeLessThan(body.indexOf("### Benchmarks"));
+    expect(body.match(/^---$/gm)).toHaveLength(1);
+    expect(body).toMatchSnapshot();
+  });
+
+  it("shows one section without a separator", () => {
+    const body = renderTemplate("pr-comment", { marker: MARKER, sections: [{ key: "benchmarks", body: "### Benchmarks" }] });
+    expect(body).toBe(`${MARKER}\n## Kaizen\n\n### Benchmarks\n`);
   });
 });
 

@@ -8,8 +8,8 @@ import {
   testOctokit,
 } from "../../helpers/nock-github.js";
 
-const MARKER = "<!-- kaizen:deployment:production -->";
-const BODY = `${MARKER}\n### Kaizen · production`;
+const MARKER = "<!-- kaizen:pr -->";
+const BODY = `${MARKER}\n## Kaizen`;
 const comment = { ...TEST_REPO, issueNumber: 318, marker: MARKER, body: BODY };
 const others = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => ({ id: from + i, body: `Looks good to me (${i})` }));
@@ -80,7 +80,7 @@ describe("upsertComment", () => {
       const list = nockListComments({ issueNumber: 318, pages: [others(1, 100), others(101, 1)] });
       const create = nockCreateComment({ issueNumber: 318, id: 500, sent });
 
-      const result = await upsertComment(testOctokit(), { ...comment, body: "### Kaizen · production" });
+      const result = await upsertComment(testOctokit(), { ...comment, body: "## Kaizen" });
 
       expect(result).toEqual({ id: 500, created: true });
       expect(list.isDone() && create.isDone()).toBe(true);
