@@ -80,6 +80,33 @@ describe("KaizenConfig", () => {
     expect(config.gate).toBe(true);
   });
 
+  it("has no radar unless the file has a radar section, and fills in every radar default for `radar: {}`", () => {
+    expect(KaizenConfig.parse({}).radar).toBeUndefined();
+    expect(KaizenConfig.parse({ radar: {} }).radar).toEqual({
+      label: "radar",
+      trend_label: "market-trend",
+      rings: ["adopt", "trial", "assess", "hold"],
+      quadrants: ["techniques", "tools", "platforms", "languages-and-frameworks"],
+      ring_prefix: "ring:",
+      quadrant_prefix: "quadrant:",
+      trend_prefix: "trend:",
+      impact_prefix: "impact:",
+      proposal_ring: "assess",
+      review: { schedule: "0 9 * 1,4,7,10 1#1", stale_after: 180 * 86_400_000, labels: ["radar-review"] },
+    });
+  });
+
+  it.each([
+    ["a ring listed twice ignoring case", { rings: ["assess", "Assess"] }, ["radar", "rings", 1]],
+    ["a quadrant listed twice", { quadrants: ["tools", "tools"] }, ["radar", "quadrants", 1]],
+    ["a proposal ring that is not a ring", { proposal_ring: "explore" }, ["radar", "proposal_ring"]],
+    ["a ring name with a space", { rings: ["early adopt", "assess"] }, ["radar", "rings", 0]],
+    ["a review schedule that is not cron", { review: { schedule: "every monday" } }, ["radar", "review", "schedule"]],
+  ])("rejects %s in the radar section", (_case, radar, path) => {
+    const result = KaizenConfig.safeParse({ radar });
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([path]);
+  });
+
   it("does not share default arrays between parses", () => {
     const first = KaizenConfig.parse({});
     first.deployments.environments.push("mutated");
