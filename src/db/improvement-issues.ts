@@ -8,9 +8,11 @@ export interface ImprovementIssueRow {
   repoId: number;
   owner: string;
   repo: string;
+  /** The deployment environment, or for a benchmark issue the branch it regressed on. */
   environment: string;
+  /** The metric, or for a benchmark issue `benchmark (measure)`. */
   metricName: string;
-  /** Stable key of (repo, environment, metric): at most one open issue has it. */
+  /** Stable key of (repo, environment, metric) or (repo, benchmark, measure): at most one open issue has it. */
   fingerprint: string;
   issueNumber: number;
   state: "open" | "closed";
@@ -18,20 +20,24 @@ export interface ImprovementIssueRow {
   levelBefore: number | null;
   better: "lower" | "higher";
   threshold: Threshold;
-  openedByEvaluationId: number;
+  /** Set for deployment issues; a benchmark issue has openedByBenchmarkRunId instead (exactly one is set). */
+  openedByEvaluationId: number | null;
   closedByEvaluationId: number | null;
+  openedByBenchmarkRunId: number | null;
+  closedByBenchmarkRunId: number | null;
   createdAt: Date;
   closedAt: Date | null;
 }
 
 export type NewImprovementIssue = Omit<
   ImprovementIssueRow,
-  "id" | "state" | "closedByEvaluationId" | "createdAt" | "closedAt"
->;
+  "id" | "state" | "closedByEvaluationId" | "closedByBenchmarkRunId" | "openedByBenchmarkRunId" | "createdAt" | "closedAt"
+> & { openedByBenchmarkRunId?: number | null };
 
 const COLUMNS = `id, repo_id as "repoId", owner, repo, environment, metric_name as "metricName", fingerprint,
   issue_number as "issueNumber", state, level_before as "levelBefore", better, threshold,
   opened_by_evaluation_id as "openedByEvaluationId", closed_by_evaluation_id as "closedByEvaluationId",
+  opened_by_benchmark_run_id as "openedByBenchmarkRunId", closed_by_benchmark_run_id as "closedByBenchmarkRunId",
   created_at as "createdAt", closed_at as "closedAt"`;
 
 /** The open issue with this fingerprint, or null. */
@@ -51,8 +57,8 @@ export async function findOpenIssue(db: Queryable, fingerprint: string): Promise
 export async function insertIssue(db: Queryable, row: NewImprovementIssue): Promise<ImprovementIssueRow> {
   const { rows } = await db.query<ImprovementIssueRow>({
     text: `insert into improvement_issues (repo_id, owner, repo, environment, metric_name, fingerprint, issue_number,
-             level_before, better, threshold, opened_by_evaluation_id)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+             level_before, better, threshold, opened_by_evaluation_id, opened_by_benchmark_run_id)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
            returning ${COLUMNS}`,
     values: [
       row.repoId,
@@ -66,6 +72,7 @@ export async function insertIssue(db: Queryable, row: NewImprovementIssue): Prom
       row.better,
       JSON.stringify(row.threshold),
       row.openedByEvaluationId,
+      row.openedByBenchmarkRunId ?? null,
     ],
     types: bigintAsNumber,
   });
@@ -80,6 +87,19 @@ export async function closeIssue(db: Queryable, id: number, evaluationId: number
            where id = $1 and state = 'open'
            returning ${COLUMNS}`,
     values: [id, evaluationId],
+    types: bigintAsNumber,
+  });
+  return rows[0] ?? null;
+}
+
+/** Marks an open benchmark issue closed by a benchmark run; returns the closed row, or null when it was not open. */
+export async function closeBenchmarkIssue(db: Queryable, id: number, runId: number): Promise<ImprovementIssueRow | null> {
+  const { rows } = await db.query<ImprovementIssueRow>({
+    text: `update improvement_issues
+           set state = 'closed', closed_by_benchmark_run_id = $2, closed_at = now()
+           where id = $1 and state = 'open'
+           returning ${COLUMNS}`,
+    values: [id, runId],
     types: bigintAsNumber,
   });
   return rows[0] ?? null;

@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import Handlebars from "handlebars";
 import type {
+  BenchmarkIssueContext,
+  BenchmarkIssueUpdateContext,
+  BenchmarkReport,
   ConfigProblemsContext,
   EvaluationReport,
   ImprovementIssueContext,
@@ -20,6 +23,11 @@ export interface TemplateContexts {
   "issue-evidence": IssueEvidenceContext;
   "issue-recovered": IssueRecoveredContext;
   "config-problems": ConfigProblemsContext;
+  "benchmarks-check": BenchmarkReport;
+  "pr-benchmarks-section": BenchmarkReport;
+  "benchmarks-issue": BenchmarkIssueContext;
+  "benchmarks-issue-evidence": BenchmarkIssueUpdateContext;
+  "benchmarks-issue-recovered": BenchmarkIssueUpdateContext;
 }
 
 export type TemplateName = keyof TemplateContexts;

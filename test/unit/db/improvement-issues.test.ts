@@ -41,6 +41,8 @@ describe("improvement issues", () => {
       id: expect.any(Number),
       state: "open",
       closedByEvaluationId: null,
+      openedByBenchmarkRunId: null,
+      closedByBenchmarkRunId: null,
       createdAt: expect.any(Date),
       closedAt: null,
     });

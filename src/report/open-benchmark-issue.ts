@@ -1,0 +1,56 @@
+import type pg from "pg";
+import { insertIssue } from "../db/improvement-issues.js";
+import { findOpenIssueByMarker } from "./find-open-issue-by-marker.js";
+import type { GitHubClient } from "./github-client.js";
+import { kaizenMarker } from "./kaizen-marker.js";
+import { openIssue } from "./open-issue.js";
+import type { BenchmarkComparisonReport, BenchmarkReport } from "./report-context.js";
+import { renderTemplate } from "./render-template.js";
+
+/**
+ * Opens the improvement issue for a benchmark's first regression on the default branch and records it. An open
+ * issue already carrying the fingerprint marker (a retry after GitHub created it but before it was recorded) is
+ * adopted instead of opening a duplicate.
+ */
+export async function openBenchmarkIssue(
+  octokit: GitHubClient,
+  pool: pg.Pool,
+  input: {
+    report: BenchmarkReport;
+    repoId: number;
+    runId: number;
+    labels: readonly string[];
+    benchmark: BenchmarkComparisonReport;
+    fingerprint: string;
+  },
+): Promise<void> {
+  const { report, benchmark, fingerprint } = input;
+  const { owner, repo } = report.repo;
+  const marker = kaizenMarker("issue", fingerprint);
+  const level = benchmark.result.baseline.median ?? 0;
+
+  const existing = await findOpenIssueByMarker(octokit, { owner, repo, marker });
+  const issue =
+    existing ??
+    (await openIssue(octokit, {
+      owner,
+      repo,
+      title: `Benchmark regression: ${benchmark.name} on ${report.branch}`,
+      body: renderTemplate("benchmarks-issue", { ...report, marker, benchmark, level }),
+      labels: input.labels,
+    }));
+  await insertIssue(pool, {
+    repoId: input.repoId,
+    owner,
+    repo,
+    environment: report.branch,
+    metricName: benchmark.name,
+    fingerprint,
+    issueNumber: issue.number,
+    levelBefore: level,
+    better: benchmark.better,
+    threshold: benchmark.threshold,
+    openedByEvaluationId: null,
+    openedByBenchmarkRunId: input.runId,
+  });
+}

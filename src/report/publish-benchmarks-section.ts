@@ -1,0 +1,33 @@
+import type pg from "pg";
+import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { GitHubClient } from "./github-client.js";
+import { publishPrSection } from "./publish-pr-section.js";
+import type { BenchmarkReport } from "./report-context.js";
+import { renderTemplate } from "./render-template.js";
+
+/**
+ * The benchmarks section of Kaizen's comment on the report's pull request. As for deployments, `on-change`
+ * and `on-regression` hold back a *first* comment when there is nothing to say, but an existing comment is
+ * always updated, so it never shows stale verdicts.
+ */
+export async function publishBenchmarksSection(
+  octokit: GitHubClient,
+  pool: pg.Pool,
+  input: { report: BenchmarkReport; repoId: number; policy: KaizenConfig["comment"] },
+): Promise<void> {
+  const { report, repoId, policy } = input;
+  if (!report.pull) return;
+  const verdicts = report.benchmarks.map((b) => b.result.verdict);
+  const worthSaying =
+    policy === "always" ||
+    verdicts.includes("regression") ||
+    (policy === "on-change" && verdicts.includes("improvement"));
+  await publishPrSection(octokit, pool, {
+    repoId,
+    ...report.repo,
+    pullNumber: report.pull.number,
+    key: "benchmarks",
+    body: renderTemplate("pr-benchmarks-section", report),
+    createIfMissing: worthSaying,
+  });
+}
