@@ -44,3 +44,11 @@ export async function savePrComment(
   });
   return rows[0]!;
 }
+
+/** Forgets the comment recorded for this pull request and marker (an earlier version's, once retired). */
+export async function deletePrComment(db: Queryable, repoId: number, prNumber: number, marker: string): Promise<void> {
+  await db.query({
+    text: "delete from pr_comments where repo_id = $1 and pr_number = $2 and marker = $3",
+    values: [repoId, prNumber, marker],
+  });
+}

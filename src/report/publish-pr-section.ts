@@ -2,9 +2,11 @@ import type pg from "pg";
 import { listPrCommentSections, savePrCommentSection, type PrCommentSectionRow } from "../db/pr-comment-sections.js";
 import { listPrComments, savePrComment } from "../db/pr-comments.js";
 import { withAdvisoryLock } from "../db/with-advisory-lock.js";
+import { adoptLegacyComments } from "./adopt-legacy-comments.js";
 import type { GitHubClient } from "./github-client.js";
 import { kaizenMarker } from "./kaizen-marker.js";
 import { renderTemplate } from "./render-template.js";
+import { retireLegacyComments } from "./retire-legacy-comments.js";
 import { GITHUB_BODY_LIMIT, truncateBody } from "./truncate-body.js";
 import { upsertComment } from "./upsert-comment.js";
 
@@ -40,9 +42,11 @@ const WRAPPER_ROOM = 500;
  *    comment and create one each, nor overwrite each other's section.
  * 2. Store the section: it survives restarts, and one held back by `createIfMissing: false` appears once the
  *    comment is created.
- * 3. Find the comment: the recorded `<!-- kaizen:pr -->` one, else a per-environment comment of an earlier
- *    version (reused and rewritten, not left beside a second one). None and `createIfMissing: false`: stop.
+ * 3. Find the comment: the recorded `<!-- kaizen:pr -->` one, else the oldest of an earlier version's
+ *    per-environment comments, whose bodies first become their environments' sections (adoptLegacyComments).
+ *    None and `createIfMissing: false`: stop.
  * 4. Upsert it (upsertComment finds it by its marker if the recorded id is gone) and record its id.
+ * 5. Delete the other old comments and forget them all: the one comment now says what they said.
  */
 export async function publishPrSection(octokit: GitHubClient, pool: pg.Pool, input: PrSection): Promise<void> {
   const { repoId, owner, repo, pullNumber } = input;
@@ -52,8 +56,12 @@ export async function publishPrSection(octokit: GitHubClient, pool: pg.Pool, inp
     await savePrCommentSection(pool, { repoId, prNumber: pullNumber, key: input.key, body });
 
     const recorded = await listPrComments(pool, repoId, pullNumber);
-    // Every other marker in pr_comments is an earlier version's per-environment comment; the oldest comes first.
-    const known = recorded.find((c) => c.marker === MARKER) ?? recorded[0];
+    // Every other marker in pr_comments is an earlier version's per-environment comment.
+    const current = recorded.find((c) => c.marker === MARKER);
+    const legacy = current
+      ? recorded.filter((c) => c !== current)
+      : await adoptLegacyComments(octokit, pool, { repoId, owner, repo, pullNumber, legacy: recorded });
+    const known = current ?? legacy[0];
     if (!known && !input.createIfMissing) return;
 
     const sections = fitToLimit(inCommentOrder(await listPrCommentSections(pool, repoId, pullNumber)));
@@ -66,6 +74,7 @@ export async function publishPrSection(octokit: GitHubClient, pool: pg.Pool, inp
       knownCommentId: known?.commentId ?? null,
     });
     await savePrComment(pool, repoId, pullNumber, MARKER, id);
+    await retireLegacyComments(octokit, pool, { repoId, owner, repo, pullNumber, keep: id, legacy });
   });
 }
 

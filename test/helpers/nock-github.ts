@@ -116,6 +116,24 @@ export function nockUpdateComment(
     .reply(status, status === 404 ? { message: "Not Found" } : { id: options.commentId });
 }
 
+/** GET one comment; `status: 404` plays a comment someone deleted. */
+export function nockGetComment(
+  options: RepoOption & { commentId: number; body?: string; status?: 200 | 404 },
+): nock.Scope {
+  const status = options.status ?? 200;
+  return nock(GITHUB_API)
+    .get(`${repoPath(options)}/issues/comments/${options.commentId}`)
+    .reply(status, status === 404 ? { message: "Not Found" } : { id: options.commentId, body: options.body ?? "" });
+}
+
+/** DELETE a comment; `status: 404` plays one already gone. */
+export function nockDeleteComment(options: RepoOption & { commentId: number; status?: 204 | 404 }): nock.Scope {
+  const status = options.status ?? 204;
+  return nock(GITHUB_API)
+    .delete(`${repoPath(options)}/issues/comments/${options.commentId}`)
+    .reply(status, status === 404 ? { message: "Not Found" } : undefined);
+}
+
 /** GET the pull requests associated with a commit. */
 export function nockListPullsForCommit(
   options: RepoOption & { sha: string; pulls: Array<{ number: number; state?: "open" | "closed" }> },

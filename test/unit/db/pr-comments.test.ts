@@ -1,4 +1,4 @@
-import { listPrComments, savePrComment } from "../../../src/db/pr-comments.js";
+import { deletePrComment, listPrComments, savePrComment } from "../../../src/db/pr-comments.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
 
 describe("pr comments", () => {
@@ -37,5 +37,12 @@ describe("pr comments", () => {
       ["kaizen:deployment:staging", 500],
       ["kaizen:pr", 900],
     ]);
+  });
+
+  it("forgets one marker's comment and keeps the others", async () => {
+    await savePrComment(db.pool, 4_300_000_005, 3, "kaizen:deployment:staging", 600);
+    await savePrComment(db.pool, 4_300_000_005, 3, "kaizen:pr", 601);
+    await deletePrComment(db.pool, 4_300_000_005, 3, "kaizen:deployment:staging");
+    expect((await listPrComments(db.pool, 4_300_000_005, 3)).map((c) => c.marker)).toEqual(["kaizen:pr"]);
   });
 });

@@ -140,6 +140,10 @@ describe("kaizenMarker", () => {
     expect(kaizenMarker("deployment", "production")).toBe("<!-- kaizen:deployment:production -->");
   });
 
+  it("builds the pull request comment's marker without a key", () => {
+    expect(kaizenMarker("pr")).toBe("<!-- kaizen:pr -->");
+  });
+
   it("encodes keys that could end the comment early", () => {
     expect(kaizenMarker("issue", "prod --> x")).toBe("<!-- kaizen:issue:prod%20--%3E%20x -->");
   });

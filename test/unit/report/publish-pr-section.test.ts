@@ -7,6 +7,8 @@ import { GITHUB_BODY_LIMIT } from "../../../src/report/truncate-body.js";
 import {
   TEST_REPO,
   nockCreateComment,
+  nockDeleteComment,
+  nockGetComment,
   nockListComments,
   nockUpdateComment,
   testOctokit,
@@ -165,36 +167,63 @@ describe("publishPrSection", () => {
     });
   });
 
-  describe("on a pull request with a per-environment comment from an earlier version", () => {
-    it("rewrites that comment into the one comment and records it under the new marker", async () => {
-      const legacy = kaizenMarker("deployment", "production");
-      await savePrComment(db.pool, REPO_ID, pullNumber, legacy, 6001);
+  describe("on a pull request with per-environment comments from an earlier version", () => {
+    const PRODUCTION = kaizenMarker("deployment", "production");
+    const STAGING_MARKER = kaizenMarker("deployment", "staging");
+    const OLD_PRODUCTION = "### Kaizen · production\n\n🔴 **1 regression** after deploying 1a2b3c4 to **production**";
+    const OLD_STAGING = "### Kaizen · staging\n\n✅ No regressions after deploying 1a2b3c4 to **staging**";
+
+    it("turns the comment into the one comment, its body kept as the environment's section", async () => {
+      await savePrComment(db.pool, REPO_ID, pullNumber, PRODUCTION, 6001);
       const sent: Body[] = [];
+      nockGetComment({ commentId: 6001, body: `${PRODUCTION}\n${OLD_PRODUCTION}\n` });
       nockUpdateComment({ commentId: 6001, sent });
 
       await publish(section("benchmarks", BENCHMARKS));
 
-      expect(sent[0]?.body).toBe(`${MARKER}\n## Kaizen\n\n${BENCHMARKS}\n`);
-      expect(sent[0]?.body).not.toContain(legacy);
-      const recorded = await listPrComments(db.pool, REPO_ID, pullNumber);
-      expect(recorded.find((c) => c.marker === MARKER)).toMatchObject({ commentId: 6001 });
+      expect(sent[0]?.body).toBe(`${MARKER}\n## Kaizen\n\n${OLD_PRODUCTION}\n\n---\n\n${BENCHMARKS}\n`);
+      expect(await listPrComments(db.pool, REPO_ID, pullNumber)).toEqual([
+        expect.objectContaining({ marker: MARKER, commentId: 6001 }),
+      ]);
 
-      // From now on the new marker leads to it, also for the environment's own section.
+      // From now on the new marker leads to it, and the environment's next section replaces the old body.
       const again: Body[] = [];
       nockUpdateComment({ commentId: 6001, sent: again });
       await publish(section("deployment:production", DEPLOYMENT));
       expect(again[0]?.body).toBe(`${MARKER}\n## Kaizen\n\n${DEPLOYMENT}\n\n---\n\n${BENCHMARKS}\n`);
     });
 
-    it("reuses the oldest when each environment had its own, even with createIfMissing false", async () => {
-      await savePrComment(db.pool, REPO_ID, pullNumber, kaizenMarker("deployment", "staging"), 6003);
-      await savePrComment(db.pool, REPO_ID, pullNumber, kaizenMarker("deployment", "production"), 6002);
+    it("keeps the oldest of several, deletes the others, and puts each environment's latest word in it", async () => {
+      await savePrComment(db.pool, REPO_ID, pullNumber, STAGING_MARKER, 6003);
+      await savePrComment(db.pool, REPO_ID, pullNumber, PRODUCTION, 6002);
       const sent: Body[] = [];
+      nockGetComment({ commentId: 6002, body: `${PRODUCTION}\n${OLD_PRODUCTION}` });
+      nockGetComment({ commentId: 6003, body: `${STAGING_MARKER}\n${OLD_STAGING}` });
       nockUpdateComment({ commentId: 6002, sent });
+      nockDeleteComment({ commentId: 6003 });
 
+      // createIfMissing false: the old comments count as Kaizen's comment existing.
       await publish(section("deployment:staging", STAGING, false));
 
-      expect(sent[0]?.body).toBe(`${MARKER}\n## Kaizen\n\n${STAGING}\n`);
+      expect(sent[0]?.body).toBe(`${MARKER}\n## Kaizen\n\n${OLD_PRODUCTION}\n\n---\n\n${STAGING}\n`);
+      expect(await listPrComments(db.pool, REPO_ID, pullNumber)).toEqual([
+        expect.objectContaining({ marker: MARKER, commentId: 6002 }),
+      ]);
+    });
+
+    it("forgets an old comment someone deleted, and creates the one comment when none is left", async () => {
+      await savePrComment(db.pool, REPO_ID, pullNumber, PRODUCTION, 6004);
+      nockGetComment({ commentId: 6004, status: 404 });
+      nockListComments({ issueNumber: pullNumber, pages: [[]] });
+      const sent: Body[] = [];
+      nockCreateComment({ issueNumber: pullNumber, id: 7011, sent });
+
+      await publish(section("benchmarks", BENCHMARKS));
+
+      expect(sent[0]?.body).toBe(`${MARKER}\n## Kaizen\n\n${BENCHMARKS}\n`);
+      expect(await listPrComments(db.pool, REPO_ID, pullNumber)).toEqual([
+        expect.objectContaining({ marker: MARKER, commentId: 7011 }),
+      ]);
     });
   });
 
