@@ -9,7 +9,7 @@ import { JSON_FORMATS, type JsonFormat } from "./formats/json-formats.js";
 import { JsonShapeError } from "./formats/json-shape.js";
 import { positionOf, readJsonDocument } from "./read-json-document.js";
 
-const ALL_FORMATS = [...JSON_FORMATS.map((entry) => entry.format), "go"].join(", ");
+const JSON_NAMES = JSON_FORMATS.map((entry) => entry.format).join(", ");
 const FIX = "set `benchmarks.format` in .github/kaizen.yml to the tool that wrote it, or check that the artifact holds the tool's result file";
 /** Control characters no text result file holds (tab, newlines, form feed and ESC of coloured logs aside). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -35,7 +35,7 @@ export function parseBenchmarkFile(file: string, text: string, format: Benchmark
   if (!isJson) {
     if (format === "go" || (format === "auto" && looksLikeGo(text))) return finish(file, "go", parseGo(file, text));
     fail(null, format === "auto"
-      ? `not a benchmark result Kaizen can read: it is not JSON, nor \`go test -bench\` output (tried ${ALL_FORMATS}); ${FIX}`
+      ? `not a benchmark result Kaizen can read: it is not JSON (${JSON_NAMES}), nor \`go test -bench\` output; ${FIX}`
       : `\`benchmarks.format\` is ${format}, which writes JSON, but this file is not JSON; ${FIX}`);
   }
 
@@ -45,7 +45,7 @@ export function parseBenchmarkFile(file: string, text: string, format: Benchmark
   if (chosen === undefined) {
     return fail(null, format === "go"
       ? `\`benchmarks.format\` is go, which writes \`go test -bench\` text, but this file is JSON${detected ? ` (it looks like ${detected.format})` : ""}; ${FIX}`
-      : `not a benchmark result Kaizen can read: this JSON has the shape of none of ${ALL_FORMATS}; ${FIX}`);
+      : `not a benchmark result Kaizen can read: this JSON has the shape of none of ${JSON_NAMES}; ${FIX}`);
   }
   if (!chosen.looksLike(document.value)) fail(null, mismatch(chosen, detected));
   try {

@@ -32,7 +32,10 @@ function syntaxError(file: string, text: string, nativeError: SyntaxError): Benc
   const first = errors[0];
   if (!first) return new BenchmarkParseError(file, null, `invalid JSON: ${nativeError.message}`);
   const { line, column } = positionOf(text, first.offset);
-  const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const what =
+    first.offset >= text.trimEnd().length
+      ? "the file ends before the JSON does (was it cut short?)"
+      : printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
   return new BenchmarkParseError(file, line, `invalid JSON at line ${line}, column ${column}: ${what}`);
 }
 

@@ -2,9 +2,9 @@ import type { BenchmarkMeasurement } from "../benchmark-result.js";
 import { betterFromUnit } from "../better-from-unit.js";
 import { describePath, isObject, JsonShapeError, listAt, objectAt, stringField } from "./json-shape.js";
 
-/** github-action-benchmark custom JSON: a list of `{name, unit, value}` entries. */
+/** github-action-benchmark custom JSON: a list of objects, `{name, unit, value}` entries. */
 export function looksLikeGithubActionBenchmark(value: unknown): boolean {
-  return Array.isArray(value) && value.length > 0 && value.every((entry) => isObject(entry) && "name" in entry && "value" in entry);
+  return Array.isArray(value) && value.every(isObject) && value.some((entry) => "value" in entry);
 }
 
 /**

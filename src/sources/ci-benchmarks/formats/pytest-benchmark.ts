@@ -4,8 +4,7 @@ import { isObject, JsonShapeError, listAt, numberField, objectAt, optionalSample
 /** pytest-benchmark's `--benchmark-json`: `benchmarks[]` whose entries carry `stats` and a `fullname`. */
 export function looksLikePytestBenchmark(value: unknown): boolean {
   if (!isObject(value) || !Array.isArray(value.benchmarks)) return false;
-  const first: unknown = value.benchmarks[0];
-  return isObject(first) ? "stats" in first : "machine_info" in value;
+  return "machine_info" in value || value.benchmarks.some((entry) => isObject(entry) && "stats" in entry);
 }
 
 /**
