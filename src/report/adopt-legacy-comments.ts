@@ -2,6 +2,7 @@ import type pg from "pg";
 import { listPrCommentSections, savePrCommentSection } from "../db/pr-comment-sections.js";
 import { deletePrComment, type PrCommentRow } from "../db/pr-comments.js";
 import type { GitHubClient } from "./github-client.js";
+import { unlessNotFound } from "./unless-not-found.js";
 
 const LEGACY_MARKER = /^<!-- kaizen:deployment:(.*) -->$/;
 
@@ -21,30 +22,17 @@ export async function adoptLegacyComments(
   const keys = new Set((await listPrCommentSections(pool, repoId, pullNumber)).map((s) => s.key));
   const existing: PrCommentRow[] = [];
   for (const old of input.legacy) {
-    const body = await getCommentBody(octokit, { owner, repo, commentId: old.commentId });
-    if (body === null) {
+    const found = await unlessNotFound(octokit.rest.issues.getComment({ owner, repo, comment_id: old.commentId }));
+    if (!found) {
       await deletePrComment(pool, repoId, pullNumber, old.marker);
       continue;
     }
     existing.push(old);
+    const body = found.data.body ?? "";
     const environment = LEGACY_MARKER.exec(old.marker)?.[1];
     const key = environment === undefined ? null : `deployment:${decodeURIComponent(environment)}`;
     if (key === null || keys.has(key)) continue;
     await savePrCommentSection(pool, { repoId, prNumber: pullNumber, key, body: body.replace(old.marker, "").trim() });
   }
   return existing;
-}
-
-/** Null when the comment no longer exists. */
-async function getCommentBody(
-  octokit: GitHubClient,
-  { owner, repo, commentId }: { owner: string; repo: string; commentId: number },
-): Promise<string | null> {
-  try {
-    const { data } = await octokit.rest.issues.getComment({ owner, repo, comment_id: commentId });
-    return data.body ?? "";
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return null;
-    throw error;
-  }
 }

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { deletePrComment, type PrCommentRow } from "../db/pr-comments.js";
 import type { GitHubClient } from "./github-client.js";
+import { unlessNotFound } from "./unless-not-found.js";
 
 /**
  * Once Kaizen's one comment on a pull request holds what the earlier versions' per-environment comments said
@@ -13,19 +14,10 @@ export async function retireLegacyComments(
 ): Promise<void> {
   const { repoId, owner, repo, pullNumber } = input;
   for (const old of input.legacy) {
-    if (old.commentId !== input.keep) await deleteComment(octokit, { owner, repo, commentId: old.commentId });
+    // Someone may have deleted it already (404): the goal is reached either way.
+    if (old.commentId !== input.keep) {
+      await unlessNotFound(octokit.rest.issues.deleteComment({ owner, repo, comment_id: old.commentId }));
+    }
     await deletePrComment(pool, repoId, pullNumber, old.marker);
-  }
-}
-
-/** Someone may have deleted it already (404): the goal is reached either way. */
-async function deleteComment(
-  octokit: GitHubClient,
-  { owner, repo, commentId }: { owner: string; repo: string; commentId: number },
-): Promise<void> {
-  try {
-    await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
-  } catch (error) {
-    if ((error as { status?: number }).status !== 404) throw error;
   }
 }

@@ -1,4 +1,5 @@
 import type { GitHubClient } from "./github-client.js";
+import { unlessNotFound } from "./unless-not-found.js";
 
 export interface StickyComment {
   owner: string;
@@ -40,13 +41,8 @@ async function updateComment(
   octokit: GitHubClient,
   { owner, repo, commentId, body }: { owner: string; repo: string; commentId: number; body: string },
 ): Promise<boolean> {
-  try {
-    await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
-    return true;
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return false;
-    throw error;
-  }
+  const updated = await unlessNotFound(octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }));
+  return updated !== null;
 }
 
 async function findCommentWithMarker(

@@ -211,6 +211,18 @@ describe("publishPrSection", () => {
       ]);
     });
 
+    it("recognises the environment in an old marker whatever its name", async () => {
+      const euWest = kaizenMarker("deployment", "eu west");
+      await savePrComment(db.pool, REPO_ID, pullNumber, euWest, 6005);
+      const sent: Body[] = [];
+      nockGetComment({ commentId: 6005, body: `${euWest}\n### Kaizen · eu west\n\nold verdicts` });
+      nockUpdateComment({ commentId: 6005, sent });
+
+      await publish(section("deployment:eu west", "### Deployment · eu west\n\nnew verdicts"));
+
+      expect(sent[0]?.body).toBe(`${MARKER}\n## Kaizen\n\n### Deployment · eu west\n\nnew verdicts\n`);
+    });
+
     it("forgets an old comment someone deleted, and creates the one comment when none is left", async () => {
       await savePrComment(db.pool, REPO_ID, pullNumber, PRODUCTION, 6004);
       nockGetComment({ commentId: 6004, status: 404 });
