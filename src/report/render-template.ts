@@ -11,6 +11,7 @@ import type {
   IssueRecoveredContext,
 } from "./report-context.js";
 import type { PrCommentBodyContext } from "./publish-pr-section.js";
+import type { RadarReviewContext } from "../radar/radar-review-context.js";
 import { registerTemplateHelpers } from "./template-helpers.js";
 import { truncateBody } from "./truncate-body.js";
 
@@ -28,6 +29,7 @@ export interface TemplateContexts {
   "benchmarks-issue": BenchmarkIssueContext;
   "benchmarks-issue-evidence": BenchmarkIssueUpdateContext;
   "benchmarks-issue-recovered": BenchmarkIssueUpdateContext;
+  "radar-review": RadarReviewContext;
 }
 
 export type TemplateName = keyof TemplateContexts;
