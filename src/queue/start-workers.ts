@@ -4,6 +4,8 @@ import { planEvaluation } from "../pipeline/plan-evaluation.js";
 import { evaluateDeployment } from "../pipeline/evaluate-deployment.js";
 import { validatePrConfig } from "../pipeline/validate-pr-config.js";
 import { confirmRegressions } from "../pipeline/confirm-regressions.js";
+import { ingestBenchmarks } from "../pipeline/ingest-benchmarks.js";
+import { setBenchmarkRunState } from "../db/benchmark-runs.js";
 import { failPendingConfirmations } from "../db/confirmations.js";
 import { finishEvaluation } from "../db/evaluations.js";
 
@@ -19,6 +21,11 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
     },
   });
   await deps.queue.work("validate-config", (job) => validatePrConfig(app, deps, job));
+  await deps.queue.work("ingest-benchmarks", (job) => ingestBenchmarks(app, deps, job.runId), {
+    onGiveUp: async ({ runId }, reason) => {
+      await setBenchmarkRunState(deps.pool, runId, "failed", { note: `gave up after every retry: ${reason}` });
+    },
+  });
 }
 
 async function giveUp(deps: AppDeps, evaluationId: number, reason: string): Promise<void> {

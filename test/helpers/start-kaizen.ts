@@ -4,7 +4,8 @@ import { Probot, ProbotOctokit } from "probot";
 import type pg from "pg";
 import { kaizen } from "../../src/index.js";
 import type { AppDeps } from "../../src/app-deps.js";
-import { createQueue } from "../../src/queue/create-queue.js";
+import { createQueue, type JobQueue } from "../../src/queue/create-queue.js";
+import type { JobName } from "../../src/queue/jobs.js";
 import { parseSourcesFile } from "../../src/config/load-sources-file.js";
 import { createSourceRegistry } from "../../src/sources/create-source-registry.js";
 import { createTestDatabase } from "./test-database.js";
@@ -32,10 +33,18 @@ export interface RunningKaizen {
  * the real Prometheus from global setup — with GitHub left to nock.
  */
 export async function startKaizen(
-  options: { now?: () => Date; prometheusUrl?: string; retryLimit?: number } = {},
+  options: {
+    now?: () => Date;
+    prometheusUrl?: string;
+    retryLimit?: number;
+    /** Jobs no worker takes, so a test sees them queued (in pgboss.job) without running what they start. */
+    idleJobs?: JobName[];
+  } = {},
 ): Promise<RunningKaizen> {
   const db = await createTestDatabase();
-  const queue = await createQueue({ connectionString: db.url, retryDelaySeconds: 1, retryLimit: options.retryLimit });
+  const created = await createQueue({ connectionString: db.url, retryDelaySeconds: 1, retryLimit: options.retryLimit });
+  const idle = new Set(options.idleJobs ?? []);
+  const queue: JobQueue = { ...created, work: (name, ...rest) => (idle.has(name) ? Promise.resolve() : created.work(name, ...rest)) };
   const prometheusUrl = options.prometheusUrl ?? process.env["KAIZEN_TEST_PROMETHEUS_URL"];
   const sourcesYaml = `sources:\n  prometheus:\n    type: prometheus\n    url: ${prometheusUrl}\n    timeout: 2s\n    retries: 1\n`;
   const sources = createSourceRegistry(parseSourcesFile(sourcesYaml, {}, "test-sources.yml"));

@@ -52,3 +52,101 @@ export function pullRequestPayload(action: "opened" | "synchronize" | "reopened"
   if (headSha) payload["pull_request"].head.sha = headSha;
   return payload;
 }
+
+export interface WorkflowRunOptions {
+  runId: number;
+  /** The workflow's `name:` (what `benchmarks.workflows` lists). */
+  workflowName?: string;
+  conclusion?: string;
+  headBranch?: string;
+  headSha: string;
+  event?: string;
+  /** The owner of the fork the run's head came from; the run's `pull_requests` is then empty, as GitHub sends it. */
+  forkOwner?: string;
+  /** A same-repository pull request the run belongs to, with the base it targets. */
+  pull?: { number: number; baseRef: string; baseSha: string };
+}
+
+/** A `workflow_run.completed` payload (octo-org/octo-repo) from the example of a successful run, with an installation. */
+export function workflowRunPayload(options: WorkflowRunOptions): Record<string, any> {
+  const family = (examples as unknown as Example[]).find((e) => e.name === "workflow_run");
+  const found = family?.examples.find((e) => e["action"] === "completed" && (e["workflow_run"] as any)?.conclusion === "success");
+  if (!found) throw new Error("no successful workflow_run.completed example in @octokit/webhooks-examples");
+  const payload = structuredClone(found) as Record<string, any>;
+  const run = payload["workflow_run"];
+  const repository = payload["repository"];
+  const headBranch = options.headBranch ?? "main";
+  payload["installation"] = { id: INSTALLATION_ID };
+  payload["workflow"].name = options.workflowName ?? "Benchmarks";
+  Object.assign(run, {
+    id: options.runId,
+    name: options.workflowName ?? "Benchmarks",
+    conclusion: options.conclusion ?? "success",
+    event: options.event ?? (options.pull || options.forkOwner ? "pull_request" : "push"),
+    head_branch: headBranch,
+    head_sha: options.headSha,
+    pull_requests: [],
+  });
+  if (options.forkOwner) {
+    const fork = run.head_repository;
+    Object.assign(fork, { full_name: `${options.forkOwner}/${repository.name}`, fork: true, id: fork.id + 1 });
+    fork.owner = { ...fork.owner, login: options.forkOwner, id: fork.owner.id + 1 };
+  }
+  if (options.pull) {
+    const repo = { id: repository.id, url: repository.url, name: repository.name };
+    run.pull_requests = [
+      {
+        url: `${repository.url}/pulls/${options.pull.number}`,
+        id: options.pull.number * 1000,
+        number: options.pull.number,
+        head: { ref: headBranch, sha: options.headSha, repo },
+        base: { ref: options.pull.baseRef, sha: options.pull.baseSha, repo },
+      },
+    ];
+  }
+  return payload;
+}
+
+export interface IssueCommentOptions {
+  commentId: number;
+  body: string;
+  /** Who wrote the comment (also the sender). */
+  login?: string;
+  issueNumber?: number;
+  /** The issue's label names (the example has `bug`). */
+  labels?: string[];
+  /** The comment is on a pull request. */
+  pull?: boolean;
+}
+
+/** An `issue_comment.created` payload (Codertocat/Hello-World) with the given comment, issue and an installation. */
+export function issueCommentPayload(options: IssueCommentOptions): Record<string, any> {
+  const payload = example("issue_comment", "created");
+  const login = options.login ?? payload["comment"].user.login;
+  payload["installation"] = { id: INSTALLATION_ID };
+  Object.assign(payload["comment"], { id: options.commentId, body: options.body, user: { ...payload["comment"].user, login } });
+  payload["sender"] = { ...payload["sender"], login };
+  const issue = payload["issue"];
+  issue.number = options.issueNumber ?? issue.number;
+  if (options.labels) {
+    const template = issue.labels[0];
+    issue.labels = options.labels.map((name, i) => ({ ...template, id: template.id + i + 1, name }));
+  }
+  if (options.pull) issue.pull_request = { url: `${payload["repository"].url}/pulls/${issue.number}` };
+  else delete issue.pull_request;
+  return payload;
+}
+
+/** An `installation.created` payload (Codertocat) for the given installation, with its example repository. */
+export function installationCreatedPayload(installationId = INSTALLATION_ID): Record<string, any> {
+  const payload = example("installation", "created");
+  payload["installation"].id = installationId;
+  return payload;
+}
+
+/** An `installation_repositories.added` payload (Codertocat): the example adds Codertocat/Space. */
+export function installationRepositoriesAddedPayload(installationId = INSTALLATION_ID): Record<string, any> {
+  const payload = example("installation_repositories", "added");
+  payload["installation"].id = installationId;
+  return payload;
+}
