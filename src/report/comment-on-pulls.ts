@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { KaizenConfig } from "../config/kaizen-config.js";
 import type { GitHubClient } from "./github-client.js";
+import { isWorthCommenting } from "./is-worth-commenting.js";
 import { publishPrSection } from "./publish-pr-section.js";
 import type { EvaluationReport } from "./report-context.js";
 import { renderTemplate } from "./render-template.js";
@@ -16,21 +17,11 @@ export async function commentOnPulls(
   input: { report: EvaluationReport; repoId: number; policy: KaizenConfig["comment"] },
 ): Promise<void> {
   const { report, repoId, policy } = input;
-  const verdicts = report.metrics.map((m) => m.result.verdict);
-  const worthSaying =
-    policy === "always" ||
-    verdicts.includes("regression") ||
-    (policy === "on-change" && verdicts.includes("improvement"));
+  const createIfMissing = isWorthCommenting(policy, report.metrics.map((m) => m.result.verdict));
   const body = renderTemplate("pr-comment-deployment", report);
+  const key = `deployment:${report.environment}`;
 
   for (const pull of report.pulls) {
-    await publishPrSection(octokit, pool, {
-      repoId,
-      ...report.repo,
-      pullNumber: pull.number,
-      key: `deployment:${report.environment}`,
-      body,
-      createIfMissing: worthSaying,
-    });
+    await publishPrSection(octokit, pool, { repoId, ...report.repo, pullNumber: pull.number, key, body, createIfMissing });
   }
 }
