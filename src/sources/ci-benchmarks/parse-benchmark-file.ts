@@ -10,7 +10,9 @@ import { JsonShapeError } from "./formats/json-shape.js";
 import { positionOf, readJsonDocument } from "./read-json-document.js";
 
 const JSON_NAMES = JSON_FORMATS.map((entry) => entry.format).join(", ");
-const FIX = "set `benchmarks.format` in .github/kaizen.yml to the tool that wrote it, or check that the artifact holds the tool's result file";
+const FIX =
+  "set `benchmarks.format` in .github/kaizen.yml to the tool that wrote it, " +
+  "or check that the artifact holds the tool's result file";
 /** Control characters no text result file holds (tab, newlines, form feed and ESC of coloured logs aside). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const BINARY = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/;
@@ -28,26 +30,20 @@ export function parseBenchmarkFile(file: string, text: string, format: Benchmark
   if (text.trim() === "") fail(null, "the file is empty: the benchmark step wrote nothing to it");
   const binary = BINARY.exec(text);
   if (binary) {
-    fail(positionOf(text, binary.index).line, "the file is binary, not a benchmark result: check that the artifact holds the tool's result file");
+    const reason = "the file is binary, not a benchmark result: check that the artifact holds the tool's result file";
+    fail(positionOf(text, binary.index).line, reason);
   }
 
-  const isJson = /^\s*[[{]/.test(text);
-  if (!isJson) {
+  if (!/^\s*[[{]/.test(text)) {
     if (format === "go" || (format === "auto" && looksLikeGo(text))) return finish(file, "go", parseGo(file, text));
-    fail(null, format === "auto"
-      ? `not a benchmark result Kaizen can read: it is not JSON (${JSON_NAMES}), nor \`go test -bench\` output; ${FIX}`
-      : `\`benchmarks.format\` is ${format}, which writes JSON, but this file is not JSON; ${FIX}`);
+    return fail(null, format === "auto" ? NOT_JSON_NOR_GO : `\`benchmarks.format\` is ${format}, ${NOT_JSON}`);
   }
-
   const document = readJsonDocument(file, text);
   const detected = JSON_FORMATS.find((entry) => entry.looksLike(document.value));
+  if (format === "go") return fail(null, jsonNotGo(detected));
   const chosen = format === "auto" ? detected : JSON_FORMATS.find((entry) => entry.format === format);
-  if (chosen === undefined) {
-    return fail(null, format === "go"
-      ? `\`benchmarks.format\` is go, which writes \`go test -bench\` text, but this file is JSON${detected ? ` (it looks like ${detected.format})` : ""}; ${FIX}`
-      : `not a benchmark result Kaizen can read: this JSON has the shape of none of ${JSON_NAMES}; ${FIX}`);
-  }
-  if (!chosen.looksLike(document.value)) fail(null, mismatch(chosen, detected));
+  if (chosen === undefined) return fail(null, UNKNOWN_JSON);
+  if (!chosen.looksLike(document.value)) return fail(null, mismatch(chosen, detected));
   try {
     return finish(file, chosen.format, chosen.parse(document.value, file));
   } catch (error) {
@@ -56,11 +52,23 @@ export function parseBenchmarkFile(file: string, text: string, format: Benchmark
   }
 }
 
-function mismatch(chosen: JsonFormat, detected: JsonFormat | undefined): string {
-  const instead = detected ? `; it looks like ${detected.format} output instead` : "";
-  return `\`benchmarks.format\` is ${chosen.format}, which writes ${chosen.shape}, but this file is not that${instead}; ${FIX}`;
+const NOT_JSON = `which writes JSON, but this file is not JSON; ${FIX}`;
+const NOT_JSON_NOR_GO =
+  `not a benchmark result Kaizen can read: it is not JSON (${JSON_NAMES}), nor \`go test -bench\` output; ${FIX}`;
+const UNKNOWN_JSON = `not a benchmark result Kaizen can read: this JSON has the shape of none of ${JSON_NAMES}; ${FIX}`;
+
+function jsonNotGo(detected: JsonFormat | undefined): string {
+  const looks = detected ? ` (it looks like ${detected.format})` : "";
+  return `\`benchmarks.format\` is go, which writes \`go test -bench\` text, but this file is JSON${looks}; ${FIX}`;
 }
 
+function mismatch(chosen: JsonFormat, detected: JsonFormat | undefined): string {
+  const instead = detected ? `; it looks like ${detected.format} output instead` : "";
+  const named = `\`benchmarks.format\` is ${chosen.format}, which writes ${chosen.shape}`;
+  return `${named}, but this file is not that${instead}; ${FIX}`;
+}
+
+/** A file must give something to compare, and each (benchmark, measure) once: results are stored under it. */
 function finish(file: string, format: BenchmarkFormat, measurements: BenchmarkMeasurement[]): ParsedBenchmarkFile {
   if (measurements.length === 0) {
     throw new BenchmarkParseError(file, null, `no benchmark results in this ${format} file: did the benchmarks run?`);
@@ -69,7 +77,8 @@ function finish(file: string, format: BenchmarkFormat, measurements: BenchmarkMe
   for (const { benchmark, measure } of measurements) {
     const key = JSON.stringify([benchmark, measure]);
     if (seen.has(key)) {
-      throw new BenchmarkParseError(file, null, `"${benchmark}" (${measure}) appears twice: Kaizen cannot tell which result to compare; give each benchmark its own name`);
+      const reason = `"${benchmark}" (${measure}) appears twice: Kaizen cannot tell which result to compare`;
+      throw new BenchmarkParseError(file, null, `${reason}; give each benchmark its own name`);
     }
     seen.add(key);
   }

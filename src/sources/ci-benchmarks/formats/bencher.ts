@@ -7,7 +7,9 @@ export function looksLikeBencher(value: unknown): boolean {
   const benchmarks = Object.values(value);
   return (
     benchmarks.length > 0 &&
-    benchmarks.every((measures) => isObject(measures) && Object.values(measures).some((m) => isObject(m) && "value" in m))
+    benchmarks.every(
+      (measures) => isObject(measures) && Object.values(measures).some((m) => isObject(m) && "value" in m),
+    )
   );
 }
 

@@ -1,6 +1,6 @@
 import type { BenchmarkMeasurement } from "../benchmark-result.js";
 import { betterFromUnit } from "../better-from-unit.js";
-import { describePath, isObject, JsonShapeError, listAt, objectAt, stringField } from "./json-shape.js";
+import { isObject, listAt, objectAt, shapeError, stringField } from "./json-shape.js";
 
 /** github-action-benchmark custom JSON: a list of objects, `{name, unit, value}` entries. */
 export function looksLikeGithubActionBenchmark(value: unknown): boolean {
@@ -37,5 +37,5 @@ export function parseGithubActionBenchmark(value: unknown): BenchmarkMeasurement
 function numericValue(raw: unknown, path: Array<string | number>): number {
   const number = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
   if (typeof number === "number" && Number.isFinite(number)) return number;
-  throw new JsonShapeError(path, `${describePath(path)} should be a number, not ${JSON.stringify(raw) ?? "nothing"}`);
+  throw shapeError(path, `should be a number, not ${JSON.stringify(raw) ?? "nothing"}`);
 }

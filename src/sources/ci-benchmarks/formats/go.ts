@@ -63,7 +63,8 @@ function readFields(file: string, line: number, fields: string[]): Array<[string
   const [iterations, ...pairs] = fields;
   if (!/^\d+$/.test(iterations ?? "")) throw malformed(file, line, `"${iterations}" is not an iteration count`);
   if (pairs.length === 0 || pairs.length % 2 !== 0) {
-    throw malformed(file, line, "after the iteration count it should have value-unit pairs, like `1234 ns/op  56 B/op`");
+    const why = "after the iteration count it should have value-unit pairs, like `1234 ns/op  56 B/op`";
+    throw malformed(file, line, why);
   }
   const measures: Array<[string, number]> = [];
   for (let index = 0; index < pairs.length; index += 2) {

@@ -1,6 +1,6 @@
 import { median } from "simple-statistics";
 import type { BenchmarkMeasurement } from "../benchmark-result.js";
-import { describePath, isObject, JsonShapeError, listAt, numberField, objectAt, stringField } from "./json-shape.js";
+import { isObject, listAt, numberField, objectAt, shapeError, stringField } from "./json-shape.js";
 
 /** Google Benchmark `--benchmark_out_format=json`: `{context, benchmarks[]}` with `real_time` in the entries. */
 export function looksLikeGoogleBenchmark(value: unknown): boolean {
@@ -60,7 +60,9 @@ export function parseGoogleBenchmark(value: unknown): BenchmarkMeasurement[] {
 }
 
 function aggregateName(entry: Record<string, unknown>, name: string): string | null {
-  if (entry.run_type === "aggregate") return typeof entry.aggregate_name === "string" ? entry.aggregate_name : "unknown";
+  if (entry.run_type === "aggregate") {
+    return typeof entry.aggregate_name === "string" ? entry.aggregate_name : "unknown";
+  }
   if (entry.run_type === undefined) return /_(mean|median|stddev|cv)$/.exec(name)?.[1] ?? null;
   return null;
 }
@@ -69,11 +71,15 @@ function readMeasures(entry: Record<string, unknown>, path: Array<string | numbe
   const unit = typeof entry.time_unit === "string" ? entry.time_unit : "ns";
   const scale = TO_NANOSECONDS.get(unit);
   if (scale === undefined) {
-    throw new JsonShapeError([...path, "time_unit"], `${describePath([...path, "time_unit"])} "${unit}" is not ns, us, ms or s`);
+    throw shapeError([...path, "time_unit"], `"${unit}" is not ns, us, ms or s`);
   }
-  const times: Array<[string, number]> = ["real_time", "cpu_time"].map((key) => [key, numberField(entry, key, path, `the ${key.replace("_", " ")} in ${unit}`) * scale]);
+  const times = ["real_time", "cpu_time"].map((key): [string, number] => {
+    const time = numberField(entry, key, path, `the ${key.replace("_", " ")} in ${unit}`);
+    return [key, time * scale];
+  });
   const counters = Object.entries(entry).filter(
-    (pair): pair is [string, number] => !RESERVED.has(pair[0]) && typeof pair[1] === "number" && Number.isFinite(pair[1]),
+    (pair): pair is [string, number] =>
+      !RESERVED.has(pair[0]) && typeof pair[1] === "number" && Number.isFinite(pair[1]),
   );
   return [...times, ...counters];
 }

@@ -19,10 +19,40 @@ export interface JsonFormat {
  * `benchmarks` list (Google's beside a `context`); Bencher's "any object of objects with a `value`" comes last.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
-  { format: "google-benchmark", looksLike: looksLikeGoogleBenchmark, parse: parseGoogleBenchmark, shape: "an object with `context` and a `benchmarks` list" },
-  { format: "pytest-benchmark", looksLike: looksLikePytestBenchmark, parse: parsePytestBenchmark, shape: "an object with a `benchmarks` list of entries with `stats`" },
-  { format: "hyperfine", looksLike: looksLikeHyperfine, parse: parseHyperfine, shape: "an object with a `results` list of entries with a `command`" },
-  { format: "k6", looksLike: looksLikeK6, parse: parseK6, shape: "an object with `metrics` (k6 --summary-export or handleSummary data)" },
-  { format: "github-action-benchmark", looksLike: looksLikeGithubActionBenchmark, parse: parseGithubActionBenchmark, shape: "a list of `{name, unit, value}` entries" },
-  { format: "bencher", looksLike: looksLikeBencher, parse: parseBencher, shape: "an object of benchmarks, each an object of measures with a `value`" },
+  {
+    format: "google-benchmark",
+    looksLike: looksLikeGoogleBenchmark,
+    parse: parseGoogleBenchmark,
+    shape: "an object with `context` and a `benchmarks` list",
+  },
+  {
+    format: "pytest-benchmark",
+    looksLike: looksLikePytestBenchmark,
+    parse: parsePytestBenchmark,
+    shape: "an object with a `benchmarks` list of entries with `stats`",
+  },
+  {
+    format: "hyperfine",
+    looksLike: looksLikeHyperfine,
+    parse: parseHyperfine,
+    shape: "an object with a `results` list of entries with a `command`",
+  },
+  {
+    format: "k6",
+    looksLike: looksLikeK6,
+    parse: parseK6,
+    shape: "an object with `metrics` (k6 --summary-export or handleSummary data)",
+  },
+  {
+    format: "github-action-benchmark",
+    looksLike: looksLikeGithubActionBenchmark,
+    parse: parseGithubActionBenchmark,
+    shape: "a list of `{name, unit, value}` entries",
+  },
+  {
+    format: "bencher",
+    looksLike: looksLikeBencher,
+    parse: parseBencher,
+    shape: "an object of benchmarks, each an object of measures with a `value`",
+  },
 ];

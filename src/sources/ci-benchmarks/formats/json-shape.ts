@@ -20,42 +20,44 @@ export function describePath(path: JsonPath): string {
   return path.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`)).join("");
 }
 
+/** A JsonShapeError whose reason starts with the path: `results[1].mean should be a number`. */
+export const shapeError = (path: JsonPath, problem: string): JsonShapeError =>
+  new JsonShapeError(path, `${describePath(path)} ${problem}`);
+
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 
 export function objectAt(value: unknown, path: JsonPath): Record<string, unknown> {
-  if (!isObject(value)) throw new JsonShapeError(path, `${describePath(path)} should be an object`);
+  if (!isObject(value)) throw shapeError(path, "should be an object");
   return value;
 }
 
 export function listAt(value: unknown, path: JsonPath): unknown[] {
-  if (!Array.isArray(value)) throw new JsonShapeError(path, `${describePath(path)} should be a list`);
+  if (!Array.isArray(value)) throw shapeError(path, "should be a list");
   return value;
 }
 
 /** A required number; `what` says what the tool writes there, so the reason explains the field. */
 export function numberField(entry: Record<string, unknown>, key: string, path: JsonPath, what: string): number {
   const value = entry[key];
-  if (value === undefined) throw new JsonShapeError(path, `${describePath(path)} has no "${key}" (${what})`);
-  if (!isFiniteNumber(value)) {
-    throw new JsonShapeError([...path, key], `${describePath([...path, key])} should be a number (${what})`);
-  }
+  if (value === undefined) throw shapeError(path, `has no "${key}" (${what})`);
+  if (!isFiniteNumber(value)) throw shapeError([...path, key], `should be a number (${what})`);
   return value;
 }
 
 export function optionalNumber(entry: Record<string, unknown>, key: string, path: JsonPath): number | null {
   const value = entry[key];
   if (value === undefined || value === null) return null;
-  if (!isFiniteNumber(value)) throw new JsonShapeError([...path, key], `${describePath([...path, key])} should be a number`);
+  if (!isFiniteNumber(value)) throw shapeError([...path, key], "should be a number");
   return value;
 }
 
 export function stringField(entry: Record<string, unknown>, key: string, path: JsonPath, what: string): string {
   const value = entry[key];
   if (typeof value !== "string" || value === "") {
-    throw new JsonShapeError(path, `${describePath(path)} has no "${key}" text (${what})`);
+    throw shapeError(path, `has no "${key}" text (${what})`);
   }
   return value;
 }
@@ -66,6 +68,6 @@ export function optionalSamples(entry: Record<string, unknown>, key: string, pat
   if (value === undefined || value === null) return null;
   const list = listAt(value, [...path, key]);
   const bad = list.findIndex((sample) => !isFiniteNumber(sample));
-  if (bad !== -1) throw new JsonShapeError([...path, key, bad], `${describePath([...path, key, bad])} should be a number`);
+  if (bad !== -1) throw shapeError([...path, key, bad], "should be a number");
   return list as number[];
 }

@@ -1,14 +1,18 @@
 import type { BenchmarkMeasurement } from "../benchmark-result.js";
-import { describePath, isObject, JsonShapeError, objectAt } from "./json-shape.js";
+import { isObject, objectAt, shapeError } from "./json-shape.js";
 
 /** k6's `--summary-export` (or a `handleSummary` that writes `JSON.stringify(data)`): an object of `metrics`. */
 export function looksLikeK6(value: unknown): boolean {
   if (!isObject(value) || !isObject(value.metrics)) return false;
-  return "root_group" in value || Object.values(value.metrics).some((m) => isObject(m) && ("values" in m || "med" in m || "count" in m));
+  const metrics = Object.values(value.metrics);
+  return "root_group" in value || metrics.some((m) => isObject(m) && ("values" in m || "med" in m || "count" in m));
 }
 
-/** k6's built-in metrics that hold times, in milliseconds (tagged sub-metrics like `http_req_duration{…}` too). */
-const TIME_METRIC = /^(?:http_req_(?!failed)\w+|iteration_duration|group_duration|ws_connecting|ws_session_duration|ws_ping|grpc_req_duration)(?:\{|$)/;
+/** k6's built-in metrics that hold times, in milliseconds, besides every `http_req_*` but `http_req_failed`. */
+const TIME_METRICS = new Set(["iteration_duration", "group_duration", "ws_connecting", "ws_session_duration", "ws_ping",
+  "grpc_req_duration"]);
+const isTimeMetric = (baseName: string): boolean =>
+  (baseName.startsWith("http_req_") && baseName !== "http_req_failed") || TIME_METRICS.has(baseName);
 /** Trend stats worth comparing: the mean, the median and the percentiles (min and max are one request each). */
 const TREND_STAT = /^(?:avg|med|p\(\d+(?:\.\d+)?\))$/;
 /** Counters whose per-second rate is the throughput of a closed-model (fixed VUs) test. */
@@ -37,11 +41,11 @@ export function parseK6(value: unknown, file: string): BenchmarkMeasurement[] {
     const stats = objectAt(metric.values ?? metric, statsPath);
     const stat = (key: string): number => {
       if (typeof stats[key] === "number") return stats[key];
-      throw new JsonShapeError([...statsPath, key], `${describePath([...statsPath, key])} should be a number`);
+      throw shapeError([...statsPath, key], "should be a number");
     };
     const baseName = name.split("{")[0] ?? name;
     if (metric.type === "trend" || Object.keys(stats).some((key) => key === "med" || key === "avg")) {
-      const isTime = metric.contains === "time" || TIME_METRIC.test(name);
+      const isTime = metric.contains === "time" || isTimeMetric(baseName);
       return Object.keys(stats)
         .filter((key) => TREND_STAT.test(key))
         .map((key) => ({

@@ -25,7 +25,9 @@ export function parsePytestBenchmark(value: unknown): BenchmarkMeasurement[] {
         ? entry.fullname
         : stringField(entry, "name", path, "the test's name");
     const statsPath = [...path, "stats"];
-    if (entry.stats === undefined) throw new JsonShapeError(path, `${name} has no "stats" (pytest-benchmark's timings)`);
+    if (entry.stats === undefined) {
+      throw new JsonShapeError(path, `${name} has no "stats" (pytest-benchmark's timings)`);
+    }
     const stats = objectAt(entry.stats, statsPath);
     return {
       benchmark: name,
