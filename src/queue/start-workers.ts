@@ -5,6 +5,7 @@ import { evaluateDeployment } from "../pipeline/evaluate-deployment.js";
 import { validatePrConfig } from "../pipeline/validate-pr-config.js";
 import { confirmRegressions } from "../pipeline/confirm-regressions.js";
 import { ingestBenchmarks } from "../pipeline/ingest-benchmarks.js";
+import { compareBenchmarks } from "../pipeline/compare-benchmarks.js";
 import { setBenchmarkRunState } from "../db/benchmark-runs.js";
 import { failPendingConfirmations } from "../db/confirmations.js";
 import { finishEvaluation } from "../db/evaluations.js";
@@ -21,11 +22,13 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
     },
   });
   await deps.queue.work("validate-config", (job) => validatePrConfig(app, deps, job));
-  await deps.queue.work("ingest-benchmarks", (job) => ingestBenchmarks(app, deps, job.runId), {
-    onGiveUp: async ({ runId }, reason) => {
+  const failRun = {
+    onGiveUp: async ({ runId }: { runId: number }, reason: string) => {
       await setBenchmarkRunState(deps.pool, runId, "failed", { note: `gave up after every retry: ${reason}` });
     },
-  });
+  };
+  await deps.queue.work("ingest-benchmarks", (job) => ingestBenchmarks(app, deps, job.runId), failRun);
+  await deps.queue.work("compare-benchmarks", (job) => compareBenchmarks(app, deps, job.runId), failRun);
 }
 
 async function giveUp(deps: AppDeps, evaluationId: number, reason: string): Promise<void> {

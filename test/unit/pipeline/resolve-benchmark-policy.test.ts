@@ -1,7 +1,8 @@
+import type { Threshold } from "../../../src/analysis/verdict.js";
 import { resolveBenchmarkPolicy } from "../../../src/pipeline/resolve-benchmark-policy.js";
 
-const tenPercent = { kind: "relative", value: 0.1 } as const;
-const config = (overrides: Array<{ name: string; measure?: string; better?: "lower" | "higher"; threshold?: typeof tenPercent }> = []) => ({
+const tenPercent: Threshold = { kind: "relative", value: 0.1 };
+const config = (overrides: Array<{ name: string; measure?: string; better?: "lower" | "higher"; threshold?: Threshold }> = []) => ({
   threshold: tenPercent,
   overrides,
 });
