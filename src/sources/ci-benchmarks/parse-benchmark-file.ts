@@ -23,7 +23,9 @@ const BINARY = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/;
  * text. Throws BenchmarkParseError, with the line to blame where there is one, for an empty or binary file,
  * invalid JSON, a file of no known format or not of the named one, a malformed entry, a file with no results.
  */
-export function parseBenchmarkFile(file: string, text: string, format: BenchmarkFormat | "auto"): ParsedBenchmarkFile {
+export function parseBenchmarkFile(file: string, raw: string, format: BenchmarkFormat | "auto"): ParsedBenchmarkFile {
+  // Windows tools (PowerShell's Out-File among them) start UTF-8 files with a byte-order mark JSON may not have.
+  const text = raw.replace(/^\uFEFF/, "");
   const fail = (line: number | null, reason: string): never => {
     throw new BenchmarkParseError(file, line, reason);
   };

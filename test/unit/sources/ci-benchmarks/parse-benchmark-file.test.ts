@@ -37,6 +37,12 @@ describe("parseBenchmarkFile", () => {
     });
   });
 
+  it("reads a file that starts with a byte-order mark", () => {
+    const parsed = parseBenchmarkFile("bom.json", `\uFEFF${readFixture("bencher/bmf.json")}`, "auto");
+
+    expect(parsed).toEqual({ ...parseFixture("bencher/bmf.json"), file: "bom.json" });
+  });
+
   describe("with a named format the file does not match", () => {
     it("says what the format writes and which format the file looks like", () => {
       const error = parseError(readFixture("hyperfine/hyperfine.json"), "pytest-benchmark");
