@@ -83,6 +83,18 @@ function nockDefaultBranch(branch = "main") {
   return nock(GITHUB_API).get(REPO_PATH).reply(200, { default_branch: branch });
 }
 
+/** Polls until the run reaches one of `states` (the queue's worker runs it on its own schedule). */
+async function waitForRunState(pool: RunningKaizen["pool"], runId: number, states: string[], timeoutMs = 20000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ state: string }>("select state from benchmark_runs where id = $1", [runId]);
+    const state = rows[0]?.state ?? "missing";
+    if (states.includes(state)) return state;
+    if (Date.now() > deadline) throw new Error(`benchmark run ${runId} still ${state}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe("compare-benchmarks", () => {
   let kaizen: RunningKaizen;
   let githubRunId = 20_000_000_000;
@@ -121,7 +133,9 @@ describe("compare-benchmarks", () => {
       headSha: run.sha,
       headOwner: run.headOwner ?? null,
     });
-    await saveBenchmarkResults(kaizen.pool, { id: recorded.id, repoId: REPO_ID, branch: run.branch, sha: run.sha }, results);
+    // Ingest files a fork's results under `owner:branch`.
+    const branch = run.headOwner ? `${run.headOwner}:${run.branch}` : run.branch;
+    await saveBenchmarkResults(kaizen.pool, { id: recorded.id, repoId: REPO_ID, branch, sha: run.sha }, results);
     await setBenchmarkRunState(kaizen.pool, recorded.id, "ingested", { problems: run.problems ?? [] });
     return recorded.id;
   }
@@ -135,6 +149,11 @@ describe("compare-benchmarks", () => {
     return rows[0] as { state: string; note: string | null; checkRunId: string | null };
   }
   const compare = (runId: number) => compareBenchmarks(kaizen.probot, kaizen.deps, runId);
+  /** Through the queue, as ingest hands a run over, until the worker has finished with it. */
+  async function compareQueued(runId: number): Promise<void> {
+    await kaizen.deps.queue.send("compare-benchmarks", { runId }, { key: String(runId) });
+    await waitForRunState(kaizen.pool, runId, ["reported", "failed"]);
+  }
 
   describe("a pull request whose merge-base has results", () => {
     const base = sha("a1"), head = sha("a2");
@@ -305,8 +324,9 @@ describe("compare-benchmarks", () => {
       nockListComments({ ...repo, issueNumber: 9, pages: [[]] });
       nockCreateComment({ ...repo, issueNumber: 9, sent: comments });
 
-      await compare(runId);
+      await compareQueued(runId);
 
+      expect(await runState(runId)).toMatchObject({ state: "reported" });
       const summary: string = checks[0]!["output"].summary;
       expect(summary).toContain(`- **Baseline:** ${mergeBase} on \`main\`, the merge-base of this pull request.`);
       expect(summary).toContain(
@@ -379,6 +399,29 @@ describe("compare-benchmarks", () => {
         `select state, closed_by_benchmark_run_id::int as "closedBy" from improvement_issues where issue_number = 77`,
       );
       expect(rows).toEqual([{ state: "closed", closedBy: runId }]);
+    });
+  });
+
+  describe("a compare job that fails on every attempt", () => {
+    let flaky: RunningKaizen;
+    beforeAll(async () => {
+      flaky = await startKaizen({ retryLimit: 0 });
+    });
+    afterAll(() => flaky.stop());
+
+    it("marks the run failed with the last error", async () => {
+      const recorded = await recordBenchmarkRun(flaky.pool, {
+        repoId: REPO_ID, ...repo, installationId: INSTALLATION_ID, githubRunId: 29_000_000_000,
+        workflowName: "Benchmarks", event: "pull_request", headBranch: "feature-f", headSha: sha("f9"), headOwner: null,
+      });
+      await setBenchmarkRunState(flaky.pool, recorded.id, "ingested");
+      nock(GITHUB_API).get(`${REPO_PATH}/contents/${encodeURIComponent(".github/kaizen.yml")}`).reply(500, { message: "boom" });
+
+      await flaky.deps.queue.send("compare-benchmarks", { runId: recorded.id }, { key: String(recorded.id) });
+
+      expect(await waitForRunState(flaky.pool, recorded.id, ["failed", "reported"])).toBe("failed");
+      const { rows } = await flaky.pool.query("select note from benchmark_runs where id = $1", [recorded.id]);
+      expect(rows[0].note).toMatch(/^gave up after every retry: .*boom/);
     });
   });
 });
