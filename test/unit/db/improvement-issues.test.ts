@@ -1,4 +1,6 @@
+import { recordBenchmarkRun } from "../../../src/db/benchmark-runs.js";
 import {
+  closeBenchmarkIssue,
   closeIssue,
   findOpenIssue,
   insertIssue,
@@ -79,5 +81,31 @@ describe("improvement issues", () => {
     await insertIssue(db.pool, anIssue("fp-list-other-repo", { repoId: repoId + 1 }));
 
     expect(await listOpenIssues(db.pool, repoId, "production")).toEqual([a, b]);
+  });
+
+  describe("benchmark issues", () => {
+    const aRun = (githubRunId: number) =>
+      recordBenchmarkRun(db.pool, {
+        repoId: 4_200_000_001, owner: "octo-org", repo: "shop", installationId: 1, githubRunId, workflowName: "Benchmarks",
+        event: "push", headBranch: "main", headSha: "a".repeat(40), headOwner: null,
+      });
+
+    it("records an issue opened by a benchmark run and closes it with another run", async () => {
+      const opener = await aRun(14_000_000_001);
+      const closer = await aRun(14_000_000_002);
+      const issue = await insertIssue(db.pool, anIssue("benchmarks/fp-open", { environment: "main", openedByEvaluationId: null, openedByBenchmarkRunId: opener.id }));
+      expect(issue).toMatchObject({ state: "open", openedByEvaluationId: null, openedByBenchmarkRunId: opener.id, closedByBenchmarkRunId: null });
+
+      const closed = await closeBenchmarkIssue(db.pool, issue.id, closer.id);
+      expect(closed).toEqual({ ...issue, state: "closed", closedByBenchmarkRunId: closer.id, closedAt: expect.any(Date) });
+      expect(await closeBenchmarkIssue(db.pool, issue.id, closer.id)).toBeNull();
+    });
+
+    it("needs exactly one of an evaluation and a benchmark run to have opened it", async () => {
+      const run = await aRun(14_000_000_003);
+      const constraint = { code: "23514", constraint: "improvement_issues_one_opener" };
+      await expect(insertIssue(db.pool, anIssue("fp-none", { openedByEvaluationId: null }))).rejects.toMatchObject(constraint);
+      await expect(insertIssue(db.pool, anIssue("fp-both", { openedByBenchmarkRunId: run.id }))).rejects.toMatchObject(constraint);
+    });
   });
 });
