@@ -20,7 +20,7 @@ interface Run { samples: Map<string, number[]>; medians: Map<string, number> }
 /**
  * Google Benchmark JSON: `benchmarks[]` of `{name, run_name, run_type: iteration|aggregate, aggregate_name?,
  * repetitions, iterations, real_time, cpu_time, time_unit, <counters>}`. Entries are grouped by `run_name`
- * (`name` in files older than 1.5, with the `_mean`-style suffix dropped): benchmark = `BM_Sort/1024`.
+ * (`name` in older files without it, the `_median` suffix dropped): benchmark = `BM_Sort/1024`.
  * Measures `real_time` and `cpu_time`, converted from `time_unit` (ns, us, ms, s) to unit `ns` so one benchmark
  * compares whatever unit its code asks for, better lower; `items_per_second` (items/s) and `bytes_per_second`
  * (B/s), better higher; any other user counter under its own name, unit "" and better null.

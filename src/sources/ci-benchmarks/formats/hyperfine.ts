@@ -12,7 +12,7 @@ export function looksLikeHyperfine(value: unknown): boolean {
  * hyperfine --export-json: `results[]` of `{command, mean, stddev, median, user, system, min, max, times[]}`, all
  * in seconds. One measurement per command: benchmark = `command` (hyperfine writes the `--command-name` there
  * when one is given, and the substituted command for `--parameter-scan`), measure `time`, unit `s`, better lower.
- * value = `median` (hyperfine writes it since 1.6; the median is what a noisy CI runner disturbs least), else
+ * value = `median` (what a noisy CI runner disturbs least; older hyperfine versions lack it), else
  * `mean`; samples = `times`, every timed run. `user`/`system`, `min`/`max` and `exit_codes` are not read.
  */
 export function parseHyperfine(value: unknown): BenchmarkMeasurement[] {

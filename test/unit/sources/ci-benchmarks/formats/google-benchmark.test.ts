@@ -47,6 +47,25 @@ describe("Google Benchmark JSON", () => {
     ]);
   });
 
+  it("recognises the aggregates of older files by their name suffix, and skips runs that errored", () => {
+    const text = JSON.stringify({
+      context: {},
+      benchmarks: [
+        { name: "BM_B", real_time: 10, cpu_time: 10, time_unit: "ns" },
+        { name: "BM_B", real_time: 30, cpu_time: 30, time_unit: "ns" },
+        { name: "BM_B_mean", real_time: 20, cpu_time: 20, time_unit: "ns" },
+        { name: "BM_B_median", real_time: 25, cpu_time: 25, time_unit: "ns" },
+        { name: "BM_B_stddev", real_time: 14, cpu_time: 14, time_unit: "ns" },
+        { name: "BM_Broken", error_occurred: true, error_message: "no input" },
+      ],
+    });
+
+    expect(parseBenchmarkFile("old.json", text, "google-benchmark").measurements).toEqual([
+      { benchmark: "BM_B", measure: "real_time", unit: "ns", better: "lower", value: 25, samples: [10, 30] },
+      { benchmark: "BM_B", measure: "cpu_time", unit: "ns", better: "lower", value: 25, samples: [10, 30] },
+    ]);
+  });
+
   it("reports an unknown time unit on its line", () => {
     const text = '{"context": {},\n"benchmarks": [\n{"name": "BM_A", "real_time": 1, "cpu_time": 1,\n "time_unit": "fortnights"}]}';
 
