@@ -4,6 +4,7 @@ import { handleDeploymentStatus } from "./handlers/deployment-status.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleWorkflowRun } from "./handlers/workflow-run.js";
 import { handleHealthz } from "./http/healthz.js";
+import { handleRadarApi } from "./http/radar-api.js";
 import { startWorkers } from "./queue/start-workers.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
@@ -13,6 +14,7 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize"], handlePullRequest(deps));
     app.on("workflow_run.completed", handleWorkflowRun(deps));
     addHandler(handleHealthz(deps));
+    addHandler(handleRadarApi(app, deps));
     if (deps.workers) await startWorkers(app, deps);
   };
 }

@@ -16,9 +16,9 @@ const DAY_MS = 86_400_000;
 const IMPACT_ORDER = ["high", "medium", "low"];
 
 /**
- * The review of a radar, as of `now`. An item counts as reviewed when it last moved (ring, quadrant or status)
- * or, never moved, when it was created: merely being listed in a review does not count, or no item would ever
- * go stale between quarterly reviews.
+ * The review of a radar, as of `now`. An item counts as reviewed when it last moved (ring, quadrant or status),
+ * was marked reviewed (`last_reviewed_at`) or, neither, when it was created. Merely being listed in a review issue
+ * does not count, or no item would ever go stale between quarterly reviews.
  */
 export function buildRadarReview(snapshot: RadarSnapshot, options: RadarReviewOptions): RadarReviewContext {
   const active = snapshot.items.filter((item) => item.status === "active" && item.ring !== null && item.quadrant !== null);
@@ -90,8 +90,8 @@ export function buildRadarReview(snapshot: RadarSnapshot, options: RadarReviewOp
 }
 
 function lastReviewed(item: RadarSnapshotItem): Date {
-  const last = item.movements[item.movements.length - 1];
-  return last && last.movedAt > item.createdAt ? last.movedAt : item.createdAt;
+  const times = [item.createdAt, ...item.movements.map((m) => m.movedAt), ...(item.lastReviewedAt ? [item.lastReviewedAt] : [])];
+  return new Date(Math.max(...times.map((t) => t.getTime())));
 }
 
 function impactRank(impact: string): number {

@@ -25,6 +25,8 @@ export interface RadarSnapshotItem {
   status: RadarItemStatus;
   thumbsUp: number;
   createdAt: Date;
+  /** Set when the team marked the item reviewed without moving it; null otherwise. */
+  lastReviewedAt: Date | null;
   /** Oldest first. */
   movements: RadarSnapshotMovement[];
   /** Issue numbers of the trend items that link to this item. */

@@ -14,6 +14,7 @@ function item(partial: Partial<RadarSnapshotItem> & Pick<RadarSnapshotItem, "num
     status: "active",
     thumbsUp: 0,
     createdAt: at("2026-01-10T10:00:00Z"),
+    lastReviewedAt: null,
     movements: [],
     trends: [],
     ...partial,
