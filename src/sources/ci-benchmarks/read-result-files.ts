@@ -32,7 +32,7 @@ function decode(bytes: Uint8Array): string | null {
 
 /** One problem per file for the measures an earlier file (in name order) already reported. */
 function duplicateProblem(file: string, duplicates: Array<{ what: string; first: string }>): BenchmarkProblem {
-  const listed = duplicates.slice(0, 5).map((d) => `${d.what} (kept from ${code(d.first)})`).join(", ");
+  const listed = duplicates.slice(0, 5).map((d) => `${d.what} from ${code(d.first)}`).join(", ");
   const more = duplicates.length > 5 ? ` and ${duplicates.length - 5} more` : "";
   return {
     file,

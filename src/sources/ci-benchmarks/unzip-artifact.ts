@@ -16,10 +16,13 @@ export interface ArtifactContents {
   problems: BenchmarkProblem[];
 }
 
+type Limits = Record<"files" | "fileBytes" | "totalBytes", number>;
+
 const STORED = 0;
 const DEFLATE = 8;
 const code = (text: string): string => `\`${text}\``;
-const UPLOAD_FIX = "Upload only the benchmark result files in the artifact (not build outputs or logs).";
+const detail = (error: unknown): string => (error instanceof Error ? ` (${error.message})` : "");
+const problem = (file: string, reason: string, fix: string): BenchmarkProblem => ({ file, line: null, reason, fix });
 
 /** Entries that carry no results: folders (zips list them as names ending in `/`) and Finder's `__MACOSX/` copies. */
 function ignoredReason(name: string): string | null {
@@ -36,55 +39,64 @@ function entriesOf(zip: Uint8Array): UnzipFileInfo[] {
 }
 
 function readEntry(zip: Uint8Array, name: string): ReturnType<ArtifactFile["read"]> {
+  let bytes: Uint8Array | undefined;
   try {
-    const bytes = unzipSync(zip, { filter: (entry) => entry.name === name })[name];
-    if (bytes) return { bytes };
+    bytes = unzipSync(zip, { filter: (entry) => entry.name === name })[name];
   } catch (error) {
-    const detail = error instanceof Error ? ` (${error.message})` : "";
-    return { problem: { file: name, line: null, reason: `The file's compressed data is damaged${detail}.`, fix: "Re-run the workflow to upload the artifact again." } };
+    return { problem: problem(name, `The file's compressed data is damaged${detail(error)}.`, "Re-run the workflow to upload the artifact again.") };
   }
-  throw new Error(`${name} vanished from the zip between listing and reading`);
+  if (!bytes) throw new Error(`${name} vanished from the zip between listing and reading`);
+  return { bytes };
+}
+
+/** Why one entry cannot be read, before decompressing it. */
+function entryProblem(entry: UnzipFileInfo, limits: Limits): BenchmarkProblem | null {
+  if (entry.compression !== STORED && entry.compression !== DEFLATE) {
+    const reason = `The file is compressed with method ${entry.compression}, which Kaizen cannot read.`;
+    return problem(entry.name, reason, "Upload the file with `actions/upload-artifact`, which zips with deflate.");
+  }
+  if (entry.originalSize > limits.fileBytes) {
+    const reason = `The file is ${formatBytes(entry.originalSize)}; Kaizen reads result files of up to ${formatBytes(limits.fileBytes)}.`;
+    return problem(entry.name, reason, "Upload the tool's result export rather than raw logs, or split the results into several files.");
+  }
+  return null;
 }
 
 /**
- * Opens an artifact's zip within ARTIFACT_LIMITS. A zip that cannot be opened, an empty one, too many or too
- * large files, and compression methods other than zip's usual two become problems, never a failed job.
+ * Opens an artifact's zip within the limits (ARTIFACT_LIMITS unless a test passes smaller ones). A zip that
+ * cannot be opened, an empty one, too many or too large files and unusual compression become problems.
  */
-export function unzipArtifact(zip: Uint8Array, artifact: string): ArtifactContents {
+export function unzipArtifact(zip: Uint8Array, artifact: string, limits: Limits = ARTIFACT_LIMITS): ArtifactContents {
   let entries: UnzipFileInfo[];
   try {
     entries = entriesOf(zip);
   } catch (error) {
-    const detail = error instanceof Error ? ` (${error.message})` : "";
-    const problem = { file: artifact, line: null, reason: `The artifact is not a readable zip archive${detail}.`, fix: "Re-run the workflow to upload the artifact again; if it happens again, check that the upload step uses `actions/upload-artifact` and finishes." };
-    return { files: [], ignored: [], problems: [problem] };
+    const fix = "Re-run the workflow to upload the artifact again; if it happens again, check that the upload step uses `actions/upload-artifact` and finishes.";
+    return { files: [], ignored: [], problems: [problem(artifact, `The artifact is not a readable zip archive${detail(error)}.`, fix)] };
   }
 
   const contents: ArtifactContents = { files: [], ignored: [], problems: [] };
-  let total = 0;
   const leftOut: string[] = [];
+  let total = 0;
   for (const entry of entries) {
-    const reason = ignoredReason(entry.name);
-    if (reason) {
-      contents.ignored.push(`${code(entry.name)} (${reason})`);
-    } else if (entry.compression !== STORED && entry.compression !== DEFLATE) {
-      contents.problems.push({ file: entry.name, line: null, reason: `The file is compressed with method ${entry.compression}, which Kaizen cannot read.`, fix: "Upload the file with `actions/upload-artifact`, which zips with deflate." });
-    } else if (entry.originalSize > ARTIFACT_LIMITS.fileBytes) {
-      contents.problems.push({ file: entry.name, line: null, reason: `The file is ${formatBytes(entry.originalSize)}; Kaizen reads result files of up to ${formatBytes(ARTIFACT_LIMITS.fileBytes)}.`, fix: "Upload the tool's result export rather than raw logs, or split the results into several files." });
-    } else if (contents.files.length >= ARTIFACT_LIMITS.files || total + entry.originalSize > ARTIFACT_LIMITS.totalBytes) {
-      leftOut.push(entry.name);
-    } else {
+    const ignored = ignoredReason(entry.name);
+    const unreadable = ignored ? null : entryProblem(entry, limits);
+    if (ignored) contents.ignored.push(`${code(entry.name)} (${ignored})`);
+    else if (unreadable) contents.problems.push(unreadable);
+    else if (contents.files.length >= limits.files || total + entry.originalSize > limits.totalBytes) leftOut.push(entry.name);
+    else {
       total += entry.originalSize;
       contents.files.push({ name: entry.name, read: () => readEntry(zip, entry.name) });
     }
   }
   if (leftOut.length > 0) {
-    const limits = `${ARTIFACT_LIMITS.files} files or ${formatBytes(ARTIFACT_LIMITS.totalBytes)}`;
     const names = leftOut.slice(0, 5).map(code).join(", ") + (leftOut.length > 5 ? ` and ${leftOut.length - 5} more` : "");
-    contents.problems.push({ file: artifact, line: null, reason: `Kaizen reads up to ${limits} per artifact and left out ${names}.`, fix: UPLOAD_FIX });
+    const reason = `Kaizen reads up to ${limits.files} files or ${formatBytes(limits.totalBytes)} per artifact and left out ${names}.`;
+    contents.problems.push(problem(artifact, reason, "Upload only the benchmark result files in the artifact (not build outputs or logs)."));
   }
   if (entries.length === contents.ignored.length) {
-    contents.problems.push({ file: artifact, line: null, reason: "The artifact holds no files.", fix: "Point `path:` of `actions/upload-artifact` at the files the benchmark step writes, and check that the step writes them." });
+    const fix = "Point `path:` of `actions/upload-artifact` at the files the benchmark step writes, and check that the step writes them.";
+    contents.problems.push(problem(artifact, "The artifact holds no files.", fix));
   }
   return contents;
 }
