@@ -16,14 +16,11 @@ export function checkBenchmarkWorkflows(configured: readonly string[], existing:
     const guess = closestName(name, known);
     const fix =
       known.length === 0
-        ? "This repository has no GitHub Actions workflows yet: add the workflow that runs the benchmarks and uploads their results, then name it here."
-        : `${guess ? `Did you mean ${code(guess)}? ` : ""}Write the workflow's \`name:\` exactly as it is; this repository's workflows are ${list}.`;
-    return [
-      {
-        path: formatPath(["benchmarks", "workflows", index]),
-        message: `No workflow in this repository is called ${code(name)}, so Kaizen would never see its benchmark results.`,
-        fix,
-      },
-    ];
+        ? "This repository has no GitHub Actions workflows yet: add the workflow that runs the benchmarks " +
+          "and uploads their results, then name it here."
+        : `${guess ? `Did you mean ${code(guess)}? ` : ""}Write the workflow's \`name:\` exactly as it is; ` +
+          `this repository's workflows are ${list}.`;
+    const message = `No workflow in this repository is called ${code(name)}, so Kaizen would never see its benchmark results.`;
+    return [{ path: formatPath(["benchmarks", "workflows", index]), message, fix }];
   });
 }

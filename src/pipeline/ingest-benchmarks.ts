@@ -66,13 +66,19 @@ export async function ingestBenchmarks(app: Probot, deps: AppDeps, runId: number
     return;
   }
 
-  const downloaded = await downloadArtifact(octokit, { owner, repo, runId: run.githubRunId, name: benchmarks.artifact });
-  const contents = "zip" in downloaded ? unzipArtifact(downloaded.zip, benchmarks.artifact) : undefined;
-  const read = readResultFiles(contents?.files ?? [], benchmarks.format);
-  const problems = [...("problem" in downloaded ? [downloaded.problem] : []), ...(contents?.problems ?? []), ...read.problems];
+  const { artifact, format } = benchmarks;
+  const downloaded = await downloadArtifact(octokit, { owner, repo, runId: run.githubRunId, name: artifact });
+  const contents = "zip" in downloaded ? unzipArtifact(downloaded.zip, artifact) : undefined;
+  const read = readResultFiles(contents?.files ?? [], format);
+  const problems = [
+    ...("problem" in downloaded ? [downloaded.problem] : []),
+    ...(contents?.problems ?? []),
+    ...read.problems,
+  ];
 
-  await saveBenchmarkResults(deps.pool, { id: runId, repoId: run.repoId, branch: resultBranch(run), sha: run.headSha }, read.results);
-  const note = ingestNote(benchmarks.artifact, { files: read.filesRead, results: read.results.length }, contents?.ignored ?? []);
+  const target = { id: runId, repoId: run.repoId, branch: resultBranch(run), sha: run.headSha };
+  await saveBenchmarkResults(deps.pool, target, read.results);
+  const note = ingestNote(artifact, { files: read.filesRead, results: read.results.length }, contents?.ignored ?? []);
   await setBenchmarkRunState(deps.pool, runId, "ingested", { problems, note });
   await sendCompare(deps, runId);
 }

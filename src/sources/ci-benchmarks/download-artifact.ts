@@ -79,7 +79,8 @@ export async function downloadArtifact(
     // Expired or deleted between the listing and the download.
     if (statusOf(error) === 410) return { problem: expired(name, artifact.expires_at) };
     if (statusOf(error) === 404) {
-      return { problem: { file: name, line: null, reason: "The artifact was deleted before Kaizen could read it.", fix: "Re-run the workflow." } };
+      const reason = "The artifact was deleted before Kaizen could read it.";
+      return { problem: { file: name, line: null, reason, fix: "Re-run the workflow." } };
     }
     throw error;
   }

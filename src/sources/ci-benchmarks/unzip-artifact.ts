@@ -43,7 +43,8 @@ function readEntry(zip: Uint8Array, name: string): ReturnType<ArtifactFile["read
   try {
     bytes = unzipSync(zip, { filter: (entry) => entry.name === name })[name];
   } catch (error) {
-    return { problem: problem(name, `The file's compressed data is damaged${detail(error)}.`, "Re-run the workflow to upload the artifact again.") };
+    const reason = `The file's compressed data is damaged${detail(error)}.`;
+    return { problem: problem(name, reason, "Re-run the workflow to upload the artifact again.") };
   }
   if (!bytes) throw new Error(`${name} vanished from the zip between listing and reading`);
   return { bytes };
@@ -71,8 +72,11 @@ export function unzipArtifact(zip: Uint8Array, artifact: string, limits: Limits 
   try {
     entries = entriesOf(zip);
   } catch (error) {
-    const fix = "Re-run the workflow to upload the artifact again; if it happens again, check that the upload step uses `actions/upload-artifact` and finishes.";
-    return { files: [], ignored: [], problems: [problem(artifact, `The artifact is not a readable zip archive${detail(error)}.`, fix)] };
+    const reason = `The artifact is not a readable zip archive${detail(error)}.`;
+    const fix =
+      "Re-run the workflow to upload the artifact again; if it happens again, check that the upload step uses " +
+      "`actions/upload-artifact` and finishes.";
+    return { files: [], ignored: [], problems: [problem(artifact, reason, fix)] };
   }
 
   const contents: ArtifactContents = { files: [], ignored: [], problems: [] };
