@@ -1,6 +1,7 @@
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import { median } from "simple-statistics";
 import { describeChange, num, percent } from "./describe-change.js";
+import { emptyExplanation } from "./empty-explanation.js";
 import { formatThreshold } from "./format-threshold.js";
 import type { MetricPolicy, MetricVerdict, Threshold, VerdictExplanation } from "./verdict.js";
 
@@ -40,14 +41,7 @@ export function compareToHistory(input: HistoryInput, policy: Pick<MetricPolicy,
   const history = input.history.filter(Number.isFinite);
   const changeAbs = head - baseline;
   const changePct = baseline === 0 ? null : (changeAbs / Math.abs(baseline)) * 100;
-  const explanation: VerdictExplanation = {
-    effectSize: null,
-    autocorrelation: null,
-    effectiveN: null,
-    expectedN: null,
-    noise: null,
-    warnings: [],
-  };
+  const explanation = emptyExplanation();
   const common = { baseline: { n: 1, median: baseline }, candidate: { n: 1, median: head }, changeAbs, changePct, test: TEST, explanation };
 
   if (history.length < MIN_HISTORY) {

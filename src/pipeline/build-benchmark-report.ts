@@ -5,6 +5,7 @@ import type { BenchmarkRun } from "../db/benchmark-runs.js";
 import type { GitHubClient } from "../report/github-client.js";
 import type { BenchmarkReport } from "../report/report-context.js";
 import { BASELINE_REACH, choosePullBaseline, choosePushBaseline, type BaselineSearch } from "./choose-benchmark-baseline.js";
+import { benchmarkRunFacts } from "./benchmark-run-facts.js";
 import { compareRunResults } from "./compare-run-results.js";
 import type { RunPull } from "./find-run-pulls.js";
 
@@ -39,18 +40,13 @@ export async function buildBenchmarkReport(
     noBaseline,
   });
   return {
-    repo: { owner: run.owner, repo: run.repo },
-    sha: run.headSha,
-    branch: run.headBranch,
-    workflowName: run.workflowName,
-    runUrl: `https://github.com/${run.owner}/${run.repo}/actions/runs/${run.githubRunId}`,
+    ...benchmarkRunFacts(run),
     pull: target.kind === "pull" ? { number: target.pull.number, url: target.pull.url } : null,
     baseBranch,
     baseline: found && search.from ? { ...found, from: search.from } : null,
     noBaseline,
     gate: config.benchmarks.gate,
     ...compared,
-    problems: run.problems,
   };
 }
 

@@ -8,6 +8,7 @@ import { installationClient } from "../report/installation-client.js";
 import { publishBenchmarksCheck } from "../report/publish-benchmarks-check.js";
 import { publishBenchmarksSection } from "../report/publish-benchmarks-section.js";
 import { syncBenchmarkIssues } from "../report/sync-benchmark-issues.js";
+import { benchmarkRunFacts } from "./benchmark-run-facts.js";
 import { buildBenchmarkReport, type BenchmarkTarget } from "./build-benchmark-report.js";
 import { findRunPulls } from "./find-run-pulls.js";
 import type { BenchmarkRun } from "../db/benchmark-runs.js";
@@ -78,11 +79,7 @@ export async function compareBenchmarks(app: Probot, deps: AppDeps, runId: numbe
 /** A report with nothing compared, carrying only the run's ingest problems to its check run. */
 function problemsOnly(run: BenchmarkRun, why: string, gate: boolean): BenchmarkReport {
   return {
-    repo: { owner: run.owner, repo: run.repo },
-    sha: run.headSha,
-    branch: run.headBranch,
-    workflowName: run.workflowName,
-    runUrl: `https://github.com/${run.owner}/${run.repo}/actions/runs/${run.githubRunId}`,
+    ...benchmarkRunFacts(run),
     pull: null,
     baseBranch: run.headBranch,
     baseline: null,
@@ -91,6 +88,5 @@ function problemsOnly(run: BenchmarkRun, why: string, gate: boolean): BenchmarkR
     benchmarks: [],
     added: [],
     removed: [],
-    problems: run.problems,
   };
 }

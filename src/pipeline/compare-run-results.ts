@@ -1,11 +1,11 @@
 import type pg from "pg";
-import { compareBenchmark } from "../analysis/compare-benchmark.js";
+import { compareBenchmark, MIN_BENCHMARK_SAMPLES } from "../analysis/compare-benchmark.js";
+import { emptyExplanation } from "../analysis/empty-explanation.js";
 import type { MetricVerdict } from "../analysis/verdict.js";
 import type { BenchmarksConfig } from "../config/kaizen-config.js";
 import { listBenchmarkHistory, type StoredBenchmarkResult } from "../db/benchmark-results.js";
 import { benchmarkEvidence } from "../report/benchmark-evidence.js";
 import type { BenchmarkComparisonReport, BenchmarkOnlyReport } from "../report/report-context.js";
-import { MIN_BENCHMARK_SAMPLES } from "../analysis/compare-benchmark.js";
 import { resolveBenchmarkPolicy } from "./resolve-benchmark-policy.js";
 
 export interface RunComparison {
@@ -112,6 +112,6 @@ function noBaselineVerdict(result: StoredBenchmarkResult, reason: string): Metri
     changeAbs: null,
     pValue: null,
     test: "none",
-    explanation: { effectSize: null, autocorrelation: null, effectiveN: null, expectedN: null, noise: null, warnings: [] },
+    explanation: emptyExplanation(),
   };
 }
