@@ -17,7 +17,7 @@ export async function commentOnPulls(
   input: { report: EvaluationReport; repoId: number; policy: KaizenConfig["comment"] },
 ): Promise<void> {
   const { report, repoId, policy } = input;
-  const createIfMissing = isWorthCommenting(policy, report.metrics.map((m) => m.result.verdict));
+  const createIfMissing = isWorthCommenting(report.metrics.map((m) => m.result.verdict), policy);
   const body = renderTemplate("pr-comment-deployment", report);
   const key = `deployment:${report.environment}`;
 

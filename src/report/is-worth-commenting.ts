@@ -5,7 +5,7 @@ import type { KaizenConfig } from "../config/kaizen-config.js";
  * Whether these verdicts are worth a *first* comment on a pull request under the `comment:` policy. An existing
  * comment is updated whatever they are, so it never shows stale verdicts (publishPrSection's createIfMissing).
  */
-export function isWorthCommenting(policy: KaizenConfig["comment"], verdicts: Verdict[]): boolean {
+export function isWorthCommenting(verdicts: readonly Verdict[], policy: KaizenConfig["comment"]): boolean {
   return (
     policy === "always" ||
     verdicts.includes("regression") ||

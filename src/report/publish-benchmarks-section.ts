@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { KaizenConfig } from "../config/kaizen-config.js";
 import type { GitHubClient } from "./github-client.js";
+import { isWorthCommenting } from "./is-worth-commenting.js";
 import { publishPrSection } from "./publish-pr-section.js";
 import type { BenchmarkReport } from "./report-context.js";
 import { renderTemplate } from "./render-template.js";
@@ -17,17 +18,12 @@ export async function publishBenchmarksSection(
 ): Promise<void> {
   const { report, repoId, policy } = input;
   if (!report.pull) return;
-  const verdicts = report.benchmarks.map((b) => b.result.verdict);
-  const worthSaying =
-    policy === "always" ||
-    verdicts.includes("regression") ||
-    (policy === "on-change" && verdicts.includes("improvement"));
   await publishPrSection(octokit, pool, {
     repoId,
     ...report.repo,
     pullNumber: report.pull.number,
     key: "benchmarks",
     body: renderTemplate("pr-benchmarks-section", report),
-    createIfMissing: worthSaying,
+    createIfMissing: isWorthCommenting(report.benchmarks.map((b) => b.result.verdict), policy),
   });
 }

@@ -11,6 +11,6 @@ describe("isWorthCommenting", () => {
     ["on-regression", ["improvement", "inconclusive"], false],
     ["on-regression", [], false],
   ] as const)("under %s, verdicts %j → %s", (policy, verdicts, expected) => {
-    expect(isWorthCommenting(policy, [...verdicts])).toBe(expected);
+    expect(isWorthCommenting(verdicts, policy)).toBe(expected);
   });
 });
