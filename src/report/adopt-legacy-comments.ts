@@ -1,6 +1,6 @@
-import type pg from "pg";
 import { listPrCommentSections, savePrCommentSection } from "../db/pr-comment-sections.js";
 import { deletePrComment, type PrCommentRow } from "../db/pr-comments.js";
+import type { Queryable } from "../db/queryable.js";
 import type { GitHubClient } from "./github-client.js";
 import { unlessNotFound } from "./unless-not-found.js";
 
@@ -14,17 +14,17 @@ const LEGACY_MARKER = /^<!-- kaizen:deployment:(.*) -->$/;
  */
 export async function adoptLegacyComments(
   octokit: GitHubClient,
-  pool: pg.Pool,
+  db: Queryable,
   input: { repoId: number; owner: string; repo: string; pullNumber: number; legacy: PrCommentRow[] },
 ): Promise<PrCommentRow[]> {
   const { repoId, owner, repo, pullNumber } = input;
   if (input.legacy.length === 0) return [];
-  const keys = new Set((await listPrCommentSections(pool, repoId, pullNumber)).map((s) => s.key));
+  const keys = new Set((await listPrCommentSections(db, repoId, pullNumber)).map((s) => s.key));
   const existing: PrCommentRow[] = [];
   for (const old of input.legacy) {
     const found = await unlessNotFound(octokit.rest.issues.getComment({ owner, repo, comment_id: old.commentId }));
     if (!found) {
-      await deletePrComment(pool, repoId, pullNumber, old.marker);
+      await deletePrComment(db, repoId, pullNumber, old.marker);
       continue;
     }
     existing.push(old);
@@ -32,7 +32,7 @@ export async function adoptLegacyComments(
     const environment = LEGACY_MARKER.exec(old.marker)?.[1];
     const key = environment === undefined ? null : `deployment:${decodeURIComponent(environment)}`;
     if (key === null || keys.has(key)) continue;
-    await savePrCommentSection(pool, { repoId, prNumber: pullNumber, key, body: body.replace(old.marker, "").trim() });
+    await savePrCommentSection(db, { repoId, prNumber: pullNumber, key, body: body.replace(old.marker, "").trim() });
   }
   return existing;
 }

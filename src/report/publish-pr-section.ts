@@ -39,7 +39,8 @@ const WRAPPER_ROOM = 500;
  * section stored for it, so updating the deployment section keeps the benchmarks one and vice versa.
  *
  * 1. Under a lock per (repository, pull request), so two sections published at once cannot both miss the
- *    comment and create one each, nor overwrite each other's section.
+ *    comment and create one each, nor overwrite each other's section. The queries run on the connection holding
+ *    the lock: a deployment's report step already holds one for its own lock.
  * 2. Store the section: it survives restarts, and one held back by `createIfMissing: false` appears once the
  *    comment is created.
  * 3. Find the comment: the recorded `<!-- kaizen:pr -->` one, else the oldest of an earlier version's
@@ -50,21 +51,21 @@ const WRAPPER_ROOM = 500;
  */
 export async function publishPrSection(octokit: GitHubClient, pool: pg.Pool, input: PrSection): Promise<void> {
   const { repoId, owner, repo, pullNumber } = input;
-  await withAdvisoryLock(pool, `kaizen-pr-comment:${repoId}:${pullNumber}`, async () => {
+  await withAdvisoryLock(pool, `kaizen-pr-comment:${repoId}:${pullNumber}`, async (db) => {
     // Rendered templates end in a newline; the wrapper puts its own between sections.
     const body = input.body.trimEnd();
-    await savePrCommentSection(pool, { repoId, prNumber: pullNumber, key: input.key, body });
+    await savePrCommentSection(db, { repoId, prNumber: pullNumber, key: input.key, body });
 
-    const recorded = await listPrComments(pool, repoId, pullNumber);
+    const recorded = await listPrComments(db, repoId, pullNumber);
     // Every other marker in pr_comments is an earlier version's per-environment comment.
     const current = recorded.find((c) => c.marker === MARKER);
     const legacy = current
       ? recorded.filter((c) => c !== current)
-      : await adoptLegacyComments(octokit, pool, { repoId, owner, repo, pullNumber, legacy: recorded });
+      : await adoptLegacyComments(octokit, db, { repoId, owner, repo, pullNumber, legacy: recorded });
     const known = current ?? legacy[0];
     if (!known && !input.createIfMissing) return;
 
-    const sections = fitToLimit(inCommentOrder(await listPrCommentSections(pool, repoId, pullNumber)));
+    const sections = fitToLimit(inCommentOrder(await listPrCommentSections(db, repoId, pullNumber)));
     const { id } = await upsertComment(octokit, {
       owner,
       repo,
@@ -73,8 +74,8 @@ export async function publishPrSection(octokit: GitHubClient, pool: pg.Pool, inp
       body: renderTemplate("pr-comment", { marker: MARKER, sections }),
       knownCommentId: known?.commentId ?? null,
     });
-    await savePrComment(pool, repoId, pullNumber, MARKER, id);
-    await retireLegacyComments(octokit, pool, { repoId, owner, repo, pullNumber, keep: id, legacy });
+    await savePrComment(db, repoId, pullNumber, MARKER, id);
+    await retireLegacyComments(octokit, db, { repoId, owner, repo, pullNumber, keep: id, legacy });
   });
 }
 

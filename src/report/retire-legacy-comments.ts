@@ -1,5 +1,5 @@
-import type pg from "pg";
 import { deletePrComment, type PrCommentRow } from "../db/pr-comments.js";
+import type { Queryable } from "../db/queryable.js";
 import type { GitHubClient } from "./github-client.js";
 import { unlessNotFound } from "./unless-not-found.js";
 
@@ -9,7 +9,7 @@ import { unlessNotFound } from "./unless-not-found.js";
  */
 export async function retireLegacyComments(
   octokit: GitHubClient,
-  pool: pg.Pool,
+  db: Queryable,
   input: { repoId: number; owner: string; repo: string; pullNumber: number; keep: number; legacy: PrCommentRow[] },
 ): Promise<void> {
   const { repoId, owner, repo, pullNumber } = input;
@@ -18,6 +18,6 @@ export async function retireLegacyComments(
     if (old.commentId !== input.keep) {
       await unlessNotFound(octokit.rest.issues.deleteComment({ owner, repo, comment_id: old.commentId }));
     }
-    await deletePrComment(pool, repoId, pullNumber, old.marker);
+    await deletePrComment(db, repoId, pullNumber, old.marker);
   }
 }
