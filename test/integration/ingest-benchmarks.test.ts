@@ -7,10 +7,10 @@ import nock from "nock";
 import { createNodeMiddleware, Probot } from "probot";
 import { kaizen as kaizenApp } from "../../src/index.js";
 import { parseBenchmarkFile } from "../../src/sources/ci-benchmarks/parse-benchmark-file.js";
-import { INSTALLATION_ID, pullRequestPayload, workflowRunPayload, type WorkflowRunOptions } from "../helpers/webhook-payloads.js";
+import { INSTALLATION_ID, workflowRunPayload, type WorkflowRunOptions } from "../helpers/webhook-payloads.js";
 import { privateKey, startKaizen, TestOctokit, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
-import { EXAMPLE_REPO, nockAccessToken, nockConfig, nockPullFiles } from "../helpers/nock-app.js";
-import { GITHUB_API, nockCreateCheckRun, nockListCheckRuns } from "../helpers/nock-github.js";
+import { nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import { GITHUB_API } from "../helpers/nock-github.js";
 
 type Body = Record<string, any>;
 
@@ -305,78 +305,5 @@ describe("workflow_run.completed", () => {
         await new Promise((resolve) => server.close(resolve));
       }
     });
-  });
-});
-
-describe("pull_request changing benchmarks.workflows", () => {
-  let kaizen: RunningKaizen;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    kaizen = await startKaizen();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => nockAccessToken(INSTALLATION_ID).persist());
-  afterEach(() => {
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
-    nock.cleanAll();
-  });
-
-  /** Delivers the event and waits until its validation job has finished. */
-  async function deliver(headSha: string) {
-    await kaizen.probot.receive({ id: `pr-${headSha}`, name: "pull_request", payload: pullRequestPayload("synchronize", headSha) } as never);
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const { rows } = await kaizen.pool.query("select state from pgboss.job where name = 'validate-config' and data->>'sha' = $1", [headSha]);
-      if (rows[0]?.state === "completed") return;
-      if (Date.now() > deadline) throw new Error(`validate-config for ${headSha} is ${rows[0]?.state ?? "missing"}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  function nockListWorkflows(names: string[]) {
-    return nock(GITHUB_API)
-      .get(`/repos/${EXAMPLE_REPO.owner}/${EXAMPLE_REPO.repo}/actions/workflows`)
-      .query({ per_page: "100" })
-      .reply(200, { total_count: names.length, workflows: names.map((name, i) => ({ id: 100 + i, name, path: `.github/workflows/w${i}.yml`, state: "active" })) });
-  }
-
-  it("fails the 'Kaizen config' check run for a workflow name the repository does not have, naming the closest", async () => {
-    const head = sha("3");
-    const sent: Body[] = [];
-    nockPullFiles(2, [{ filename: ".github/kaizen.yml" }]);
-    nockConfig("benchmarks:\n  workflows: [CI, Benchmark]\n", { ref: head });
-    nockListWorkflows(["CI", "Benchmarks", "Release"]);
-    nockListCheckRuns({ ...EXAMPLE_REPO, sha: head, name: "Kaizen config", runs: [] });
-    nockCreateCheckRun({ ...EXAMPLE_REPO, id: 81, sent });
-
-    await deliver(head);
-
-    expect(sent[0]).toMatchObject({ name: "Kaizen config", head_sha: head, conclusion: "failure", output: { title: "1 problem in .github/kaizen.yml" } });
-    const summary = String(sent[0]?.output.summary);
-    expect(summary).toContain("benchmarks.workflows[1]");
-    expect(summary).toContain("Did you mean `Benchmarks`?");
-    expect(summary).toContain("this repository's workflows are `Benchmarks`, `CI`, `Release`");
-  });
-
-  it("passes when the pull request adds the workflow it names", async () => {
-    const head = sha("4");
-    const sent: Body[] = [];
-    nockPullFiles(2, [{ filename: ".github/kaizen.yml" }, { filename: ".github/workflows/bench.yml", status: "added" }]);
-    nockConfig("benchmarks:\n  workflows: [Benchmark]\n", { ref: head });
-    nockListWorkflows(["CI"]);
-    nock(GITHUB_API)
-      .get(`/repos/${EXAMPLE_REPO.owner}/${EXAMPLE_REPO.repo}/contents/${encodeURIComponent(".github/workflows/bench.yml")}`)
-      .query({ ref: head })
-      .reply(200, "name: Benchmark\non: pull_request\njobs: {}\n", { "content-type": "text/plain; charset=utf-8" });
-    nockListCheckRuns({ ...EXAMPLE_REPO, sha: head, name: "Kaizen config", runs: [] });
-    nockCreateCheckRun({ ...EXAMPLE_REPO, id: 82, sent });
-
-    await deliver(head);
-
-    expect(sent[0]).toMatchObject({ name: "Kaizen config", conclusion: "success" });
   });
 });

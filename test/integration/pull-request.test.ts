@@ -2,7 +2,7 @@ import nock from "nock";
 import { pullRequestPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
 import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
 import { EXAMPLE_REPO, nockAccessToken, nockConfig, nockPullFiles } from "../helpers/nock-app.js";
-import { nockCreateCheckRun, nockListCheckRuns } from "../helpers/nock-github.js";
+import { GITHUB_API, nockCreateCheckRun, nockListCheckRuns } from "../helpers/nock-github.js";
 
 type Body = Record<string, any>;
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -63,6 +63,48 @@ describe("pull_request", () => {
       nockConfig("comment: always\n", { ref: sha });
       nockListCheckRuns({ ...EXAMPLE_REPO, sha, name: "Kaizen config", runs: [] });
       nockCreateCheckRun({ ...EXAMPLE_REPO, id: 72, sent });
+      await deliver("synchronize", sha);
+      expect(sent[0]).toMatchObject({ name: "Kaizen config", conclusion: "success" });
+    });
+  });
+
+  describe("when the config names benchmark workflows", () => {
+    function nockListWorkflows(names: string[]) {
+      const workflows = names.map((name, i) => ({ id: 100 + i, name, path: `.github/workflows/w${i}.yml`, state: "active" }));
+      return nock(GITHUB_API)
+        .get(`/repos/${EXAMPLE_REPO.owner}/${EXAMPLE_REPO.repo}/actions/workflows`)
+        .query({ per_page: "100" })
+        .reply(200, { total_count: workflows.length, workflows });
+    }
+
+    it("fails the check run for a workflow the repository does not have, naming the closest and the list", async () => {
+      const sha = "3333333333333333333333333333333333333333";
+      const sent: Body[] = [];
+      nockPullFiles(2, [{ filename: ".github/kaizen.yml" }]);
+      nockConfig("benchmarks:\n  workflows: [CI, Benchmark]\n", { ref: sha });
+      nockListWorkflows(["CI", "Benchmarks", "Release"]);
+      nockListCheckRuns({ ...EXAMPLE_REPO, sha, name: "Kaizen config", runs: [] });
+      nockCreateCheckRun({ ...EXAMPLE_REPO, id: 73, sent });
+      await deliver("synchronize", sha);
+      expect(sent[0]).toMatchObject({ conclusion: "failure", output: { title: "1 problem in .github/kaizen.yml" } });
+      const summary = String(sent[0]?.output.summary);
+      expect(summary).toContain("benchmarks.workflows[1]");
+      expect(summary).toContain("Did you mean `Benchmarks`?");
+      expect(summary).toContain("this repository's workflows are `Benchmarks`, `CI`, `Release`");
+    });
+
+    it("passes when the pull request adds the workflow it names", async () => {
+      const sha = "4444444444444444444444444444444444444444";
+      const sent: Body[] = [];
+      nockPullFiles(2, [{ filename: ".github/kaizen.yml" }, { filename: ".github/workflows/bench.yml", status: "added" }]);
+      nockConfig("benchmarks:\n  workflows: [Benchmark]\n", { ref: sha });
+      nockListWorkflows(["CI"]);
+      nock(GITHUB_API)
+        .get(`/repos/${EXAMPLE_REPO.owner}/${EXAMPLE_REPO.repo}/contents/${encodeURIComponent(".github/workflows/bench.yml")}`)
+        .query({ ref: sha })
+        .reply(200, "name: Benchmark\non: pull_request\njobs: {}\n", { "content-type": "text/plain; charset=utf-8" });
+      nockListCheckRuns({ ...EXAMPLE_REPO, sha, name: "Kaizen config", runs: [] });
+      nockCreateCheckRun({ ...EXAMPLE_REPO, id: 74, sent });
       await deliver("synchronize", sha);
       expect(sent[0]).toMatchObject({ name: "Kaizen config", conclusion: "success" });
     });
