@@ -55,6 +55,16 @@ export async function recordRadarMovement(db: Queryable, movement: NewRadarMovem
   return rows[0]!;
 }
 
+/** The movement recorded under an idempotency key, if any: a retried job resumes from it. */
+export async function findRadarMovement(db: Queryable, idempotencyKey: string): Promise<RadarMovement | null> {
+  const { rows } = await db.query<RadarMovement>({
+    text: `select ${COLUMNS} from radar_movements m where m.idempotency_key = $1`,
+    values: [idempotencyKey],
+    types: bigintAsNumber,
+  });
+  return rows[0] ?? null;
+}
+
 /** Records the comment that announced the movement, so it is never announced again. */
 export async function setRadarMovementAnnounced(db: Queryable, id: number, commentId: number): Promise<void> {
   await db.query({

@@ -12,6 +12,24 @@ export interface JobData {
   "ingest-benchmarks": { runId: number };
   /** Compare an ingested run's results with its baseline and report them (`runId`: benchmark_runs.id). */
   "compare-benchmarks": { runId: number };
+  /** Import a repository's existing radar and trend issues as items, announcing nothing (after installation, or on demand). */
+  "import-radar": { installationId: number; repoId: number; owner: string; repo: string };
+  /** Carry out a `/radar` comment on an issue: check the author's access, move the item or reply why not, once per comment. */
+  "radar-command": {
+    installationId: number;
+    repoId: number;
+    owner: string;
+    repo: string;
+    issueNumber: number;
+    /** The issue's label names when the comment was made. */
+    labels: string[];
+    commentId: number;
+    commentUrl: string;
+    body: string;
+    login: string;
+    /** When the comment was made (ISO 8601): the time of the move. */
+    at: string;
+  };
 }
 
 export type JobName = keyof JobData;
@@ -24,4 +42,6 @@ export const JOB_NAMES: readonly JobName[] = [
   "validate-config",
   "ingest-benchmarks",
   "compare-benchmarks",
+  "import-radar",
+  "radar-command",
 ];

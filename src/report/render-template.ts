@@ -12,6 +12,7 @@ import type {
 } from "./report-context.js";
 import type { PrCommentBodyContext } from "./publish-pr-section.js";
 import type { RadarReviewContext } from "../radar/radar-review-context.js";
+import type { RadarCommandHelpContext, RadarCommandMovedContext, RadarCommandRefusedContext } from "./radar-command-contexts.js";
 import { registerTemplateHelpers } from "./template-helpers.js";
 import { truncateBody } from "./truncate-body.js";
 
@@ -30,6 +31,9 @@ export interface TemplateContexts {
   "benchmarks-issue-evidence": BenchmarkIssueUpdateContext;
   "benchmarks-issue-recovered": BenchmarkIssueUpdateContext;
   "radar-review": RadarReviewContext;
+  "radar-command-moved": RadarCommandMovedContext;
+  "radar-command-refused": RadarCommandRefusedContext;
+  "radar-command-help": RadarCommandHelpContext;
 }
 
 export type TemplateName = keyof TemplateContexts;

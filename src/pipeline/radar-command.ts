@@ -1,0 +1,94 @@
+import type { Probot } from "probot";
+import type { AppDeps } from "../app-deps.js";
+import type { RadarConfig } from "../config/kaizen-config.js";
+import { loadRepoConfig } from "../config/load-repo-config.js";
+import { hasRadarDelivery, recordRadarDelivery } from "../db/radar-deliveries.js";
+import { getRadarItem, upsertRadarItem } from "../db/radar-items.js";
+import { findRadarMovement, recordRadarMovement, setRadarMovementAnnounced, type RadarMovement } from "../db/radar-movements.js";
+import type { JobData } from "../queue/jobs.js";
+import { displayName } from "../radar/display-name.js";
+import { hasWriteAccess } from "../radar/has-write-access.js";
+import { parseRadarCommand } from "../radar/parse-radar-command.js";
+import { radarCommandProblem } from "../radar/radar-command-problem.js";
+import type { GitHubClient } from "../report/github-client.js";
+import { installationClient } from "../report/installation-client.js";
+import { moveRingLabels } from "../report/move-ring-labels.js";
+import { renderTemplate } from "../report/render-template.js";
+
+export type RadarCommandJob = JobData["radar-command"];
+
+/**
+ * Carries out a `/radar move <ring> — <reason>` comment on a radar item, once per comment.
+ *
+ * 1. guard    — a comment handled already (`comment:<id>` among the radar deliveries) does nothing.
+ * 2. config   — the repository's kaizen.yml; no `radar:` section (or a file with problems) → nothing.
+ * 3. judge    — the command against the rings and the stored item: a bad command, or an item that cannot move
+ *               (not a radar item, pending, retired, in that ring already) → a reply saying why and how.
+ * 4. access   — the author's permission: admin, maintain and write may move; anyone else gets a refusal.
+ * 5. record   — the movement (source `command`, with the reason, keyed by the comment) and the item's new ring,
+ *               stored BEFORE the labels change: the `issues` events the label change causes find the item in
+ *               its new ring already, so the label sync records nothing more.
+ * 6. labels   — the old ring labels removed, the new one added.
+ * 7. announce — "Moved Assess → Trial by @x: reason", once per movement.
+ * 8. done     — the comment recorded as handled.
+ * A retry after step 5 resumes at step 6 from the recorded movement (the item is in its new ring by then).
+ */
+export async function radarCommand(app: Probot, deps: AppDeps, job: RadarCommandJob): Promise<void> {
+  const handled = `comment:${job.commentId}`;
+  if (await hasRadarDelivery(deps.pool, handled)) return;
+  const { owner, repo, issueNumber, login } = job;
+  const octokit = await installationClient(app, job.installationId);
+  const loaded = await loadRepoConfig(octokit, { owner, repo }, deps.sources.names());
+  const config = loaded.status === "ok" ? loaded.config.radar : undefined;
+  const command = config ? parseRadarCommand(job.body, config.rings) : null;
+  if (!config || !command) return;
+
+  const movementKey = `${handled}:ring`;
+  const recorded = await findRadarMovement(deps.pool, movementKey);
+  const item = await getRadarItem(deps.pool, job.repoId, issueNumber);
+  const problem = recorded ? null : radarCommandProblem(command, item, config);
+  if (recorded) {
+    await finishMove(octokit, deps, job, config, recorded);
+  } else if (problem !== null || command.kind !== "move" || !item?.ring) {
+    const example = config.rings[1] ?? config.rings[0]!;
+    const body = renderTemplate("radar-command-help", { login, problem: problem ?? "", rings: config.rings, example });
+    await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+  } else if (!(await hasWriteAccess(octokit, { owner, repo, login }))) {
+    const ringLabel = `${config.ring_prefix}${command.ring}`;
+    const body = renderTemplate("radar-command-refused", { login, ring: displayName(item.ring), ringLabel });
+    await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+  } else {
+    const movement = await recordRadarMovement(deps.pool, {
+      itemId: item.id,
+      field: "ring",
+      from: item.ring,
+      to: command.ring,
+      actor: login,
+      reason: command.reason,
+      source: "command",
+      link: job.commentUrl,
+      movedAt: new Date(job.at),
+      idempotencyKey: movementKey,
+    });
+    await upsertRadarItem(deps.pool, { ...item, ring: command.ring });
+    await finishMove(octokit, deps, job, config, movement);
+  }
+  await recordRadarDelivery(deps.pool, handled);
+}
+
+/** Steps 6 and 7: the labels follow the recorded movement, which is announced unless it was already. */
+async function finishMove(
+  octokit: GitHubClient,
+  deps: AppDeps,
+  { owner, repo, issueNumber, labels }: RadarCommandJob,
+  config: RadarConfig,
+  movement: RadarMovement,
+): Promise<void> {
+  const to = movement.to ?? "";
+  await moveRingLabels(octokit, { owner, repo, issueNumber }, config, labels, to);
+  if (movement.announcementCommentId !== null) return;
+  const context = { from: displayName(movement.from ?? ""), to: displayName(to), login: movement.actor ?? "", reason: movement.reason ?? "" };
+  const body = renderTemplate("radar-command-moved", context);
+  const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+  await setRadarMovementAnnounced(deps.pool, movement.id, data.id);
+}
