@@ -28,7 +28,7 @@ export interface LoadedRadar {
  * 2. config — `.github/kaizen.yml` through the installation: rings and quadrants in their order.
  * 3. db     — trend items, every movement, trend links, the latest review → the snapshot.
  */
-export async function loadRadar(app: Probot, deps: AppDeps, { owner, repo }: { owner: string; repo: string }): Promise<LoadedRadar | null> {
+export async function loadRadar(app: Probot, deps: Pick<AppDeps, "pool" | "sources">, { owner, repo }: { owner: string; repo: string }): Promise<LoadedRadar | null> {
   const radarItems = await listRadarItemsByRepoName(deps.pool, owner, repo, "radar");
   const first = radarItems[0];
   if (!first) return null;

@@ -30,6 +30,10 @@ export interface JobData {
     /** When the comment was made (ISO 8601): the time of the move. */
     at: string;
   };
+  /** The hourly check for radar reviews whose scheduled time has come; each tick queues the next (`hour`: its key). */
+  "radar-reviews-due": { hour: string };
+  /** Open a radar's review issue for a scheduled period (ISO time of the schedule's occurrence), once. */
+  "open-radar-review": { owner: string; repo: string; period: string };
 }
 
 export type JobName = keyof JobData;
@@ -44,4 +48,6 @@ export const JOB_NAMES: readonly JobName[] = [
   "compare-benchmarks",
   "import-radar",
   "radar-command",
+  "radar-reviews-due",
+  "open-radar-review",
 ];

@@ -6,9 +6,12 @@ import { validatePrConfig } from "../pipeline/validate-pr-config.js";
 import { confirmRegressions } from "../pipeline/confirm-regressions.js";
 import { ingestBenchmarks } from "../pipeline/ingest-benchmarks.js";
 import { compareBenchmarks } from "../pipeline/compare-benchmarks.js";
+import { openDueRadarReviews } from "../pipeline/open-due-radar-reviews.js";
+import { openRadarReview } from "../pipeline/open-radar-review.js";
 import { setBenchmarkRunState } from "../db/benchmark-runs.js";
 import { failPendingConfirmations } from "../db/confirmations.js";
 import { finishEvaluation } from "../db/evaluations.js";
+import { scheduleRadarReviewsDue } from "./schedule-radar-reviews-due.js";
 
 /** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
 export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
@@ -29,6 +32,15 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
   };
   await deps.queue.work("ingest-benchmarks", (job) => ingestBenchmarks(app, deps, job.runId), failRun);
   await deps.queue.work("compare-benchmarks", (job) => compareBenchmarks(app, deps, job.runId), failRun);
+  await deps.queue.work("radar-reviews-due", async () => {
+    // The next tick first: a tick that keeps failing must not end the chain.
+    await scheduleRadarReviewsDue(deps.queue, new Date());
+    await openDueRadarReviews(app, deps);
+  });
+  await deps.queue.work("open-radar-review", async (job) => {
+    await openRadarReview(app, deps, job);
+  });
+  await scheduleRadarReviewsDue(deps.queue, new Date());
 }
 
 async function giveUp(deps: AppDeps, evaluationId: number, reason: string): Promise<void> {
