@@ -17,7 +17,7 @@ export function benchmarkEvidence(
   if (method === "samples") {
     const effect = result.explanation.effectSize;
     const delta = effect === null ? "" : `, Cliff's δ ${effect > 0 ? "+" : ""}${effect.toFixed(2)}`;
-    return `${p} (n = ${result.baseline.n} vs ${result.candidate.n}${delta})`;
+    return `${p}, n = ${result.baseline.n} vs ${result.candidate.n}${delta}`;
   }
   const noise = result.explanation.noise;
   if (!noise) return p;

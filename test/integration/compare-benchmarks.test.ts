@@ -194,7 +194,7 @@ describe("compare-benchmarks", () => {
       const summary: string = check["output"].summary;
       expect(summary).toContain(`- **Baseline:** ${base} on \`main\`, the merge-base of this pull request.`);
       expect(summary).toContain("on `feature` at " + head + " for [#7]");
-      expect(summary).toMatch(/\| BenchmarkParse-8 \(ns\/op\) \| 🔴 Regression \| 1,001 ns \| 1,301 ns \| \+30\.0 % \| p < 0\.001 \(n = 10 vs 10, Cliff's δ \+1\.00\) \|/);
+      expect(summary).toMatch(/\| BenchmarkParse-8 \(ns\/op\) \| 🔴 Regression \| 1,001 ns \| 1,301 ns \| \+30\.0 % \| p < 0\.001, n = 10 vs 10, Cliff's δ \+1\.00 \|/);
       expect(summary).toMatch(/\| BenchmarkEncode-8 \(MB\/s\) \| 🟢 Improvement \|/);
       expect(summary).toMatch(/\| BenchmarkRender-8 \(ns\/op\) \| ⚪ No change \|/);
       // The format says lower is better for allocs/op; the override says higher, so fewer allocations regress.
