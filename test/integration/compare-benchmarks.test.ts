@@ -402,6 +402,37 @@ describe("compare-benchmarks", () => {
     });
   });
 
+  describe("a run that is neither a pull request's head nor a push to the default branch", () => {
+    it("reports only its ingest problems, and nothing at all without any", async () => {
+      const problems: BenchmarkProblem[] = [
+        { file: "kaizen-benchmarks", line: null, reason: "the run uploaded no artifact named kaizen-benchmarks", fix: "Upload the results with actions/upload-artifact." },
+      ];
+      const withProblems = await ingested({ branch: "spike", sha: sha("g1"), event: "push", problems }, []);
+      const quiet = await ingested({ branch: "spike", sha: sha("g2"), event: "push" }, [k6Result(1, "spike")]);
+      const checks: Body[] = [];
+      for (const head of [sha("g1"), sha("g2")]) {
+        nockConfig(config());
+        nockPullsForCommit(head, []);
+        nockDefaultBranch();
+      }
+      nockListCheckRuns({ ...repo, sha: sha("g1"), name: CHECK, runs: [] });
+      nockCreateCheckRun({ ...repo, id: 3020, sent: checks });
+
+      await compare(withProblems);
+      await compare(quiet);
+
+      expect(checks).toHaveLength(1);
+      expect(checks[0]).toMatchObject({ head_sha: sha("g1"), conclusion: "neutral" });
+      expect(checks[0]!["output"].title).toBe("No benchmarks compared; 1 problem reading the results");
+      expect(checks[0]!["output"].summary).toContain(
+        "- `kaizen-benchmarks`: the run uploaded no artifact named kaizen-benchmarks\n  - Fix: Upload the results with actions/upload-artifact.",
+      );
+      const note = "not the head of an open pull request nor a push to the default branch: nothing to compare with";
+      expect(await runState(withProblems)).toEqual({ state: "reported", note, checkRunId: "3020" });
+      expect(await runState(quiet)).toEqual({ state: "reported", note, checkRunId: null });
+    });
+  });
+
   describe("a compare job that fails on every attempt", () => {
     let flaky: RunningKaizen;
     beforeAll(async () => {
