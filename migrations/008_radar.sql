@@ -27,6 +27,8 @@ create table radar_items (
   problem text,
   announced_problem text,
   last_reviewed_at timestamptz,
+  -- the time of the latest issue event applied: webhooks can arrive out of order, and an older one is skipped
+  synced_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   unique (repo_id, issue_number)

@@ -1,6 +1,7 @@
 import type { ApplicationFunction } from "probot";
 import type { AppDeps } from "./app-deps.js";
 import { handleDeploymentStatus } from "./handlers/deployment-status.js";
+import { handleIssues } from "./handlers/issues.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleWorkflowRun } from "./handlers/workflow-run.js";
 import { handleHealthz } from "./http/healthz.js";
@@ -13,6 +14,10 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     app.on("deployment_status.created", handleDeploymentStatus(deps));
     app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize"], handlePullRequest(deps));
     app.on("workflow_run.completed", handleWorkflowRun(deps));
+    app.on(
+      ["issues.opened", "issues.edited", "issues.labeled", "issues.unlabeled", "issues.closed", "issues.reopened", "issues.transferred", "issues.deleted"],
+      handleIssues(deps),
+    );
     addHandler(handleHealthz(deps));
     addHandler(handleRadarApi(app, deps));
     if (deps.workers) await startWorkers(app, deps);

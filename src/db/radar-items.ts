@@ -26,11 +26,14 @@ export interface NewRadarItem {
   problem: string | null;
   /** The last problem explained on the issue. */
   announcedProblem: string | null;
+  /** When the issue event this state comes from happened; an older event arriving later is skipped. */
+  syncedAt?: Date | null;
 }
 
 /** A row of `radar_items`. */
 export interface RadarItem extends NewRadarItem {
   id: number;
+  syncedAt: Date | null;
   lastReviewedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -38,7 +41,7 @@ export interface RadarItem extends NewRadarItem {
 
 const COLUMNS = `id, repo_id as "repoId", owner, repo, installation_id as "installationId", issue_number as "issueNumber",
   kind, title, body, url, ring, quadrant, trend, impact, status, thumbs_up as "thumbsUp", problem,
-  announced_problem as "announcedProblem", last_reviewed_at as "lastReviewedAt", created_at as "createdAt",
+  announced_problem as "announcedProblem", synced_at as "syncedAt", last_reviewed_at as "lastReviewedAt", created_at as "createdAt",
   updated_at as "updatedAt"`;
 
 export async function getRadarItem(db: Queryable, repoId: number, issueNumber: number): Promise<RadarItem | null> {
@@ -54,19 +57,20 @@ export async function getRadarItem(db: Queryable, repoId: number, issueNumber: n
 export async function upsertRadarItem(db: Queryable, item: NewRadarItem): Promise<RadarItem> {
   const { rows } = await db.query<RadarItem>({
     text: `insert into radar_items (repo_id, owner, repo, installation_id, issue_number, kind, title, body, url, ring,
-             quadrant, trend, impact, status, thumbs_up, problem, announced_problem)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+             quadrant, trend, impact, status, thumbs_up, problem, announced_problem, synced_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
            on conflict (repo_id, issue_number) do update set owner = excluded.owner, repo = excluded.repo,
              installation_id = excluded.installation_id, kind = excluded.kind, title = excluded.title,
              body = excluded.body, url = excluded.url, ring = excluded.ring, quadrant = excluded.quadrant,
              trend = excluded.trend, impact = excluded.impact, status = excluded.status,
              thumbs_up = excluded.thumbs_up, problem = excluded.problem,
-             announced_problem = excluded.announced_problem, updated_at = now()
+             announced_problem = excluded.announced_problem,
+             synced_at = coalesce(excluded.synced_at, radar_items.synced_at), updated_at = now()
            returning ${COLUMNS}`,
     values: [
       item.repoId, item.owner, item.repo, item.installationId, item.issueNumber, item.kind, item.title, item.body,
       item.url, item.ring, item.quadrant, item.trend, item.impact, item.status, item.thumbsUp, item.problem,
-      item.announcedProblem,
+      item.announcedProblem, item.syncedAt ?? null,
     ],
     types: bigintAsNumber,
   });

@@ -1,3 +1,5 @@
+import type { RadarIssueEvent } from "../radar/radar-issue-event.js";
+
 /** Every job Kaizen queues, named after what it does, with the data it carries. */
 export interface JobData {
   /** Read the repo's config and decide whether and when a deployment is evaluated. */
@@ -12,6 +14,8 @@ export interface JobData {
   "ingest-benchmarks": { runId: number };
   /** Compare an ingested run's results with its baseline and report them (`runId`: benchmark_runs.id). */
   "compare-benchmarks": { runId: number };
+  /** Sync the radar (or trend) item of an issue with one `issues` webhook (keyed by the delivery id). */
+  "sync-radar-item": RadarIssueEvent;
   /** Import a repository's existing radar and trend issues as items, announcing nothing (after installation, or on demand). */
   "import-radar": { installationId: number; repoId: number; owner: string; repo: string };
   /** Carry out a `/radar` comment on an issue: check the author's access, move the item or reply why not, once per comment. */
@@ -46,6 +50,7 @@ export const JOB_NAMES: readonly JobName[] = [
   "validate-config",
   "ingest-benchmarks",
   "compare-benchmarks",
+  "sync-radar-item",
   "import-radar",
   "radar-command",
   "radar-reviews-due",

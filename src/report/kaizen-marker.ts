@@ -5,7 +5,10 @@
  * `deployment` is the per-environment comment of earlier versions, still recognised so it can be reused.
  */
 export function kaizenMarker(kind: "pr"): string;
-export function kaizenMarker(kind: "deployment" | "issue" | "evidence" | "radar-review", key: string): string;
+export function kaizenMarker(
+  kind: "deployment" | "issue" | "evidence" | "radar-review" | "radar-moved" | "radar-problem",
+  key: string,
+): string;
 export function kaizenMarker(kind: string, key?: string): string {
   return key === undefined ? `<!-- kaizen:${kind} -->` : `<!-- kaizen:${kind}:${encodeURIComponent(key)} -->`;
 }

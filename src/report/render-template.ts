@@ -12,6 +12,7 @@ import type {
 } from "./report-context.js";
 import type { PrCommentBodyContext } from "./publish-pr-section.js";
 import type { RadarReviewContext } from "../radar/radar-review-context.js";
+import type { RadarMovedContext, RadarProblemContext } from "./radar-comment-contexts.js";
 import type { RadarCommandHelpContext, RadarCommandMovedContext, RadarCommandRefusedContext } from "./radar-command-contexts.js";
 import { registerTemplateHelpers } from "./template-helpers.js";
 import { truncateBody } from "./truncate-body.js";
@@ -31,6 +32,8 @@ export interface TemplateContexts {
   "benchmarks-issue-evidence": BenchmarkIssueUpdateContext;
   "benchmarks-issue-recovered": BenchmarkIssueUpdateContext;
   "radar-review": RadarReviewContext;
+  "radar-moved": RadarMovedContext;
+  "radar-problem": RadarProblemContext;
   "radar-command-moved": RadarCommandMovedContext;
   "radar-command-refused": RadarCommandRefusedContext;
   "radar-command-help": RadarCommandHelpContext;

@@ -1,0 +1,109 @@
+import type { Probot } from "probot";
+import type { AppDeps } from "../app-deps.js";
+import type { RadarConfig } from "../config/kaizen-config.js";
+import { loadRepoConfig } from "../config/load-repo-config.js";
+import { hasRadarDelivery, recordRadarDelivery } from "../db/radar-deliveries.js";
+import { getRadarItem, setRadarItemAnnouncedProblem, upsertRadarItem, type RadarItem } from "../db/radar-items.js";
+import { listRadarMovementsByItem, recordRadarMovement, setRadarMovementAnnounced } from "../db/radar-movements.js";
+import { withAdvisoryLock } from "../db/with-advisory-lock.js";
+import { withTransaction } from "../db/with-transaction.js";
+import { isAnnouncedMove, nextRadarItem, type RadarItemUpdate } from "../radar/next-radar-item.js";
+import type { RadarIssueEvent } from "../radar/radar-issue-event.js";
+import type { GitHubClient } from "../report/github-client.js";
+import { installationClient } from "../report/installation-client.js";
+import { announceRadarMove } from "../report/radar-announce-move.js";
+import { explainRadarProblem } from "../report/radar-explain-problem.js";
+import { removeRadarLabels } from "../report/radar-remove-labels.js";
+
+const hasLabel = (labels: readonly string[], name: string): boolean =>
+  labels.some((label) => label.toLowerCase() === name.toLowerCase());
+
+/**
+ * Keeps a repository's radar item in step with its issue, for one `issues` webhook (job `sync-radar-item`).
+ *
+ * 1. delivery — a delivery synced already changes nothing again; only what it left unannounced is finished (7).
+ * 2. config   — `.github/kaizen.yml` from the default branch; no usable file or no `radar:` section → nothing.
+ * 3. classify — under a lock on the issue: a market trend goes to the trend sync; anything else is judged as a
+ *    radar item (an issue that never had the radar label comes out as nothing to do).
+ * 4. analyse  — the next state from the stored item and the event's labels (nextRadarItem): a label added to a
+ *    placed item is a move; bad labels keep the last valid state and set the problem.
+ * 5. labels   — on a move the bot removes the old ring or quadrant label, before storing, so a retry does it again.
+ * 6. db       — the item, one movement per changed field (keyed by delivery and field) and the delivery, atomically.
+ * 7. report   — each move of this delivery announced once; a problem not explained yet explained once.
+ */
+export async function syncRadarItem(app: Probot, deps: AppDeps, event: RadarIssueEvent): Promise<void> {
+  const target = { owner: event.owner, repo: event.repo, issueNumber: event.issue.number };
+  const lockKey = `radar:${event.repoId}:${event.issue.number}`;
+  let client: GitHubClient | undefined;
+  const octokit = async () => (client ??= await installationClient(app, event.installationId));
+  let radar: RadarConfig | null | undefined;
+  const config = async () => {
+    if (radar !== undefined) return radar;
+    const loaded = await loadRepoConfig(await octokit(), { owner: event.owner, repo: event.repo }, deps.sources.names());
+    return (radar = loaded.status === "ok" ? (loaded.config.radar ?? null) : null);
+  };
+
+  const applied = await hasRadarDelivery(deps.pool, event.deliveryId);
+  if (!applied && (await config()) === null) return;
+
+  await withAdvisoryLock(deps.pool, lockKey, async () => {
+    if (!applied) {
+      const stored = await getRadarItem(deps.pool, event.repoId, event.issue.number);
+      const radarConfig = (await config())!;
+      if (isTrend(radarConfig, event, stored)) return; // market trends: R2's syncTrendItem takes these over
+      const update = nextRadarItem(radarConfig, event, stored);
+      if (update) await removeRadarLabels(await octokit(), target, update.removeLabels);
+      await store(deps, event, update);
+    }
+    const item = await getRadarItem(deps.pool, event.repoId, event.issue.number);
+    if (item?.kind === "radar") await report(deps, event, item, octokit, config);
+  });
+}
+
+function isTrend(config: RadarConfig, event: RadarIssueEvent, stored: RadarItem | null): boolean {
+  if (hasLabel(event.issue.labels, config.label)) return false;
+  return hasLabel(event.issue.labels, config.trend_label) || stored?.kind === "trend";
+}
+
+async function store(deps: AppDeps, event: RadarIssueEvent, update: RadarItemUpdate | null): Promise<void> {
+  await withTransaction(deps.pool, async (db) => {
+    if (update) {
+      const item = await upsertRadarItem(db, update.item);
+      for (const change of update.changes) {
+        await recordRadarMovement(db, {
+          ...change,
+          itemId: item.id,
+          actor: event.sender.login,
+          reason: null,
+          link: event.issue.url,
+          movedAt: new Date(event.at),
+          idempotencyKey: `${event.deliveryId}:${change.field}`,
+        });
+      }
+    }
+    await recordRadarDelivery(db, event.deliveryId);
+  });
+}
+
+async function report(
+  deps: AppDeps,
+  event: RadarIssueEvent,
+  item: RadarItem,
+  octokit: () => Promise<GitHubClient>,
+  config: () => Promise<RadarConfig | null>,
+): Promise<void> {
+  const target = { owner: item.owner, repo: item.repo, issueNumber: item.issueNumber };
+  const ours = `${event.deliveryId}:`;
+  const movements = await listRadarMovementsByItem(deps.pool, item.id);
+  for (const movement of movements) {
+    if (!movement.idempotencyKey.startsWith(ours) || movement.announcementCommentId !== null) continue;
+    if (!isAnnouncedMove(movement)) continue;
+    const commentId = await announceRadarMove(await octokit(), target, movement);
+    await setRadarMovementAnnounced(deps.pool, movement.id, commentId);
+  }
+  if (item.problem === null || item.problem === item.announcedProblem) return;
+  const radar = await config();
+  if (!radar) return;
+  await explainRadarProblem(await octokit(), radar, { ...item, problem: item.problem });
+  await setRadarItemAnnouncedProblem(deps.pool, item.id, item.problem);
+}

@@ -1,0 +1,78 @@
+import type { Context } from "probot";
+
+export const RADAR_ISSUE_ACTIONS = [
+  "opened",
+  "edited",
+  "labeled",
+  "unlabeled",
+  "closed",
+  "reopened",
+  "transferred",
+  "deleted",
+] as const;
+export type RadarIssueAction = (typeof RADAR_ISSUE_ACTIONS)[number];
+
+/** What the radar needs of an issue, as the event showed it. */
+export interface RadarIssue {
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+  state: "open" | "closed";
+  labels: string[];
+  thumbsUp: number;
+}
+
+/**
+ * An `issues` webhook reduced to what syncing a radar or trend item needs: small enough to be a job's data,
+ * and the input R2's syncTrendItem takes too.
+ */
+export interface RadarIssueEvent {
+  /** The webhook delivery id: a redelivery carries the same one, and movements are keyed by it. */
+  deliveryId: string;
+  action: RadarIssueAction;
+  installationId: number;
+  repoId: number;
+  owner: string;
+  repo: string;
+  issue: RadarIssue;
+  /** The label added or removed (labeled, unlabeled); null for other actions. */
+  label: string | null;
+  sender: { login: string; isBot: boolean };
+  /** When it happened: the issue's `updated_at` (webhooks carry no event time of their own). */
+  at: string;
+}
+
+type IssuesPayload = Context<"issues">["payload"];
+
+export function isRadarIssueAction(action: string): action is RadarIssueAction {
+  return (RADAR_ISSUE_ACTIONS as readonly string[]).includes(action);
+}
+
+/** The radar's view of an `issues` webhook; null for actions the radar ignores or without an installation. */
+export function toRadarIssueEvent(payload: IssuesPayload, deliveryId: string): RadarIssueEvent | null {
+  const { action, issue, repository, sender, installation } = payload;
+  if (!isRadarIssueAction(action) || !installation) return null;
+  const label = "label" in payload ? (payload.label?.name ?? null) : null;
+  return {
+    deliveryId,
+    action,
+    installationId: installation.id,
+    repoId: repository.id,
+    owner: repository.owner.login,
+    repo: repository.name,
+    issue: {
+      number: issue.number,
+      title: issue.title,
+      body: issue.body ?? "",
+      url: issue.html_url,
+      state: issue.state === "closed" ? "closed" : "open",
+      labels: (issue.labels ?? []).flatMap((l) => (l ? [l.name] : [])),
+      thumbsUp: issue.reactions?.["+1"] ?? 0,
+    },
+    label,
+    // The app's own label removals arrive as `<slug>[bot]` of type Bot.
+    sender: { login: sender?.login ?? "ghost", isBot: sender?.type === "Bot" && (sender.login ?? "").endsWith("[bot]") },
+    at: issue.updated_at,
+  };
+}
