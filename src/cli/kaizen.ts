@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { checkConfigCommand } from "./check-config-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { migrateCommand } from "./migrate-command.js";
+import { radarReviewCommand } from "./radar-review-command.js";
 
 /**
  * `kaizen`: the command line. Exit codes: 0 done and valid; 1 problems found (invalid config, a failing
@@ -12,11 +13,17 @@ import { migrateCommand } from "./migrate-command.js";
 const COMMANDS = [checkConfigCommand, evaluateCommand, migrateCommand];
 
 const program = new Command("kaizen")
-  .description("Kaizen's command line: check a kaizen.yml, dry-run an evaluation, migrate the database.")
+  .description("Kaizen's command line: check a kaizen.yml, dry-run an evaluation, migrate the database, review a tech radar.")
   .addHelpText("after", "\nExit codes: 0 ok, 1 problems found or the command failed, 2 usage error.")
   .showHelpAfterError("(add --help for usage)")
   .exitOverride();
 for (const command of COMMANDS) program.addCommand(command().copyInheritedSettings(program));
+
+/** `kaizen radar <command>`: the tech radar's commands, acting as the GitHub App. */
+const RADAR_COMMANDS = [radarReviewCommand];
+const radar = new Command("radar").description("Tech radar: open a review issue.").copyInheritedSettings(program);
+for (const command of RADAR_COMMANDS) radar.addCommand(command().copyInheritedSettings(radar));
+program.addCommand(radar);
 
 try {
   await program.parseAsync();
