@@ -1,9 +1,8 @@
 import type pg from "pg";
 import { insertIssue } from "../db/improvement-issues.js";
-import { findOpenIssueByMarker } from "./find-open-issue-by-marker.js";
+import { findOrOpenIssue } from "./find-or-open-issue.js";
 import type { GitHubClient } from "./github-client.js";
 import { kaizenMarker } from "./kaizen-marker.js";
-import { openIssue } from "./open-issue.js";
 import type { BenchmarkComparisonReport, BenchmarkReport } from "./report-context.js";
 import { renderTemplate } from "./render-template.js";
 
@@ -29,16 +28,14 @@ export async function openBenchmarkIssue(
   const marker = kaizenMarker("issue", fingerprint);
   const level = benchmark.result.baseline.median ?? 0;
 
-  const existing = await findOpenIssueByMarker(octokit, { owner, repo, marker });
-  const issue =
-    existing ??
-    (await openIssue(octokit, {
-      owner,
-      repo,
-      title: `Benchmark regression: ${benchmark.name} on ${report.branch}`,
-      body: renderTemplate("benchmarks-issue", { ...report, marker, benchmark, level }),
-      labels: input.labels,
-    }));
+  const issue = await findOrOpenIssue(octokit, {
+    owner,
+    repo,
+    marker,
+    title: `Benchmark regression: ${benchmark.name} on ${report.branch}`,
+    body: renderTemplate("benchmarks-issue", { ...report, marker, benchmark, level }),
+    labels: input.labels,
+  });
   await insertIssue(pool, {
     repoId: input.repoId,
     owner,

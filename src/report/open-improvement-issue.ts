@@ -1,9 +1,8 @@
 import type pg from "pg";
 import { insertIssue } from "../db/improvement-issues.js";
-import { findOpenIssueByMarker } from "./find-open-issue-by-marker.js";
+import { findOrOpenIssue } from "./find-or-open-issue.js";
 import type { GitHubClient } from "./github-client.js";
 import { kaizenMarker } from "./kaizen-marker.js";
-import { openIssue } from "./open-issue.js";
 import type { ConfirmationReport, EvaluationReport, MetricReport } from "./report-context.js";
 import { renderTemplate } from "./render-template.js";
 
@@ -31,16 +30,14 @@ export async function openImprovementIssue(
   const marker = kaizenMarker("issue", fingerprint);
   const level = metric.result.baseline.median ?? 0;
 
-  const existing = await findOpenIssueByMarker(octokit, { owner, repo, marker });
-  const issue =
-    existing ??
-    (await openIssue(octokit, {
-      owner,
-      repo,
-      title: `Performance regression: ${metric.name} in ${report.environment}`,
-      body: renderTemplate("improvement-issue", { ...report, marker, metric, level, confirmation }),
-      labels: input.labels,
-    }));
+  const issue = await findOrOpenIssue(octokit, {
+    owner,
+    repo,
+    marker,
+    title: `Performance regression: ${metric.name} in ${report.environment}`,
+    body: renderTemplate("improvement-issue", { ...report, marker, metric, level, confirmation }),
+    labels: input.labels,
+  });
   await insertIssue(pool, {
     repoId: input.repoId,
     owner,
