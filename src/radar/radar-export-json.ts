@@ -1,5 +1,5 @@
 import { movedSinceReview, type Moved } from "./moved-since-review.js";
-import type { RadarItemStatus, RadarSnapshot } from "./radar-snapshot.js";
+import type { RadarSnapshot, RadarSnapshotItem, RadarSnapshotMovement } from "./radar-snapshot.js";
 
 /** `GET /api/radar/{owner}/{repo}` (format json): every item, whatever its status, with its whole history. */
 export interface RadarJson {
@@ -7,20 +7,13 @@ export interface RadarJson {
   rings: string[];
   quadrants: string[];
   lastReview: { number: number; url: string; createdAt: string } | null;
-  items: Array<{
-    number: number;
-    title: string;
-    description: string;
-    url: string;
-    ring: string | null;
-    quadrant: string | null;
-    status: RadarItemStatus;
-    /** Relative to the last review; null when it did not move or there is no review yet. */
-    moved: Moved;
-    thumbsUp: number;
-    trends: number[];
-    history: Array<{ field: string; from: string | null; to: string | null; actor: string | null; reason: string | null; movedAt: string }>;
-  }>;
+  items: Array<
+    Pick<RadarSnapshotItem, "number" | "title" | "description" | "url" | "ring" | "quadrant" | "status" | "thumbsUp" | "trends"> & {
+      /** Relative to the last review; null when it did not move or there is no review yet. */
+      moved: Moved;
+      history: Array<Omit<RadarSnapshotMovement, "movedAt"> & { movedAt: string }>;
+    }
+  >;
 }
 
 export function radarExportJson(snapshot: RadarSnapshot): RadarJson {

@@ -1,3 +1,5 @@
+import type { RadarItemStatus } from "../db/radar-items.js";
+
 /**
  * A repository's radar as the exports and the review read it: plain data, built from the database by
  * loadRadarSnapshot, so every formatter is a pure function of it.
@@ -13,7 +15,6 @@ export interface RadarSnapshot {
   trends: TrendSnapshotItem[];
 }
 
-export type RadarItemStatus = "pending" | "active" | "retired" | "gone";
 
 export interface RadarSnapshotItem {
   number: number;

@@ -1,18 +1,11 @@
-import type { RadarItemStatus, RadarSnapshot } from "./radar-snapshot.js";
+import type { RadarSnapshot, TrendSnapshotItem } from "./radar-snapshot.js";
 
 /** `GET /api/trends/{owner}/{repo}` (format json): the market-trend items and the radar items they link to. */
 export interface TrendsJson {
   repo: string;
-  trends: Array<{
-    number: number;
-    title: string;
-    description: string;
-    url: string;
-    trend: string | null;
-    impact: string | null;
-    status: RadarItemStatus;
-    radarItems: Array<{ number: number; title: string; ring: string | null }>;
-  }>;
+  trends: Array<
+    Omit<TrendSnapshotItem, "createdAt" | "radarItems"> & { radarItems: Array<{ number: number; title: string; ring: string | null }> }
+  >;
 }
 
 export function trendExportJson(snapshot: RadarSnapshot): TrendsJson {
