@@ -91,13 +91,14 @@ describe("workflow_run.completed", () => {
   async function deliver(options: WorkflowRunOptions, id = `run-${options.runId}`) {
     await kaizen.probot.receive({ id, name: "workflow_run", payload: workflowRunPayload(options) } as never);
   }
-  /** Waits until the ingest job has moved the run on from pending, and returns the run's row. */
+  /** Waits until the run's ingest job has completed, and returns the run's row. */
   async function ingested(githubRunId: number): Promise<Body> {
     const deadline = Date.now() + 15_000;
     for (;;) {
       const [run] = await rows("select * from benchmark_runs where github_run_id = $1", [githubRunId]);
-      if (run && run.state !== "pending") return run;
-      if (Date.now() > deadline) throw new Error(`run ${githubRunId} is ${run?.state ?? "missing"}`);
+      const [job] = run ? await rows("select state from pgboss.job where name = 'ingest-benchmarks' and (data->>'runId')::bigint = $1", [run.id]) : [];
+      if (run && job?.state === "completed") return run;
+      if (Date.now() > deadline) throw new Error(`run ${githubRunId} is ${run?.state ?? "missing"}, its ingest job ${job?.state ?? "missing"}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
