@@ -3,7 +3,7 @@ import type { AppDeps } from "../app-deps.js";
 import { setRadarItemThumbsUp, listRadarItems } from "../db/radar-items.js";
 import { getLatestRadarReview, getRadarReviewForPeriod, recordRadarReview, type RadarReview } from "../db/radar-reviews.js";
 import { buildRadarReview } from "../radar/build-radar-review.js";
-import { findOpenIssueByMarker } from "../report/find-open-issue-by-marker.js";
+import { findOrOpenIssue } from "../report/find-or-open-issue.js";
 import { kaizenMarker } from "../report/kaizen-marker.js";
 import { listThumbsUp } from "../report/list-thumbs-up.js";
 import { openIssue } from "../report/open-issue.js";
@@ -24,9 +24,10 @@ export interface OpenRadarReviewRequest {
  *
  * 1. radar    — config and snapshot (loadRadar); none → null.
  * 2. db       — the period's review, if recorded already → returned as it is.
- * 3. github   — an open issue carrying the period's marker, else the 👍 on the open radar issues (stored too).
+ * 3. github   — the 👍 on the open radar issues (stored too).
  * 4. analysis — buildRadarReview, rendered from templates/radar-review.md.hbs.
- * 5. github   — the issue opened, labelled `kaizen` and radar.review.labels.
+ * 5. github   — the open issue carrying the period's marker, else a new one labelled `kaizen` and
+ *               radar.review.labels (on demand: always a new one).
  * 6. db       — the review recorded with the previous one.
  */
 export async function openRadarReview(
@@ -49,9 +50,6 @@ export async function openRadarReview(
   const record = (issue: { number: number; url: string }) =>
     recordRadarReview(deps.pool, { repoId: radar.repoId, issueNumber: issue.number, url: issue.url, period, previousReviewId: previous?.id ?? null });
 
-  const opened = period === null ? null : await findOpenIssueByMarker(radar.octokit, { owner, repo, marker });
-  if (opened) return record(opened);
-
   const thumbsUp = await listThumbsUp(radar.octokit, { owner, repo, label: radar.config.label });
   await storeThumbsUp(deps, radar.repoId, thumbsUp);
   const context = buildRadarReview(radar.snapshot, {
@@ -62,8 +60,8 @@ export async function openRadarReview(
     thumbsUp,
   });
   const title = `Tech radar review, ${(period ?? now.toISOString()).slice(0, 10)}`;
-  const issue = await openIssue(radar.octokit, { owner, repo, title, body: renderTemplate("radar-review", context), labels: radar.config.review.labels });
-  return record(issue);
+  const issue = { owner, repo, title, body: renderTemplate("radar-review", context), labels: radar.config.review.labels };
+  return record(period === null ? await openIssue(radar.octokit, issue) : await findOrOpenIssue(radar.octokit, { ...issue, marker }));
 }
 
 /** Keeps the stored counts (which the exports show) in step with what the review read. */

@@ -111,6 +111,7 @@ describe("radar review", () => {
       const period = "2027-01-04T09:00:00.000Z";
       nockConfig(CONFIG, TEST_REPO);
       nockListOpenIssues({ ...TEST_REPO, pages: [[{ number: 50, body: `<!-- kaizen:radar-review:${encodeURIComponent(period)} -->\nbody` }]] });
+      nockThumbsUp({});
       const review = await openRadarReview(kaizen.probot, kaizen.deps, { owner, repo, period });
       expect(review).toMatchObject({ issueNumber: 50, period });
       expect(await reviewsOf(period)).toEqual([{ issue_number: 50, previous: 41 }]);
