@@ -13,6 +13,6 @@ export interface RadarLabels {
 export function readRadarLabels(config: RadarConfig, labels: readonly string[]): RadarLabels {
   const ring = readPrefixedLabel(labels, config.ring_prefix, config.rings, "ring");
   const quadrant = readPrefixedLabel(labels, config.quadrant_prefix, config.quadrants, "quadrant");
-  const problems = [ring.problem, quadrant.problem].filter((p): p is string => p !== null);
+  const problems = [...ring.problems, ...quadrant.problems];
   return { ring: ring.value, quadrant: quadrant.value, problems };
 }

@@ -150,3 +150,48 @@ export function installationRepositoriesAddedPayload(installationId = INSTALLATI
   payload["installation"].id = installationId;
   return payload;
 }
+
+export interface IssuesOptions {
+  issueNumber?: number;
+  /** The issue's label names after the event (the examples have `bug`). */
+  labels?: string[];
+  /** The label added or removed (labeled, unlabeled). */
+  label?: string;
+  /** Who did it; a `[bot]` login is sent as a Bot, like the app's own label removals. */
+  sender?: string;
+  /** The issue's `updated_at`, the time of the event. */
+  at?: Date;
+  /** The issue is in octo-org/octo-repo (the other side of the examples' transfer) instead of Codertocat/Hello-World. */
+  otherRepo?: boolean;
+}
+
+type IssuesAction = "opened" | "edited" | "labeled" | "unlabeled" | "closed" | "reopened" | "transferred" | "deleted";
+
+/**
+ * An `issues.<action>` payload with an installation. The examples have no `closed` one: it is the `reopened`
+ * example closed. The `transferred` example moves an issue from octo-org/octo-repo to Codertocat/Hello-World;
+ * here it leaves Codertocat/Hello-World (or octo-org/octo-repo with `otherRepo`) for the other one.
+ */
+export function issuesPayload(action: IssuesAction, options: IssuesOptions = {}): Record<string, any> {
+  const payload = example("issues", action === "closed" ? "reopened" : action);
+  const home = example("issues", "opened")["repository"];
+  const other = example("issues", "transferred")["repository"];
+  payload["action"] = action;
+  payload["installation"] = { id: INSTALLATION_ID };
+  payload["repository"] = options.otherRepo ? other : home;
+  if (action === "transferred") payload["changes"].new_repository = options.otherRepo ? home : other;
+  const issue = payload["issue"];
+  const labelTemplate = example("issues", "labeled")["label"];
+  const label = (name: string, i: number) => ({ ...labelTemplate, id: labelTemplate.id + i + 1, name });
+  issue.number = options.issueNumber ?? issue.number;
+  issue.html_url = `${payload["repository"].html_url}/issues/${issue.number}`;
+  issue.state = action === "closed" ? "closed" : "open";
+  if (options.labels) issue.labels = options.labels.map(label);
+  if (options.at) issue.updated_at = options.at.toISOString();
+  if (options.label !== undefined) payload["label"] = label(options.label, 100);
+  if (options.sender) {
+    const bot = options.sender.endsWith("[bot]");
+    payload["sender"] = { ...payload["sender"], login: options.sender, type: bot ? "Bot" : "User" };
+  }
+  return payload;
+}

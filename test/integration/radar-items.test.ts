@@ -1,0 +1,290 @@
+import nock from "nock";
+import { jobId } from "../../src/queue/job-id.js";
+import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import { GITHUB_API, nockCreateComment, nockListComments } from "../helpers/nock-github.js";
+import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { INSTALLATION_ID, issuesPayload, type IssuesOptions } from "../helpers/webhook-payloads.js";
+
+type Action = Parameters<typeof issuesPayload>[0];
+const CONFIG = "radar: {}\n";
+const REPO_ID = 186853002; // Codertocat/Hello-World in the examples
+const OTHER_REPO = { owner: "octo-org", repo: "octo-repo" } as const;
+const issueUrl = (n: number) => `https://github.com/Codertocat/Hello-World/issues/${n}`;
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 9, minute));
+
+/** The DELETE of one label, as Octokit encodes its name. */
+function nockRemoveLabel(issueNumber: number, name: string): nock.Scope {
+  return nock(GITHUB_API)
+    .delete(`/repos/${EXAMPLE_REPO.owner}/${EXAMPLE_REPO.repo}/issues/${issueNumber}/labels/${encodeURIComponent(name)}`)
+    .reply(200, []);
+}
+
+/** A new comment on the issue: the conversation is searched for its marker first (none there), then it is posted. */
+function nockNewComment(issueNumber: number, sent: Array<Record<string, unknown>>, id = 9000 + issueNumber): void {
+  nockListComments({ ...EXAMPLE_REPO, issueNumber, pages: [[]] });
+  nockCreateComment({ ...EXAMPLE_REPO, issueNumber, id, sent });
+}
+
+describe("issues events on a repository with a radar", () => {
+  let kaizen: RunningKaizen;
+  let delivery = 0;
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    kaizen = await startKaizen();
+  });
+  afterAll(async () => {
+    await kaizen.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  beforeEach(() => nockAccessToken(INSTALLATION_ID).persist());
+  afterEach(() => {
+    // Every scope a test set up was used: each event read the config once, and nothing else was left waiting.
+    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
+    nock.cleanAll();
+  });
+
+  /** Delivers the webhook and waits for its job to finish; returns the delivery id. */
+  async function deliver(action: Action, options: IssuesOptions, id = `delivery-${++delivery}`): Promise<string> {
+    await kaizen.probot.receive({ id, name: "issues", payload: issuesPayload(action, options) as never });
+    await waitForJob(id);
+    return id;
+  }
+
+  async function waitForJob(deliveryId: string): Promise<void> {
+    const id = jobId("sync-radar-item", deliveryId);
+    for (;;) {
+      const { rows } = await kaizen.pool.query<{ state: string; output: unknown }>("select state, output from pgboss.job where id = $1", [id]);
+      const state = rows[0]?.state;
+      if (state === "completed") return;
+      if (state === "failed" || state === "retry") throw new Error(`sync-radar-item ${deliveryId}: ${JSON.stringify(rows[0]?.output)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async function item(issueNumber: number, repoId = REPO_ID) {
+    const { rows } = await kaizen.pool.query(
+      "select ring, quadrant, status, problem, announced_problem from radar_items where repo_id = $1 and issue_number = $2",
+      [repoId, issueNumber],
+    );
+    return rows[0];
+  }
+
+  async function movements(issueNumber: number) {
+    const { rows } = await kaizen.pool.query(
+      `select m.field, m.from_value as "from", m.to_value as "to", m.actor, m.source, m.link, m.moved_at as "movedAt",
+              m.announcement_comment_id::int as "commentId"
+       from radar_movements m join radar_items i on i.id = m.item_id
+       where i.repo_id = $1 and i.issue_number = $2 order by m.id`,
+      [REPO_ID, issueNumber],
+    );
+    return rows;
+  }
+
+  /** Opens a valid item in Assess, Tools (one config read, nothing posted). */
+  async function openItem(issueNumber: number): Promise<void> {
+    nockConfig(CONFIG);
+    await deliver("opened", { issueNumber, labels: ["radar", "ring:assess", "quadrant:tools"], sender: "alice", at: at(0) });
+  }
+
+  describe("opened with one ring and one quadrant label", () => {
+    it("stores an active item with its first placement as history, and posts nothing", async () => {
+      await openItem(10);
+      expect(await item(10)).toEqual({ ring: "assess", quadrant: "tools", status: "active", problem: null, announced_problem: null });
+      expect(await movements(10)).toEqual([
+        { field: "ring", from: null, to: "assess", actor: "alice", source: "label", link: issueUrl(10), movedAt: at(0), commentId: null },
+        { field: "quadrant", from: null, to: "tools", actor: "alice", source: "label", link: issueUrl(10), movedAt: at(0), commentId: null },
+        { field: "status", from: "pending", to: "active", actor: "alice", source: "label", link: issueUrl(10), movedAt: at(0), commentId: null },
+      ]);
+    });
+  });
+
+  describe("labeled with another ring", () => {
+    it("moves the item: removes the old ring label, records one movement and announces it once", async () => {
+      await openItem(11);
+      const sent: Array<Record<string, unknown>> = [];
+      nockConfig(CONFIG);
+      nockRemoveLabel(11, "ring:assess");
+      nockNewComment(11, sent);
+      const labels = ["radar", "ring:assess", "quadrant:tools", "ring:trial"];
+      await deliver("labeled", { issueNumber: 11, labels, label: "ring:trial", sender: "bob", at: at(5) });
+
+      // GitHub then sends the unlabeled event of the bot's own removal: read, and ignored.
+      nockConfig(CONFIG);
+      await deliver("unlabeled", { issueNumber: 11, labels: ["radar", "quadrant:tools", "ring:trial"], label: "ring:assess", sender: "kaizen[bot]", at: at(6) });
+
+      expect(await item(11)).toMatchObject({ ring: "trial", quadrant: "tools", status: "active", problem: null });
+      const moves = (await movements(11)).filter((m) => m.movedAt > at(0));
+      expect(moves).toEqual([
+        { field: "ring", from: "assess", to: "trial", actor: "bob", source: "label", link: issueUrl(11), movedAt: at(5), commentId: 9011 },
+      ]);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!["body"]).toMatch(/^<!-- kaizen:radar-moved:\d+ -->\nMoved \*\*Assess → Trial\*\* by @bob\.\n$/);
+    });
+
+    it("ignores a redelivery: the queue keeps one job per delivery, and the job skips a delivery synced before", async () => {
+      await openItem(12);
+      const sent: Array<Record<string, unknown>> = [];
+      nockConfig(CONFIG);
+      nockRemoveLabel(12, "ring:assess");
+      nockNewComment(12, sent);
+      const options = { issueNumber: 12, labels: ["radar", "ring:assess", "quadrant:tools", "ring:hold"], label: "ring:hold", sender: "bob", at: at(5) };
+      const id = await deliver("labeled", options);
+
+      // Redelivered while the queue still has the job: nothing is queued, nothing is called.
+      await kaizen.probot.receive({ id, name: "issues", payload: issuesPayload("labeled", options) as never });
+      // Redelivered after the queue forgot the job: it runs, and finds the delivery synced (no config read, no call).
+      await kaizen.pool.query("delete from pgboss.job where id = $1", [jobId("sync-radar-item", id)]);
+      await deliver("labeled", options, id);
+
+      expect(sent).toHaveLength(1);
+      expect((await movements(12)).filter((m) => m.field === "ring" && m.from !== null)).toHaveLength(1);
+      expect(await item(12)).toMatchObject({ ring: "hold" });
+    });
+  });
+
+  describe("labeled with another quadrant", () => {
+    it("moves the item to that quadrant, removes the old quadrant label and announces it once", async () => {
+      await openItem(13);
+      const sent: Array<Record<string, unknown>> = [];
+      nockConfig(CONFIG);
+      nockRemoveLabel(13, "quadrant:tools");
+      nockNewComment(13, sent);
+      const labels = ["radar", "ring:assess", "quadrant:tools", "quadrant:platforms"];
+      await deliver("labeled", { issueNumber: 13, labels, label: "quadrant:platforms", sender: "carol", at: at(7) });
+
+      expect(await item(13)).toMatchObject({ ring: "assess", quadrant: "platforms", status: "active" });
+      expect((await movements(13)).filter((m) => m.from !== null && m.field !== "status")).toEqual([
+        expect.objectContaining({ field: "quadrant", from: "tools", to: "platforms", actor: "carol", commentId: 9013 }),
+      ]);
+      expect(sent.map((b) => b["body"])).toEqual([expect.stringContaining("Moved to another quadrant: **Tools → Platforms** by @carol.")]);
+    });
+  });
+
+  describe("with labels that cannot place the item", () => {
+    it("keeps a new item pending with two ring labels, explains once, and places it once one is removed", async () => {
+      const sent: Array<Record<string, unknown>> = [];
+      const twoRings = ["radar", "ring:assess", "ring:trial", "quadrant:tools"];
+      nockConfig(CONFIG);
+      nockNewComment(20, sent);
+      await deliver("opened", { issueNumber: 20, labels: twoRings, sender: "alice", at: at(0) });
+      // GitHub also sends a labeled event per label the issue was opened with: same problem, no second comment.
+      nockConfig(CONFIG);
+      await deliver("labeled", { issueNumber: 20, labels: twoRings, label: "ring:trial", sender: "alice", at: at(0) });
+
+      expect(await item(20)).toMatchObject({ ring: null, quadrant: null, status: "pending" });
+      expect(await movements(20)).toEqual([]);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!["body"]).toMatchSnapshot();
+
+      nockConfig(CONFIG);
+      await deliver("unlabeled", { issueNumber: 20, labels: ["radar", "ring:trial", "quadrant:tools"], label: "ring:assess", sender: "alice", at: at(3) });
+      expect(await item(20)).toMatchObject({ ring: "trial", quadrant: "tools", status: "active", problem: null });
+    });
+
+    it("keeps the last valid placement when an unknown ring label is added, and explains once", async () => {
+      await openItem(21);
+      const sent: Array<Record<string, unknown>> = [];
+      const labels = ["radar", "ring:assess", "quadrant:tools", "ring:explore"];
+      nockConfig(CONFIG);
+      nockNewComment(21, sent);
+      await deliver("labeled", { issueNumber: 21, labels, label: "ring:explore", sender: "bob", at: at(4) });
+      nockConfig(CONFIG);
+      await deliver("edited", { issueNumber: 21, labels, sender: "bob", at: at(5) });
+
+      expect(await item(21)).toMatchObject({ ring: "assess", quadrant: "tools", status: "active" });
+      expect(await item(21)).toMatchObject({ problem: expect.stringContaining("`ring:explore` is not a ring") });
+      expect((await movements(21)).filter((m) => m.movedAt > at(0))).toEqual([]);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!["body"]).toMatchSnapshot();
+    });
+
+    it("keeps a new item without a quadrant pending and says which labels to add", async () => {
+      const sent: Array<Record<string, unknown>> = [];
+      nockConfig(CONFIG);
+      nockNewComment(22, sent);
+      await deliver("opened", { issueNumber: 22, labels: ["radar", "ring:assess"], sender: "alice", at: at(0) });
+
+      expect(await item(22)).toMatchObject({ ring: null, status: "pending" });
+      expect(sent[0]!["body"]).toContain("It has no quadrant label: add one of `quadrant:techniques`");
+    });
+  });
+
+  describe("closed and reopened", () => {
+    it("retires the item with its history kept, and brings it back", async () => {
+      await openItem(30);
+      const labels = ["radar", "ring:assess", "quadrant:tools"];
+      nockConfig(CONFIG);
+      await deliver("closed", { issueNumber: 30, labels, sender: "dave", at: at(10) });
+      expect(await item(30)).toMatchObject({ ring: "assess", status: "retired" });
+      nockConfig(CONFIG);
+      await deliver("reopened", { issueNumber: 30, labels, sender: "erin", at: at(20) });
+
+      expect(await item(30)).toMatchObject({ ring: "assess", quadrant: "tools", status: "active" });
+      expect((await movements(30)).filter((m) => m.field === "status").map((m) => [m.from, m.to, m.source, m.actor])).toEqual([
+        ["pending", "active", "label", "alice"],
+        ["active", "retired", "close", "dave"],
+        ["retired", "active", "reopen", "erin"],
+      ]);
+    });
+  });
+
+  describe("deleted or transferred", () => {
+    it("marks a deleted issue's item gone", async () => {
+      await openItem(40);
+      nockConfig(CONFIG);
+      await deliver("deleted", { issueNumber: 40, sender: "dave", at: at(30) });
+      expect(await item(40)).toMatchObject({ status: "gone", ring: "assess" });
+      expect((await movements(40)).at(-1)).toMatchObject({ field: "status", from: "active", to: "gone", source: "delete" });
+    });
+
+    it("marks a transferred issue's item gone here; the new repository's opened event makes it an item there", async () => {
+      await openItem(41);
+      nockConfig(CONFIG);
+      await deliver("transferred", { issueNumber: 41, sender: "dave", at: at(30) });
+      expect(await item(41)).toMatchObject({ status: "gone" });
+      expect((await movements(41)).at(-1)).toMatchObject({ from: "active", to: "gone", source: "transfer" });
+
+      nockConfig(CONFIG, OTHER_REPO);
+      await deliver("opened", { otherRepo: true, issueNumber: 7, labels: ["radar", "ring:assess", "quadrant:tools"], sender: "dave", at: at(31) });
+      const { rows } = await kaizen.pool.query("select owner, repo, status, ring from radar_items where issue_number = 7");
+      expect(rows).toEqual([{ ...OTHER_REPO, status: "active", ring: "assess" }]);
+    });
+  });
+});
+
+describe("issues events on a repository without a radar", () => {
+  let kaizen: RunningKaizen;
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    kaizen = await startKaizen();
+  });
+  afterAll(async () => {
+    await kaizen.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it.each([
+    ["a kaizen.yml without `radar:`", "no-radar-1", () => nockConfig("comment: on-change\n")],
+    ["no kaizen.yml", "no-radar-2", () => nockConfig(null)],
+  ])("with %s: reads the config and does nothing else", async (_case, id, nockFile) => {
+    nockAccessToken(INSTALLATION_ID).persist();
+    const config = nockFile();
+    await kaizen.probot.receive({ id, name: "issues", payload: issuesPayload("opened", { labels: ["radar", "ring:assess"] }) as never });
+    const job = jobId("sync-radar-item", id);
+    for (;;) {
+      const { rows } = await kaizen.pool.query<{ state: string }>("select state from pgboss.job where id = $1", [job]);
+      if (rows[0]?.state === "completed") break;
+      if (rows[0]?.state === "failed" || rows[0]?.state === "retry") throw new Error(`job ${rows[0].state}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(config.isDone()).toBe(true);
+    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
+    const { rows } = await kaizen.pool.query("select count(*)::int as n from radar_items");
+    expect(rows).toEqual([{ n: 0 }]);
+    nock.cleanAll();
+  });
+});
