@@ -132,6 +132,15 @@ describe("GET /api/radar and /api/trends", () => {
     });
   });
 
+  describe("when GitHub fails the access check", () => {
+    it("answers 502 and shows nothing", async () => {
+      nockAccessCheck(500);
+      const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}`);
+      expect(response.status).toBe(502);
+      expect(await response.json()).toEqual({ message: "GitHub did not answer the access check; try again later." });
+    });
+  });
+
   describe("with an unknown format", () => {
     it("answers 400 listing the formats", async () => {
       const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}?format=svg`);
