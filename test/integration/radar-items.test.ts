@@ -52,13 +52,14 @@ describe("issues events on a repository with a radar", () => {
     return id;
   }
 
-  async function waitForJob(deliveryId: string): Promise<void> {
+  /** Waits for the job to complete; a retry fails the test unless `retries` allows it. */
+  async function waitForJob(deliveryId: string, retries = false): Promise<void> {
     const id = jobId("sync-radar-item", deliveryId);
     for (;;) {
       const { rows } = await kaizen.pool.query<{ state: string; output: unknown }>("select state, output from pgboss.job where id = $1", [id]);
       const state = rows[0]?.state;
       if (state === "completed") return;
-      if (state === "failed" || state === "retry") throw new Error(`sync-radar-item ${deliveryId}: ${JSON.stringify(rows[0]?.output)}`);
+      if (state === "failed" || (state === "retry" && !retries)) throw new Error(`sync-radar-item ${deliveryId}: ${JSON.stringify(rows[0]?.output)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -141,6 +142,36 @@ describe("issues events on a repository with a radar", () => {
       expect(sent).toHaveLength(1);
       expect((await movements(12)).filter((m) => m.field === "ring" && m.from !== null)).toHaveLength(1);
       expect(await item(12)).toMatchObject({ ring: "hold" });
+    });
+  });
+
+  describe("when the announcement fails after GitHub stored it", () => {
+    it("finds it on the retry by its marker instead of posting twice, and records nothing twice", async () => {
+      await openItem(14);
+      const sent: Array<Record<string, unknown>> = [];
+      nockConfig(CONFIG);
+      nockRemoveLabel(14, "ring:assess");
+      nockListComments({ ...EXAMPLE_REPO, issueNumber: 14, pages: [[]] });
+      // The comment is created, but the answer is lost: the job fails and is retried.
+      nock(GITHUB_API).post("/repos/Codertocat/Hello-World/issues/14/comments").reply(502, { message: "Bad Gateway" });
+      nock(GITHUB_API)
+        .get("/repos/Codertocat/Hello-World/issues/14/comments")
+        .query({ per_page: "100" })
+        .reply(200, async () => {
+          const { rows } = await kaizen.pool.query("select id from radar_movements where idempotency_key = 'move-14:ring'");
+          return [{ id: 777, body: `<!-- kaizen:radar-moved:${String(rows[0].id)} -->\nMoved **Assess → Trial** by @bob.` }];
+        });
+      nock(GITHUB_API).patch("/repos/Codertocat/Hello-World/issues/comments/777", (body: Record<string, unknown>) => sent.push(body) > 0).reply(200, { id: 777 });
+
+      const labels = ["radar", "ring:assess", "quadrant:tools", "ring:trial"];
+      const id = "move-14";
+      await kaizen.probot.receive({ id, name: "issues", payload: issuesPayload("labeled", { issueNumber: 14, labels, label: "ring:trial", sender: "bob", at: at(5) }) as never });
+      await waitForJob(id, true);
+
+      expect(sent).toHaveLength(1);
+      expect((await movements(14)).filter((m) => m.movedAt > at(0))).toEqual([
+        expect.objectContaining({ field: "ring", from: "assess", to: "trial", commentId: 777 }),
+      ]);
     });
   });
 
