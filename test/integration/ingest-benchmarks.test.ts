@@ -6,6 +6,7 @@ import { strToU8, zipSync, type Zippable } from "fflate";
 import nock from "nock";
 import { createNodeMiddleware, Probot } from "probot";
 import { kaizen as kaizenApp } from "../../src/index.js";
+import { ingestBenchmarks } from "../../src/pipeline/ingest-benchmarks.js";
 import { parseBenchmarkFile } from "../../src/sources/ci-benchmarks/parse-benchmark-file.js";
 import { INSTALLATION_ID, workflowRunPayload, type WorkflowRunOptions } from "../helpers/webhook-payloads.js";
 import { privateKey, startKaizen, TestOctokit, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
@@ -235,6 +236,15 @@ describe("workflow_run.completed", () => {
       expect(problem?.fix).toContain("retention-days:");
     });
 
+    it("reports an artifact that expired between the listing and the download", async () => {
+      const run = { runId: 30_000_000_017, headSha: sha("f") };
+      nockConfig(CONFIG, repo);
+      nockListArtifacts(run.runId, [{ id: 518, name: "kaizen-benchmarks" }]);
+      nock(GITHUB_API).get(`${REPO_PATH}/actions/artifacts/518/zip`).reply(410, { message: "Artifact has expired" });
+      const [problem] = await problemsOf(run);
+      expect(problem).toMatchObject({ file: "kaizen-benchmarks", reason: "The artifact expired on 2026-11-01 before Kaizen could read it." });
+    });
+
     it("reports an artifact larger than Kaizen reads, without downloading it", async () => {
       const run = { runId: 30_000_000_013, headSha: sha("f") };
       nockConfig(CONFIG, repo);
@@ -279,6 +289,38 @@ describe("workflow_run.completed", () => {
       ]);
       const [stored] = await rows("select id from benchmark_runs where github_run_id = $1", [run.runId]);
       expect(await results(Number(stored!.id))).toEqual(expectedRows("a-custom.json", CUSTOM_JSON, "main", sha("1")));
+    });
+  });
+
+  describe("when GitHub fails", () => {
+    it("retries the job, and the retry ingests the run", async () => {
+      const run = { runId: 30_000_000_031, headSha: sha("5") };
+      nockConfig(CONFIG, repo);
+      nock(GITHUB_API).get(`${REPO_PATH}/actions/runs/${run.runId}/artifacts`).query({ per_page: "100" }).reply(502, "Bad Gateway");
+      nockConfig(CONFIG, repo);
+      nockListArtifacts(run.runId, [{ id: 531, name: "kaizen-benchmarks" }]);
+      nockDownloadArtifact(531, zip({ "custom.json": CUSTOM_JSON }));
+
+      await deliver(run);
+      const stored = await ingested(run.runId);
+
+      expect(stored).toMatchObject({ state: "ingested", problems: [] });
+      expect(await results(Number(stored.id))).toHaveLength(2);
+      const [job] = await rows("select retry_count from pgboss.job where name = 'ingest-benchmarks' and (data->>'runId')::bigint = $1", [stored.id]);
+      expect(job).toEqual({ retry_count: 1 });
+    });
+  });
+
+  describe("when the job runs again for a run already ingested", () => {
+    it("only queues the comparison, calling GitHub for nothing", async () => {
+      const [run] = await rows<{ id: number }>(
+        `insert into benchmark_runs (repo_id, owner, repo, installation_id, github_run_id, workflow_name, event, head_branch, head_sha, state)
+         values (1, 'octo-org', 'octo-repo', $1, 30000000041, 'Benchmarks', 'push', 'main', $2, 'ingested') returning id::int`,
+        [INSTALLATION_ID, sha("6")],
+      );
+      const id = run!.id;
+      await ingestBenchmarks(kaizen.probot, kaizen.deps, id);
+      expect(await jobs("compare-benchmarks", id)).toEqual([{ data: { runId: id } }]);
     });
   });
 
