@@ -1,6 +1,8 @@
 import type { ApplicationFunction } from "probot";
 import type { AppDeps } from "./app-deps.js";
 import { handleDeploymentStatus } from "./handlers/deployment-status.js";
+import { handleInstallation } from "./handlers/installation.js";
+import { handleIssueComment } from "./handlers/issue-comment.js";
 import { handleIssues } from "./handlers/issues.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleWorkflowRun } from "./handlers/workflow-run.js";
@@ -18,6 +20,8 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
       ["issues.opened", "issues.edited", "issues.labeled", "issues.unlabeled", "issues.closed", "issues.reopened", "issues.transferred", "issues.deleted"],
       handleIssues(deps),
     );
+    app.on("issue_comment.created", handleIssueComment(deps));
+    app.on(["installation.created", "installation_repositories.added"], handleInstallation(deps));
     addHandler(handleHealthz(deps));
     addHandler(handleRadarApi(app, deps));
     if (deps.workers) await startWorkers(app, deps);

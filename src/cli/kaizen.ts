@@ -4,6 +4,7 @@ import { checkConfigCommand } from "./check-config-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { migrateCommand } from "./migrate-command.js";
 import { radarReviewCommand } from "./radar-review-command.js";
+import { radarSyncCommand } from "./radar-sync-command.js";
 
 /**
  * `kaizen`: the command line. Exit codes: 0 done and valid; 1 problems found (invalid config, a failing
@@ -20,8 +21,8 @@ const program = new Command("kaizen")
 for (const command of COMMANDS) program.addCommand(command().copyInheritedSettings(program));
 
 /** `kaizen radar <command>`: the tech radar's commands, acting as the GitHub App. */
-const RADAR_COMMANDS = [radarReviewCommand];
-const radar = new Command("radar").description("Tech radar: open a review issue.").copyInheritedSettings(program);
+const RADAR_COMMANDS = [radarReviewCommand, radarSyncCommand];
+const radar = new Command("radar").description("Tech radar: open a review issue, import existing issues.").copyInheritedSettings(program);
 for (const command of RADAR_COMMANDS) radar.addCommand(command().copyInheritedSettings(radar));
 program.addCommand(radar);
 

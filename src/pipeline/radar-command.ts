@@ -5,15 +5,19 @@ import { loadRepoConfig } from "../config/load-repo-config.js";
 import { hasRadarDelivery, recordRadarDelivery } from "../db/radar-deliveries.js";
 import { getRadarItem, upsertRadarItem } from "../db/radar-items.js";
 import { findRadarMovement, recordRadarMovement, setRadarMovementAnnounced, type RadarMovement } from "../db/radar-movements.js";
+import { withAdvisoryLock } from "../db/with-advisory-lock.js";
+import { withTransaction } from "../db/with-transaction.js";
 import type { JobData } from "../queue/jobs.js";
 import { displayName } from "../radar/display-name.js";
 import { hasWriteAccess } from "../radar/has-write-access.js";
-import { parseRadarCommand } from "../radar/parse-radar-command.js";
+import { parseRadarCommand, type RadarCommand } from "../radar/parse-radar-command.js";
 import { radarCommandProblem } from "../radar/radar-command-problem.js";
 import type { GitHubClient } from "../report/github-client.js";
 import { installationClient } from "../report/installation-client.js";
+import { kaizenMarker } from "../report/kaizen-marker.js";
 import { moveRingLabels } from "../report/move-ring-labels.js";
 import { renderTemplate } from "../report/render-template.js";
+import { upsertComment } from "../report/upsert-comment.js";
 
 export type RadarCommandJob = JobData["radar-command"];
 
@@ -29,36 +33,54 @@ export type RadarCommandJob = JobData["radar-command"];
  *               stored BEFORE the labels change: the `issues` events the label change causes find the item in
  *               its new ring already, so the label sync records nothing more.
  * 6. labels   — the old ring labels removed, the new one added.
- * 7. announce — "Moved Assess → Trial by @x: reason", once per movement.
+ * 7. announce — "Moved Assess → Trial by @x: reason", once per movement (a marker names it, so a retry finds it).
  * 8. done     — the comment recorded as handled.
- * A retry after step 5 resumes at step 6 from the recorded movement (the item is in its new ring by then).
+ * Steps 3–7 run under the issue's lock, which the label sync (syncRadarItem) takes too. A retry after step 5
+ * resumes at step 6 from the recorded movement (the item is in its new ring by then).
  */
 export async function radarCommand(app: Probot, deps: AppDeps, job: RadarCommandJob): Promise<void> {
   const handled = `comment:${job.commentId}`;
   if (await hasRadarDelivery(deps.pool, handled)) return;
-  const { owner, repo, issueNumber, login } = job;
   const octokit = await installationClient(app, job.installationId);
-  const loaded = await loadRepoConfig(octokit, { owner, repo }, deps.sources.names());
+  const loaded = await loadRepoConfig(octokit, { owner: job.owner, repo: job.repo }, deps.sources.names());
   const config = loaded.status === "ok" ? loaded.config.radar : undefined;
   const command = config ? parseRadarCommand(job.body, config.rings) : null;
   if (!config || !command) return;
 
-  const movementKey = `${handled}:ring`;
-  const recorded = await findRadarMovement(deps.pool, movementKey);
+  // The label sync takes the same lock: it sees the item either before the move or in its new ring.
+  await withAdvisoryLock(deps.pool, `radar:${job.repoId}:${job.issueNumber}`, async () => {
+    const recorded = await findRadarMovement(deps.pool, `${handled}:ring`);
+    const movement = recorded ?? (await judgeAndRecord(octokit, deps, job, config, command));
+    if (movement) await finishMove(octokit, deps, job, config, movement);
+  });
+  await recordRadarDelivery(deps.pool, handled);
+}
+
+/** Steps 3–5: a reply when the command moves nothing; else the movement, recorded with the item's new ring. */
+async function judgeAndRecord(
+  octokit: GitHubClient,
+  deps: AppDeps,
+  job: RadarCommandJob,
+  config: RadarConfig,
+  command: RadarCommand,
+): Promise<RadarMovement | null> {
+  const { owner, repo, issueNumber, login } = job;
   const item = await getRadarItem(deps.pool, job.repoId, issueNumber);
-  const problem = recorded ? null : radarCommandProblem(command, item, config);
-  if (recorded) {
-    await finishMove(octokit, deps, job, config, recorded);
-  } else if (problem !== null || command.kind !== "move" || !item?.ring) {
+  const problem = radarCommandProblem(command, item, config);
+  if (problem !== null || command.kind !== "move" || !item?.ring) {
     const example = config.rings[1] ?? config.rings[0]!;
     const body = renderTemplate("radar-command-help", { login, problem: problem ?? "", rings: config.rings, example });
     await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-  } else if (!(await hasWriteAccess(octokit, { owner, repo, login }))) {
+    return null;
+  }
+  if (!(await hasWriteAccess(octokit, { owner, repo, login }))) {
     const ringLabel = `${config.ring_prefix}${command.ring}`;
     const body = renderTemplate("radar-command-refused", { login, ring: displayName(item.ring), ringLabel });
     await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-  } else {
-    const movement = await recordRadarMovement(deps.pool, {
+    return null;
+  }
+  return withTransaction(deps.pool, async (db) => {
+    const movement = await recordRadarMovement(db, {
       itemId: item.id,
       field: "ring",
       from: item.ring,
@@ -68,15 +90,15 @@ export async function radarCommand(app: Probot, deps: AppDeps, job: RadarCommand
       source: "command",
       link: job.commentUrl,
       movedAt: new Date(job.at),
-      idempotencyKey: movementKey,
+      idempotencyKey: `comment:${job.commentId}:ring`,
     });
-    await upsertRadarItem(deps.pool, { ...item, ring: command.ring });
-    await finishMove(octokit, deps, job, config, movement);
-  }
-  await recordRadarDelivery(deps.pool, handled);
+    // Dated by the comment: an event older than the move, arriving late, must not put the item back.
+    await upsertRadarItem(db, { ...item, ring: command.ring, syncedAt: new Date(job.at) });
+    return movement;
+  });
 }
 
-/** Steps 6 and 7: the labels follow the recorded movement, which is announced unless it was already. */
+/** Steps 6 and 7: the labels follow the recorded movement, which is announced in one comment (its marker). */
 async function finishMove(
   octokit: GitHubClient,
   deps: AppDeps,
@@ -87,8 +109,8 @@ async function finishMove(
   const to = movement.to ?? "";
   await moveRingLabels(octokit, { owner, repo, issueNumber }, config, labels, to);
   if (movement.announcementCommentId !== null) return;
-  const context = { from: displayName(movement.from ?? ""), to: displayName(to), login: movement.actor ?? "", reason: movement.reason ?? "" };
-  const body = renderTemplate("radar-command-moved", context);
-  const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-  await setRadarMovementAnnounced(deps.pool, movement.id, data.id);
+  const marker = kaizenMarker("radar-moved", String(movement.id));
+  const context = { marker, from: displayName(movement.from ?? ""), to: displayName(to), login: movement.actor ?? "", reason: movement.reason ?? "" };
+  const { id } = await upsertComment(octokit, { owner, repo, issueNumber, marker, body: renderTemplate("radar-command-moved", context) });
+  await setRadarMovementAnnounced(deps.pool, movement.id, id);
 }

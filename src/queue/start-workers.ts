@@ -9,6 +9,9 @@ import { compareBenchmarks } from "../pipeline/compare-benchmarks.js";
 import { openDueRadarReviews } from "../pipeline/open-due-radar-reviews.js";
 import { openRadarReview } from "../pipeline/open-radar-review.js";
 import { syncRadarItem } from "../pipeline/sync-radar-item.js";
+import { radarCommand } from "../pipeline/radar-command.js";
+import { importRadar } from "../pipeline/import-radar.js";
+import { installationClient } from "../report/installation-client.js";
 import { setBenchmarkRunState } from "../db/benchmark-runs.js";
 import { failPendingConfirmations } from "../db/confirmations.js";
 import { finishEvaluation } from "../db/evaluations.js";
@@ -34,6 +37,10 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
   await deps.queue.work("ingest-benchmarks", (job) => ingestBenchmarks(app, deps, job.runId), failRun);
   await deps.queue.work("compare-benchmarks", (job) => compareBenchmarks(app, deps, job.runId), failRun);
   await deps.queue.work("sync-radar-item", (job) => syncRadarItem(app, deps, job));
+  await deps.queue.work("radar-command", (job) => radarCommand(app, deps, job));
+  await deps.queue.work("import-radar", async (job) => {
+    await importRadar(await installationClient(app, job.installationId), deps, job);
+  });
   await deps.queue.work("radar-reviews-due", async () => {
     // The next tick first: a tick that keeps failing must not end the chain.
     await scheduleRadarReviewsDue(deps.queue, new Date());

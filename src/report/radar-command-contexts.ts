@@ -1,5 +1,6 @@
 /** The announcement of a move made with `/radar move` (templates/radar-command-moved.md.hbs). */
 export interface RadarCommandMovedContext {
+  marker: string;
   /** Ring names as people read them ("Assess"). */
   from: string;
   to: string;

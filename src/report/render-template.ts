@@ -14,6 +14,7 @@ import type { PrCommentBodyContext } from "./publish-pr-section.js";
 import type { RadarReviewContext } from "../radar/radar-review-context.js";
 import type { RadarMovedContext, RadarProblemContext } from "./radar-comment-contexts.js";
 import type { RadarCommandHelpContext, RadarCommandMovedContext, RadarCommandRefusedContext } from "./radar-command-contexts.js";
+import type { RadarTrendProblemContext } from "./radar-trend-contexts.js";
 import { registerTemplateHelpers } from "./template-helpers.js";
 import { truncateBody } from "./truncate-body.js";
 
@@ -37,6 +38,7 @@ export interface TemplateContexts {
   "radar-command-moved": RadarCommandMovedContext;
   "radar-command-refused": RadarCommandRefusedContext;
   "radar-command-help": RadarCommandHelpContext;
+  "radar-trend-problem": RadarTrendProblemContext;
 }
 
 export type TemplateName = keyof TemplateContexts;
