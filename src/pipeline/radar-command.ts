@@ -93,7 +93,8 @@ async function judgeAndRecord(
       idempotencyKey: `comment:${job.commentId}:ring`,
     });
     // Dated by the comment: an event older than the move, arriving late, must not put the item back.
-    await upsertRadarItem(db, { ...item, ring: command.ring, syncedAt: new Date(job.at) });
+    const at = new Date(job.at);
+    await upsertRadarItem(db, { ...item, ring: command.ring, syncedAt: item.syncedAt && item.syncedAt > at ? item.syncedAt : at });
     return movement;
   });
 }

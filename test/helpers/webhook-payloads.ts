@@ -117,6 +117,8 @@ export interface IssueCommentOptions {
   labels?: string[];
   /** The comment is on a pull request. */
   pull?: boolean;
+  /** When the comment was made (also the issue's `updated_at`). */
+  at?: Date;
 }
 
 /** An `issue_comment.created` payload (Codertocat/Hello-World) with the given comment, issue and an installation. */
@@ -128,6 +130,12 @@ export function issueCommentPayload(options: IssueCommentOptions): Record<string
   payload["sender"] = { ...payload["sender"], login };
   const issue = payload["issue"];
   issue.number = options.issueNumber ?? issue.number;
+  issue.html_url = `${payload["repository"].html_url}/issues/${issue.number}`;
+  payload["comment"].html_url = `${issue.html_url}#issuecomment-${options.commentId}`;
+  if (options.at) {
+    Object.assign(payload["comment"], { created_at: options.at.toISOString(), updated_at: options.at.toISOString() });
+    issue.updated_at = options.at.toISOString();
+  }
   if (options.labels) {
     const template = issue.labels[0];
     issue.labels = options.labels.map((name, i) => ({ ...template, id: template.id + i + 1, name }));
