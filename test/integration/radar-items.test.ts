@@ -25,7 +25,19 @@ function nockNewComment(issueNumber: number, sent: Array<Record<string, unknown>
   nockCreateComment({ ...EXAMPLE_REPO, issueNumber, id, sent });
 }
 
-describe("issues events on a repository with a radar", () => {
+/** Waits for the delivery's job to complete; a retry fails the test unless `retries` allows it. */
+async function waitForJob(pool: RunningKaizen["pool"], deliveryId: string, retries = false): Promise<void> {
+  const id = jobId("sync-radar-item", deliveryId);
+  for (;;) {
+    const { rows } = await pool.query<{ state: string; output: unknown }>("select state, output from pgboss.job where id = $1", [id]);
+    const state = rows[0]?.state;
+    if (state === "completed") return;
+    if (state === "failed" || (state === "retry" && !retries)) throw new Error(`sync-radar-item ${deliveryId}: ${JSON.stringify(rows[0]?.output)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("issues events", () => {
   let kaizen: RunningKaizen;
   let delivery = 0;
 
@@ -48,20 +60,8 @@ describe("issues events on a repository with a radar", () => {
   /** Delivers the webhook and waits for its job to finish; returns the delivery id. */
   async function deliver(action: Action, options: IssuesOptions, id = `delivery-${++delivery}`): Promise<string> {
     await kaizen.probot.receive({ id, name: "issues", payload: issuesPayload(action, options) as never });
-    await waitForJob(id);
+    await waitForJob(kaizen.pool, id);
     return id;
-  }
-
-  /** Waits for the job to complete; a retry fails the test unless `retries` allows it. */
-  async function waitForJob(deliveryId: string, retries = false): Promise<void> {
-    const id = jobId("sync-radar-item", deliveryId);
-    for (;;) {
-      const { rows } = await kaizen.pool.query<{ state: string; output: unknown }>("select state, output from pgboss.job where id = $1", [id]);
-      const state = rows[0]?.state;
-      if (state === "completed") return;
-      if (state === "failed" || (state === "retry" && !retries)) throw new Error(`sync-radar-item ${deliveryId}: ${JSON.stringify(rows[0]?.output)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   }
 
   async function item(issueNumber: number, repoId = REPO_ID) {
@@ -89,6 +89,19 @@ describe("issues events on a repository with a radar", () => {
     await deliver("opened", { issueNumber, labels: ["radar", "ring:assess", "quadrant:tools"], sender: "alice", at: at(0) });
   }
 
+  /**
+   * Adds `added` to an item in Assess, Tools as `sender` at minute 5: the config is read, `removed` is removed by the
+   * bot and the move announced in a new comment (its body pushed to `sent`). Returns the webhook's options.
+   */
+  async function moveByLabel(issueNumber: number, added: string, removed: string, sender: string, sent: Array<Record<string, unknown>>): Promise<IssuesOptions> {
+    nockConfig(CONFIG);
+    nockRemoveLabel(issueNumber, removed);
+    nockNewComment(issueNumber, sent);
+    const options = { issueNumber, labels: ["radar", "ring:assess", "quadrant:tools", added], label: added, sender, at: at(5) };
+    await deliver("labeled", options, `move-${issueNumber}`);
+    return options;
+  }
+
   describe("opened with one ring and one quadrant label", () => {
     it("stores an active item with its first placement as history, and posts nothing", async () => {
       await openItem(10);
@@ -105,11 +118,7 @@ describe("issues events on a repository with a radar", () => {
     it("moves the item: removes the old ring label, records one movement and announces it once", async () => {
       await openItem(11);
       const sent: Array<Record<string, unknown>> = [];
-      nockConfig(CONFIG);
-      nockRemoveLabel(11, "ring:assess");
-      nockNewComment(11, sent);
-      const labels = ["radar", "ring:assess", "quadrant:tools", "ring:trial"];
-      await deliver("labeled", { issueNumber: 11, labels, label: "ring:trial", sender: "bob", at: at(5) });
+      await moveByLabel(11, "ring:trial", "ring:assess", "bob", sent);
 
       // GitHub then sends the unlabeled event of the bot's own removal: read, and ignored.
       nockConfig(CONFIG);
@@ -127,11 +136,8 @@ describe("issues events on a repository with a radar", () => {
     it("ignores a redelivery: the queue keeps one job per delivery, and the job skips a delivery synced before", async () => {
       await openItem(12);
       const sent: Array<Record<string, unknown>> = [];
-      nockConfig(CONFIG);
-      nockRemoveLabel(12, "ring:assess");
-      nockNewComment(12, sent);
-      const options = { issueNumber: 12, labels: ["radar", "ring:assess", "quadrant:tools", "ring:hold"], label: "ring:hold", sender: "bob", at: at(5) };
-      const id = await deliver("labeled", options);
+      const options = await moveByLabel(12, "ring:hold", "ring:assess", "bob", sent);
+      const id = "move-12";
 
       // Redelivered while the queue still has the job: nothing is queued, nothing is called.
       await kaizen.probot.receive({ id, name: "issues", payload: issuesPayload("labeled", options) as never });
@@ -166,7 +172,7 @@ describe("issues events on a repository with a radar", () => {
       const labels = ["radar", "ring:assess", "quadrant:tools", "ring:trial"];
       const id = "move-14";
       await kaizen.probot.receive({ id, name: "issues", payload: issuesPayload("labeled", { issueNumber: 14, labels, label: "ring:trial", sender: "bob", at: at(5) }) as never });
-      await waitForJob(id, true);
+      await waitForJob(kaizen.pool, id, true);
 
       expect(sent).toHaveLength(1);
       expect((await movements(14)).filter((m) => m.movedAt > at(0))).toEqual([
@@ -179,11 +185,7 @@ describe("issues events on a repository with a radar", () => {
     it("moves the item to that quadrant, removes the old quadrant label and announces it once", async () => {
       await openItem(13);
       const sent: Array<Record<string, unknown>> = [];
-      nockConfig(CONFIG);
-      nockRemoveLabel(13, "quadrant:tools");
-      nockNewComment(13, sent);
-      const labels = ["radar", "ring:assess", "quadrant:tools", "quadrant:platforms"];
-      await deliver("labeled", { issueNumber: 13, labels, label: "quadrant:platforms", sender: "carol", at: at(7) });
+      await moveByLabel(13, "quadrant:platforms", "quadrant:tools", "carol", sent);
 
       expect(await item(13)).toMatchObject({ ring: "assess", quadrant: "platforms", status: "active" });
       expect((await movements(13)).filter((m) => m.from !== null && m.field !== "status")).toEqual([
@@ -283,39 +285,16 @@ describe("issues events on a repository with a radar", () => {
       expect(rows).toEqual([{ ...OTHER_REPO, status: "active", ring: "assess" }]);
     });
   });
-});
 
-describe("issues events on a repository without a radar", () => {
-  let kaizen: RunningKaizen;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    kaizen = await startKaizen();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-
-  it.each([
-    ["a kaizen.yml without `radar:`", "no-radar-1", () => nockConfig("comment: on-change\n")],
-    ["no kaizen.yml", "no-radar-2", () => nockConfig(null)],
-  ])("with %s: reads the config and does nothing else", async (_case, id, nockFile) => {
-    nockAccessToken(INSTALLATION_ID).persist();
-    const config = nockFile();
-    await kaizen.probot.receive({ id, name: "issues", payload: issuesPayload("opened", { labels: ["radar", "ring:assess"] }) as never });
-    const job = jobId("sync-radar-item", id);
-    for (;;) {
-      const { rows } = await kaizen.pool.query<{ state: string }>("select state from pgboss.job where id = $1", [job]);
-      if (rows[0]?.state === "completed") break;
-      if (rows[0]?.state === "failed" || rows[0]?.state === "retry") throw new Error(`job ${rows[0].state}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(config.isDone()).toBe(true);
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
-    const { rows } = await kaizen.pool.query("select count(*)::int as n from radar_items");
-    expect(rows).toEqual([{ n: 0 }]);
-    nock.cleanAll();
+  describe("on a repository without a radar", () => {
+    it.each([
+      ["a kaizen.yml without `radar:`", 50, () => nockConfig("comment: on-change\n")],
+      ["no kaizen.yml", 51, () => nockConfig(null)],
+    ])("with %s: reads the config and does nothing else", async (_case, issueNumber, nockFile) => {
+      const config = nockFile();
+      await deliver("opened", { issueNumber, labels: ["radar", "ring:assess"] });
+      expect(config.isDone()).toBe(true);
+      expect(await item(issueNumber)).toBeUndefined();
+    });
   });
 });
