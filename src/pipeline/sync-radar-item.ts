@@ -14,6 +14,7 @@ import { installationClient } from "../report/installation-client.js";
 import { announceRadarMove } from "../report/radar-announce-move.js";
 import { explainRadarProblem } from "../report/radar-explain-problem.js";
 import { removeRadarLabels } from "../report/radar-remove-labels.js";
+import { syncTrendItem } from "./sync-trend-item.js";
 
 const hasLabel = (labels: readonly string[], name: string): boolean =>
   labels.some((label) => label.toLowerCase() === name.toLowerCase());
@@ -50,7 +51,10 @@ export async function syncRadarItem(app: Probot, deps: AppDeps, event: RadarIssu
     if (!applied) {
       const stored = await getRadarItem(deps.pool, event.repoId, event.issue.number);
       const radarConfig = (await config())!;
-      if (isTrend(radarConfig, event, stored)) return; // market trends: R2's syncTrendItem takes these over
+      if (isTrend(radarConfig, event, stored)) {
+        await syncTrendItem(await octokit(), deps, { config: radarConfig, event, stored });
+        return;
+      }
       const update = nextRadarItem(radarConfig, event, stored);
       if (update) await removeRadarLabels(await octokit(), target, update.removeLabels);
       await store(deps, event, update);
