@@ -29,7 +29,8 @@ const hasLabel = (labels: readonly string[], name: string): boolean =>
  * 4. analyse  — the next state from the stored item and the event's labels (nextRadarItem): a label added to a
  *    placed item is a move; bad labels keep the last valid state and set the problem.
  * 5. labels   — on a move the bot removes the old ring or quadrant label, before storing, so a retry does it again.
- * 6. db       — the item, one movement per changed field (keyed by delivery and field) and the delivery, atomically.
+ * 6. db       — the item, one movement per changed field (keyed by delivery and field) and the delivery, atomically
+ *    (an event that changes nothing stores nothing).
  * 7. report   — each move of this delivery announced once; a problem not explained yet explained once.
  */
 export async function syncRadarItem(app: Probot, deps: AppDeps, event: RadarIssueEvent): Promise<void> {
@@ -56,8 +57,10 @@ export async function syncRadarItem(app: Probot, deps: AppDeps, event: RadarIssu
         return;
       }
       const update = nextRadarItem(radarConfig, event, stored);
-      if (update) await removeRadarLabels(await octokit(), target, update.removeLabels);
-      await store(deps, event, update);
+      if (update) {
+        await removeRadarLabels(await octokit(), target, update.removeLabels);
+        await store(deps, event, update);
+      }
     }
     const item = await getRadarItem(deps.pool, event.repoId, event.issue.number);
     if (item?.kind === "radar") await report(deps, event, item, octokit, config);
@@ -69,21 +72,23 @@ function isTrend(config: RadarConfig, event: RadarIssueEvent, stored: RadarItem 
   return hasLabel(event.issue.labels, config.trend_label) || stored?.kind === "trend";
 }
 
-async function store(deps: AppDeps, event: RadarIssueEvent, update: RadarItemUpdate | null): Promise<void> {
+/**
+ * An event that changes nothing leaves no trace: replayed, it changes nothing again (an older event is skipped by
+ * its time), so only deliveries that stored something are remembered.
+ */
+async function store(deps: AppDeps, event: RadarIssueEvent, update: RadarItemUpdate): Promise<void> {
   await withTransaction(deps.pool, async (db) => {
-    if (update) {
-      const item = await upsertRadarItem(db, update.item);
-      for (const change of update.changes) {
-        await recordRadarMovement(db, {
-          ...change,
-          itemId: item.id,
-          actor: event.sender.login,
-          reason: null,
-          link: event.issue.url,
-          movedAt: new Date(event.at),
-          idempotencyKey: `${event.deliveryId}:${change.field}`,
-        });
-      }
+    const item = await upsertRadarItem(db, update.item);
+    for (const change of update.changes) {
+      await recordRadarMovement(db, {
+        ...change,
+        itemId: item.id,
+        actor: event.sender.login,
+        reason: null,
+        link: event.issue.url,
+        movedAt: new Date(event.at),
+        idempotencyKey: `${event.deliveryId}:${change.field}`,
+      });
     }
     await recordRadarDelivery(db, event.deliveryId);
   });
