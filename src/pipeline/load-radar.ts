@@ -5,7 +5,7 @@ import { loadRepoConfig } from "../config/load-repo-config.js";
 import { listRadarItems, listRadarItemsByRepoName } from "../db/radar-items.js";
 import { listRadarMovementsSince } from "../db/radar-movements.js";
 import { getLatestRadarReview } from "../db/radar-reviews.js";
-import { listRadarTrendLinks } from "../db/radar-trend-links.js";
+import { listTrendLinksToRadarItems } from "../db/radar-trends.js";
 import type { RadarSnapshot } from "../radar/radar-snapshot.js";
 import { toRadarSnapshot } from "../radar/to-radar-snapshot.js";
 import type { GitHubClient } from "../report/github-client.js";
@@ -41,7 +41,7 @@ export async function loadRadar(app: Probot, deps: Pick<AppDeps, "pool" | "sourc
   const [trendItems, movements, links, latestReview] = await Promise.all([
     listRadarItems(deps.pool, first.repoId, "trend"),
     listRadarMovementsSince(deps.pool, first.repoId, null),
-    listRadarTrendLinks(deps.pool, first.repoId),
+    listTrendLinksToRadarItems(deps.pool, first.repoId),
     getLatestRadarReview(deps.pool, first.repoId),
   ]);
   const snapshot = toRadarSnapshot(
