@@ -16,6 +16,7 @@ import {
   nockUpdateIssue,
 } from "../helpers/nock-github.js";
 import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { benchmarkNocks } from "../helpers/nock-benchmarks.js";
 import { INSTALLATION_ID } from "../helpers/webhook-payloads.js";
 
 type Body = Record<string, any>;
@@ -51,37 +52,7 @@ function k6Result(value: number, benchmark = "checkout"): BenchmarkResultInput {
   return { benchmark, measure, unit: "ms", better: null, value, samples: null, file: "k6.json", format: "k6" };
 }
 
-/* GitHub calls of the compare step that the shared builders do not cover. */
-function nockPullsForCommit(head: string, pulls: Array<{ number: number; base?: string; headSha?: string; state?: string }>) {
-  return nock(GITHUB_API)
-    .get(`${REPO_PATH}/commits/${head}/pulls`)
-    .query({ per_page: "100" })
-    .reply(200, pulls.map((p) => pullJson(p.number, p.headSha ?? head, p.base ?? "main", p.state)));
-}
-function nockForkPulls(headRef: string, pulls: Array<{ number: number; head: string }>) {
-  return nock(GITHUB_API)
-    .get(`${REPO_PATH}/pulls`)
-    .query({ head: headRef, state: "open", per_page: "100" })
-    .reply(200, pulls.map((p) => pullJson(p.number, p.head, "main")));
-}
-function pullJson(number: number, head: string, base: string, state = "open") {
-  return { number, state, html_url: `https://github.com/${repo.owner}/${repo.repo}/pull/${number}`, head: { sha: head }, base: { ref: base } };
-}
-function nockCompare(base: string, head: string, mergeBase: string) {
-  return nock(GITHUB_API)
-    .get(`${REPO_PATH}/compare/${base}...${head}`)
-    .query({ per_page: "1" })
-    .reply(200, { merge_base_commit: { sha: mergeBase }, commits: [] });
-}
-function nockCommits(from: string, perPage: number, shas: string[]) {
-  return nock(GITHUB_API)
-    .get(`${REPO_PATH}/commits`)
-    .query({ sha: from, per_page: String(perPage) })
-    .reply(200, shas.map((s) => ({ sha: s })));
-}
-function nockDefaultBranch(branch = "main") {
-  return nock(GITHUB_API).get(REPO_PATH).reply(200, { default_branch: branch });
-}
+const { nockPullsForCommit, nockForkPulls, nockCompare, nockCommits, nockDefaultBranch } = benchmarkNocks(repo);
 
 /** Polls until the run reaches one of `states` (the queue's worker runs it on its own schedule). */
 async function waitForRunState(pool: RunningKaizen["pool"], runId: number, states: string[], timeoutMs = 20000): Promise<string> {

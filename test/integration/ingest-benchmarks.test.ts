@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { zipSync } from "fflate";
 import nock from "nock";
 import { createNodeMiddleware, Probot } from "probot";
 import { kaizen as kaizenApp } from "../../src/index.js";
@@ -12,13 +12,13 @@ import { INSTALLATION_ID, workflowRunPayload, type WorkflowRunOptions } from "..
 import { privateKey, startKaizen, TestOctokit, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
 import { nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API } from "../helpers/nock-github.js";
+import { benchmarkNocks } from "../helpers/nock-benchmarks.js";
 
 type Body = Record<string, any>;
 
 /** The repository of the workflow_run example payload. */
 const repo = { owner: "octo-org", repo: "octo-repo" } as const;
 const REPO_PATH = `/repos/${repo.owner}/${repo.repo}`;
-const BLOB_HOST = "https://productionresultssa1.blob.core.windows.net";
 const CONFIG = `
 benchmarks:
   workflows: [Benchmarks]
@@ -30,42 +30,7 @@ const CUSTOM_JSON = JSON.stringify([
 ]);
 const sha = (c: string) => c.repeat(40);
 
-/** GET a run's artifacts; each artifact gets the id and size it is given (defaults: 1 KiB, unexpired). */
-function nockListArtifacts(runId: number, artifacts: Array<{ id: number; name: string; expired?: boolean; size?: number }>) {
-  return nock(GITHUB_API)
-    .get(`${REPO_PATH}/actions/runs/${runId}/artifacts`)
-    .query({ per_page: "100" })
-    .reply(200, {
-      total_count: artifacts.length,
-      artifacts: artifacts.map((a) => ({
-        id: a.id,
-        name: a.name,
-        size_in_bytes: a.size ?? 1024,
-        expired: a.expired ?? false,
-        expires_at: "2026-11-01T00:00:00Z",
-        archive_download_url: `${GITHUB_API}${REPO_PATH}/actions/artifacts/${a.id}/zip`,
-      })),
-    });
-}
-
-/** GET an artifact's zip: GitHub redirects to blob storage, which serves the bytes. */
-function nockDownloadArtifact(artifactId: number, zip: Uint8Array) {
-  const blobPath = `/actions-results/artifact-${artifactId}.zip`;
-  const api = nock(GITHUB_API)
-    .get(`${REPO_PATH}/actions/artifacts/${artifactId}/zip`)
-    .reply(302, "", { location: `${BLOB_HOST}${blobPath}?sig=signed` });
-  const blob = nock(BLOB_HOST)
-    .get(blobPath)
-    .query({ sig: "signed" })
-    .reply(200, Buffer.from(zip), { "content-type": "application/zip" });
-  return [api, blob];
-}
-
-function zip(files: Record<string, string>): Uint8Array {
-  const entries: Zippable = {};
-  for (const [name, text] of Object.entries(files)) entries[name] = strToU8(text);
-  return zipSync(entries);
-}
+const { nockListArtifacts, nockDownloadArtifact, zipFiles: zip } = benchmarkNocks(repo);
 
 describe("workflow_run.completed", () => {
   let kaizen: RunningKaizen;
