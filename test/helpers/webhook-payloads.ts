@@ -171,6 +171,8 @@ export interface IssuesOptions {
   at?: Date;
   /** The issue is in octo-org/octo-repo (the other side of the examples' transfer) instead of Codertocat/Hello-World. */
   otherRepo?: boolean;
+  /** The issue's body (the examples have their own). */
+  body?: string;
 }
 
 type IssuesAction = "opened" | "edited" | "labeled" | "unlabeled" | "closed" | "reopened" | "transferred" | "deleted";
@@ -196,6 +198,7 @@ export function issuesPayload(action: IssuesAction, options: IssuesOptions = {})
   issue.state = action === "closed" ? "closed" : "open";
   if (options.labels) issue.labels = options.labels.map(label);
   if (options.at) issue.updated_at = options.at.toISOString();
+  if (options.body !== undefined) issue.body = options.body;
   if (options.label !== undefined) payload["label"] = label(options.label, 100);
   if (options.sender) {
     const bot = options.sender.endsWith("[bot]");
