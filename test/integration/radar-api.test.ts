@@ -93,6 +93,7 @@ describe("GET /api/radar and /api/trends", () => {
     await upsertRadarItem(pool, item(3, { title: "Bun", ring: "assess", quadrant: "platforms", thumbsUp: 5 }));
     const trend = await upsertRadarItem(pool, item(9, { kind: "trend", title: "Edge runtimes", body: "See #3", trend: "rising", impact: "high" }));
     await replaceRadarTrendLinks(pool, trend.id, 900, [3]);
+    await upsertRadarItem(pool, { ...item(1, { title: "Spark", ring: "adopt", quadrant: "data" }), repoId: 901, repo: "wide", url: `${GHE}/${REPO.owner}/wide/issues/1` });
     await pool.query("update radar_items set created_at = '2026-01-10T10:00:00Z' where issue_number in (1, 2, 9)");
     await pool.query("update radar_items set created_at = '2026-08-01T10:00:00Z' where issue_number = 3");
     const review = await recordRadarReview(pool, { repoId: 900, issueNumber: 40, url: issueUrl(40), period: "2026-07-06T09:00:00Z", previousReviewId: null });
@@ -138,6 +139,25 @@ describe("GET /api/radar and /api/trends", () => {
       const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}`);
       expect(response.status).toBe(502);
       expect(await response.json()).toEqual({ message: "GitHub did not answer the access check; try again later." });
+    });
+  });
+
+  describe("with more quadrants than the format can draw", () => {
+    it("answers 422 saying why, and still answers JSON", async () => {
+      nock(GHE)
+        .get(`${API}/repos/${REPO.owner}/wide/contents/${encodeURIComponent(".github/kaizen.yml")}`)
+        .times(2)
+        .reply(200, "radar:\n  quadrants: [techniques, tools, platforms, languages-and-frameworks, data]\n", { "content-type": "text/plain; charset=utf-8" });
+      nockAccessCheck(200, "wide");
+      nockAccessCheck(200, "wide");
+      const zalando = await get(`/api/radar/${REPO.owner}/wide?format=zalando`);
+      expect(zalando.status).toBe(422);
+      expect(await zalando.json()).toEqual({
+        message: "Cannot export as zalando: the zalando format draws at most 4 quadrants and 4 rings; this radar has 5 quadrants and 4 rings.",
+      });
+      const json = await get(`/api/radar/${REPO.owner}/wide`);
+      expect(json.status).toBe(200);
+      expect((await json.json()).items.map((i: any) => [i.title, i.quadrant])).toEqual([["Spark", "data"]]);
     });
   });
 
