@@ -49,7 +49,9 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
   await deps.queue.work("open-radar-review", async (job) => {
     await openRadarReview(app, deps, job);
   });
-  await scheduleRadarReviewsDue(deps.queue, new Date());
+  // From start-up, the first tick is at least an hour away (the ticks' chain keeps the hourly pace): a process that
+  // lives less than an hour, such as a test's, never runs it, and a crash loop cannot run it more often.
+  await scheduleRadarReviewsDue(deps.queue, new Date(Date.now() + 3_600_000));
 }
 
 async function giveUp(deps: AppDeps, evaluationId: number, reason: string): Promise<void> {
