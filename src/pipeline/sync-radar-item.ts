@@ -12,6 +12,7 @@ import type { RadarIssueEvent } from "../radar/radar-issue-event.js";
 import type { GitHubClient } from "../report/github-client.js";
 import { installationClient } from "../report/installation-client.js";
 import { announceRadarMove } from "../report/radar-announce-move.js";
+import { explainTrendProblem } from "../report/explain-trend-problem.js";
 import { explainRadarProblem } from "../report/radar-explain-problem.js";
 import { removeRadarLabels } from "../report/radar-remove-labels.js";
 import { syncTrendItem } from "./sync-trend-item.js";
@@ -31,7 +32,8 @@ const hasLabel = (labels: readonly string[], name: string): boolean =>
  * 5. labels   — on a move the bot removes the old ring or quadrant label, before storing, so a retry does it again.
  * 6. db       — the item, one movement per changed field (keyed by delivery and field) and the delivery, atomically
  *    (an event that changes nothing stores nothing).
- * 7. report   — each move of this delivery announced once; a problem not explained yet explained once.
+ * 7. report   — each move of this delivery announced once; a problem not explained yet explained once (for a
+ *    trend too: a retried trend job ends here, its delivery being stored already).
  */
 export async function syncRadarItem(app: Probot, deps: AppDeps, event: RadarIssueEvent): Promise<void> {
   const target = { owner: event.owner, repo: event.repo, issueNumber: event.issue.number };
@@ -63,7 +65,7 @@ export async function syncRadarItem(app: Probot, deps: AppDeps, event: RadarIssu
       }
     }
     const item = await getRadarItem(deps.pool, event.repoId, event.issue.number);
-    if (item?.kind === "radar") await report(deps, event, item, octokit, config);
+    if (item) await report(deps, event, item, octokit, config);
   });
 }
 
@@ -113,6 +115,7 @@ async function report(
   if (item.problem === null || item.problem === item.announcedProblem) return;
   const radar = await config();
   if (!radar) return;
-  await explainRadarProblem(await octokit(), radar, { ...item, problem: item.problem });
+  const explain = item.kind === "trend" ? explainTrendProblem : explainRadarProblem;
+  await explain(await octokit(), radar, { ...item, problem: item.problem });
   await setRadarItemAnnouncedProblem(deps.pool, item.id, item.problem);
 }
