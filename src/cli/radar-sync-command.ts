@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { importRadar } from "../pipeline/import-radar.js";
+import { unlessNotFound } from "../report/unless-not-found.js";
 import { parseRepoArgument } from "./parse-repo-argument.js";
 import { withCliApp } from "./with-cli-app.js";
 
@@ -13,7 +14,9 @@ export function radarSyncCommand(): Command {
     .argument("<owner/repo>", "the repository whose radar to import", parseRepoArgument)
     .action(async ({ owner, repo }: { owner: string; repo: string }, _options: unknown, command: Command) => {
       const summary = await withCliApp(command, async ({ app, deps }) => {
-        const { data: installation } = await (await app.auth()).rest.apps.getRepoInstallation({ owner, repo });
+        const found = await unlessNotFound((await app.auth()).rest.apps.getRepoInstallation({ owner, repo }));
+        if (!found) throw new Error(`the app is not installed on ${owner}/${repo}: install it there first (GitHub → the app's settings → Install App).`);
+        const installation = found.data;
         const octokit = await app.auth(installation.id);
         const { data: repository } = await octokit.rest.repos.get({ owner, repo });
         const job = { installationId: installation.id, repoId: repository.id, owner: repository.owner.login, repo: repository.name };

@@ -47,7 +47,7 @@ function nockIssuesWithLabel(owner: string, repo: string, label: string, pages: 
   const scope = nock(GITHUB_API);
   pages.forEach((page, index) => {
     const next = new URLSearchParams({ ...query, page: String(index + 2) });
-    const link = index < pages.length - 1 ? { link: `<${GITHUB_API}${path}?${next}>; rel="next"` } : {};
+    const link: Record<string, string> = index < pages.length - 1 ? { link: `<${GITHUB_API}${path}?${next}>; rel="next"` } : {};
     scope
       .get(path)
       .query(index === 0 ? query : { ...query, page: String(index + 1) })
