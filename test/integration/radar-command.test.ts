@@ -1,10 +1,9 @@
 import nock from "nock";
 import { radarCommand } from "../../src/pipeline/radar-command.js";
-import { jobId } from "../../src/queue/job-id.js";
-import type { JobName } from "../../src/queue/jobs.js";
 import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, nockCreateComment, nockListComments } from "../helpers/nock-github.js";
 import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { waitForJob } from "../helpers/wait-for-job.js";
 import { INSTALLATION_ID, issueCommentPayload, issuesPayload, type IssueCommentOptions, type IssuesOptions } from "../helpers/webhook-payloads.js";
 
 const CONFIG = "radar: {}\n";
@@ -49,28 +48,16 @@ describe("issue_comment.created with /radar on a repository with a radar", () =>
     nock.cleanAll();
   });
 
-  /** Waits for a job to complete; a failed attempt fails the test. */
-  async function waitForJob(name: JobName, key: string): Promise<void> {
-    const id = jobId(name, key);
-    for (;;) {
-      const { rows } = await kaizen.pool.query<{ state: string; output: unknown }>("select state, output from pgboss.job where id = $1", [id]);
-      const state = rows[0]?.state;
-      if (state === "completed") return;
-      if (state === "failed" || state === "retry") throw new Error(`${name} ${key}: ${JSON.stringify(rows[0]?.output)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
   async function issues(action: Parameters<typeof issuesPayload>[0], options: IssuesOptions): Promise<void> {
     const id = `issues-${++delivery}`;
     await kaizen.probot.receive({ id, name: "issues", payload: issuesPayload(action, options) as never });
-    await waitForJob("sync-radar-item", id);
+    await waitForJob(kaizen.pool, "sync-radar-item", id);
   }
 
   async function comment(options: IssueCommentOptions): Promise<void> {
     const payload = issueCommentPayload({ at: at(10), ...options });
     await kaizen.probot.receive({ id: `comment-${++delivery}`, name: "issue_comment", payload: payload as never });
-    await waitForJob("radar-command", String(options.commentId));
+    await waitForJob(kaizen.pool, "radar-command", String(options.commentId));
   }
 
   /** A valid item in Assess, Tools, opened by alice (one config read, nothing posted). */

@@ -1,9 +1,9 @@
 import nock from "nock";
 import { importRadar } from "../../src/pipeline/import-radar.js";
-import { jobId } from "../../src/queue/job-id.js";
 import { nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, testOctokit } from "../helpers/nock-github.js";
 import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { waitForJob } from "../helpers/wait-for-job.js";
 import { INSTALLATION_ID, installationCreatedPayload, installationRepositoriesAddedPayload } from "../helpers/webhook-payloads.js";
 
 const CONFIG = "radar: {}\n";
@@ -202,17 +202,6 @@ describe("radar import", () => {
   });
 
   describe("installation events", () => {
-    async function waitForJob(key: string): Promise<void> {
-      const id = jobId("import-radar", key);
-      for (;;) {
-        const { rows } = await kaizen.pool.query<{ state: string; output: unknown }>("select state, output from pgboss.job where id = $1", [id]);
-        const state = rows[0]?.state;
-        if (state === "completed") return;
-        if (state === "failed" || state === "retry") throw new Error(`import-radar ${key}: ${JSON.stringify(rows[0]?.output)}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-
     it("installation.created imports each repository of the installation", async () => {
       const payload = installationCreatedPayload();
       const [repository] = payload["repositories"] as Array<{ id: number; full_name: string }>;
@@ -223,7 +212,7 @@ describe("radar import", () => {
       nockIssuesWithLabel(owner, repo, "market-trend", [[]]);
 
       await kaizen.probot.receive({ id: "install-1", name: "installation", payload: payload as never });
-      await waitForJob(`install-1:${repository!.id}`);
+      await waitForJob(kaizen.pool, "import-radar", `install-1:${repository!.id}`);
       expect(await items(repository!.id)).toEqual([
         expect.objectContaining({ number: 8, kind: "radar", ring: "trial", quadrant: "languages-and-frameworks", status: "active" }),
       ]);
@@ -237,7 +226,7 @@ describe("radar import", () => {
       nockConfig(null, { owner, repo });
 
       await kaizen.probot.receive({ id: "added-1", name: "installation_repositories", payload: payload as never });
-      await waitForJob(`added-1:${repository!.id}`);
+      await waitForJob(kaizen.pool, "import-radar", `added-1:${repository!.id}`);
       expect(await items(repository!.id)).toEqual([]);
     });
   });

@@ -1,9 +1,9 @@
 import nock from "nock";
 import { loadRadar } from "../../src/pipeline/load-radar.js";
-import { jobId } from "../../src/queue/job-id.js";
 import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import { nockCreateComment, nockListComments } from "../helpers/nock-github.js";
 import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { waitForJob } from "../helpers/wait-for-job.js";
 import { INSTALLATION_ID, issuesPayload, type IssuesOptions } from "../helpers/webhook-payloads.js";
 
 const CONFIG = "radar: {}\n";
@@ -39,14 +39,7 @@ describe("issues events on market trends", () => {
     const id = `delivery-${++delivery}`;
     nockConfig(CONFIG);
     await kaizen.probot.receive({ id, name: "issues", payload: issuesPayload(action, { at: at(++minute), ...options }) as never });
-    const job = jobId("sync-radar-item", id);
-    for (;;) {
-      const { rows } = await kaizen.pool.query<{ state: string; output: unknown }>("select state, output from pgboss.job where id = $1", [job]);
-      const state = rows[0]?.state;
-      if (state === "completed") return;
-      if (state === "failed" || state === "retry") throw new Error(`sync-radar-item ${id}: ${JSON.stringify(rows[0]?.output)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForJob(kaizen.pool, "sync-radar-item", id);
   }
 
   async function trend(issueNumber: number) {
