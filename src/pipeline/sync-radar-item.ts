@@ -16,9 +16,7 @@ import { explainTrendProblem } from "../report/explain-trend-problem.js";
 import { explainRadarProblem } from "../report/radar-explain-problem.js";
 import { removeRadarLabels } from "../report/radar-remove-labels.js";
 import { syncTrendItem } from "./sync-trend-item.js";
-
-const hasLabel = (labels: readonly string[], name: string): boolean =>
-  labels.some((label) => label.toLowerCase() === name.toLowerCase());
+import { hasLabel } from "../radar/has-label.js";
 
 /**
  * Keeps a repository's radar item in step with its issue, for one `issues` webhook (job `sync-radar-item`).

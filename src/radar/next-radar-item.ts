@@ -4,6 +4,7 @@ import type { RadarMovementField, RadarMovementSource } from "../db/radar-moveme
 import { planLabelMove } from "./plan-label-move.js";
 import type { RadarIssueEvent } from "./radar-issue-event.js";
 import { readRadarLabels } from "./read-radar-labels.js";
+import { hasLabel } from "./has-label.js";
 
 /** One field's change, before it is stored as a movement. */
 export interface RadarChange {
@@ -19,9 +20,6 @@ export interface RadarItemUpdate {
   changes: RadarChange[];
   removeLabels: string[];
 }
-
-const hasLabel = (labels: readonly string[], name: string): boolean =>
-  labels.some((label) => label.toLowerCase() === name.toLowerCase());
 
 /**
  * The next state of the radar item for an issue event, from the stored item (null when there is none yet); null
