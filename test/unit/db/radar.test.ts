@@ -74,6 +74,12 @@ describe("radar tables", () => {
     expect(await getRadarItem(db.pool, 101, 1)).toMatchObject({ announcedProblem: "p", thumbsUp: 5 });
   });
 
+  it("keeps the time of the last event applied when a writer without one (an import) upserts", async () => {
+    const at = new Date("2026-11-02T09:00:00Z");
+    expect(await upsertRadarItem(db.pool, item(108, 1, { syncedAt: at }))).toMatchObject({ syncedAt: at });
+    expect(await upsertRadarItem(db.pool, item(108, 1, { title: "Imported" }))).toMatchObject({ syncedAt: at, title: "Imported" });
+  });
+
   it("lists items by kind and repository, and the repositories that have a radar", async () => {
     await upsertRadarItem(db.pool, item(102, 2));
     await upsertRadarItem(db.pool, item(102, 1));
