@@ -36,12 +36,6 @@ export interface EvaluationReport extends DeploymentFacts {
   metrics: MetricReport[];
 }
 
-/** The sticky per-environment pull request comment. */
-export interface PrCommentContext extends EvaluationReport {
-  /** Hidden HTML comment that identifies the comment for later updates (see kaizenMarker). */
-  marker: string;
-}
-
 /** A later window that showed a regression again, judged against the same baseline window (issues.confirm). */
 export interface ConfirmationReport {
   window: TimeWindow;
