@@ -11,7 +11,7 @@ import type { JobData } from "../queue/jobs.js";
 import { displayName } from "../radar/display-name.js";
 import { hasWriteAccess } from "../radar/has-write-access.js";
 import { parseRadarCommand, type RadarCommand } from "../radar/parse-radar-command.js";
-import { radarCommandProblem } from "../radar/radar-command-problem.js";
+import { judgeRadarCommand } from "../radar/judge-radar-command.js";
 import type { GitHubClient } from "../report/github-client.js";
 import { installationClient } from "../report/installation-client.js";
 import { kaizenMarker } from "../report/kaizen-marker.js";
@@ -65,17 +65,16 @@ async function judgeAndRecord(
   command: RadarCommand,
 ): Promise<RadarMovement | null> {
   const { owner, repo, issueNumber, login } = job;
-  const item = await getRadarItem(deps.pool, job.repoId, issueNumber);
-  const problem = radarCommandProblem(command, item, config);
-  if (problem !== null || command.kind !== "move" || !item?.ring) {
+  const verdict = judgeRadarCommand(command, await getRadarItem(deps.pool, job.repoId, issueNumber), config);
+  if (verdict.kind === "reply") {
     const example = config.rings[1] ?? config.rings[0]!;
-    const body = renderTemplate("radar-command-help", { login, problem: problem ?? "", rings: config.rings, example });
+    const body = renderTemplate("radar-command-help", { login, problem: verdict.problem, rings: config.rings, example });
     await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return null;
   }
+  const { item, from, to, reason } = verdict;
   if (!(await hasWriteAccess(octokit, { owner, repo, login }))) {
-    const ringLabel = `${config.ring_prefix}${command.ring}`;
-    const body = renderTemplate("radar-command-refused", { login, ring: displayName(item.ring), ringLabel });
+    const body = renderTemplate("radar-command-refused", { login, ring: displayName(from), ringLabel: `${config.ring_prefix}${to}` });
     await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return null;
   }
@@ -83,10 +82,10 @@ async function judgeAndRecord(
     const movement = await recordRadarMovement(db, {
       itemId: item.id,
       field: "ring",
-      from: item.ring,
-      to: command.ring,
+      from,
+      to,
       actor: login,
-      reason: command.reason,
+      reason,
       source: "command",
       link: job.commentUrl,
       movedAt: new Date(job.at),
@@ -94,7 +93,7 @@ async function judgeAndRecord(
     });
     // Dated by the comment: an event older than the move, arriving late, must not put the item back.
     const at = new Date(job.at);
-    await upsertRadarItem(db, { ...item, ring: command.ring, syncedAt: item.syncedAt && item.syncedAt > at ? item.syncedAt : at });
+    await upsertRadarItem(db, { ...item, ring: to, syncedAt: item.syncedAt && item.syncedAt > at ? item.syncedAt : at });
     return movement;
   });
 }
