@@ -1,5 +1,6 @@
 import type { RadarConfig } from "../config/kaizen-config.js";
 import type { RadarItem } from "../db/radar-items.js";
+import { codeSpan } from "../report/code-span.js";
 import { displayName } from "./display-name.js";
 import type { RadarCommand } from "./parse-radar-command.js";
 
@@ -18,7 +19,8 @@ const reply = (problem: string): RadarCommandVerdict => ({ kind: "reply", proble
  */
 export function judgeRadarCommand(command: RadarCommand, item: RadarItem | null, config: RadarConfig): RadarCommandVerdict {
   if (command.kind === "usage") return reply("I can only move a radar item, given a ring and a reason.");
-  if (command.kind === "unknown-ring") return reply(`${code(command.given)} is not a ring of this radar.`);
+  // The one piece of the author's text in the reply: a code span its own backticks cannot end.
+  if (command.kind === "unknown-ring") return reply(`${codeSpan(command.given)} is not a ring of this radar.`);
   if (command.kind === "missing-reason") {
     return reply(`please say why it moves to ${displayName(command.ring)}: write the reason after the ring, so the radar remembers it.`);
   }

@@ -34,4 +34,8 @@ describe("judgeRadarCommand", () => {
   it("replies to a bad command before looking at the item", () => {
     expect(judgeRadarCommand({ kind: "unknown-ring", given: "later" }, null, radar)).toEqual({ kind: "reply", problem: "`later` is not a ring of this radar." });
   });
+
+  it("quotes an unknown ring so its own backticks cannot end the code span", () => {
+    expect(judgeRadarCommand({ kind: "unknown-ring", given: "a`b" }, null, radar)).toEqual({ kind: "reply", problem: "``a`b`` is not a ring of this radar." });
+  });
 });
