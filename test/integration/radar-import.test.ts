@@ -1,5 +1,6 @@
 import nock from "nock";
 import { importRadar } from "../../src/pipeline/import-radar.js";
+import { jobId } from "../../src/queue/job-id.js";
 import { nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, testOctokit } from "../helpers/nock-github.js";
 import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
@@ -216,6 +217,24 @@ describe("radar import", () => {
       expect(await items(repository!.id)).toEqual([
         expect.objectContaining({ number: 8, kind: "radar", ring: "trial", quadrant: "languages-and-frameworks", status: "active" }),
       ]);
+    });
+
+    it("installation.created without its list of repositories (too long to send) asks GitHub for it", async () => {
+      const payload = installationCreatedPayload();
+      const [repository] = payload["repositories"] as Array<{ id: number; full_name: string; name: string }>;
+      delete payload["repositories"];
+      const [owner, repo] = repository!.full_name.split("/") as [string, string];
+      nockAccessToken(INSTALLATION_ID).persist();
+      nock(GITHUB_API)
+        .get("/installation/repositories")
+        .query({ per_page: "100" })
+        .reply(200, { total_count: 1, repositories: [{ ...repository, owner: { login: owner } }] });
+      nockConfig(null, { owner, repo });
+
+      await kaizen.probot.receive({ id: "install-2", name: "installation", payload: payload as never });
+      await waitForJob(kaizen.pool, "import-radar", `install-2:${repository!.id}`);
+      const { rows } = await kaizen.pool.query("select data from pgboss.job where name = 'import-radar' and id = $1", [jobId("import-radar", `install-2:${repository!.id}`)]);
+      expect(rows.map((row) => row.data)).toEqual([{ installationId: INSTALLATION_ID, repoId: repository!.id, owner, repo }]);
     });
 
     it("installation_repositories.added imports the added repositories; one without a radar gets nothing", async () => {
