@@ -1,14 +1,9 @@
 import type { RadarIssueEvent } from "./radar-issue-event.js";
+import { toRadarIssue, type GitHubIssueFields } from "./to-radar-issue.js";
 
 /** The fields of a REST issue (GET /repos/{owner}/{repo}/issues) an import reads. */
-export interface ListedIssue {
-  number: number;
-  title: string;
-  body?: string | null;
-  html_url: string;
+export interface ListedIssue extends GitHubIssueFields {
   state: string;
-  labels: Array<string | { name?: string }>;
-  reactions?: { "+1"?: number };
   created_at: string;
   updated_at: string;
 }
@@ -26,15 +21,7 @@ export function importedIssueEvent(
     ...repo,
     deliveryId,
     action: "edited",
-    issue: {
-      number: issue.number,
-      title: issue.title,
-      body: issue.body ?? "",
-      url: issue.html_url,
-      state: issue.state === "closed" ? "closed" : "open",
-      labels: issue.labels.flatMap((label) => (typeof label === "string" ? [label] : label.name ? [label.name] : [])),
-      thumbsUp: issue.reactions?.["+1"] ?? 0,
-    },
+    issue: toRadarIssue(issue),
     label: null,
     sender: { login: "ghost", isBot: false },
     at: issue.updated_at,

@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { toRadarIssue } from "./to-radar-issue.js";
 
 export const RADAR_ISSUE_ACTIONS = [
   "opened",
@@ -61,15 +62,7 @@ export function toRadarIssueEvent(payload: IssuesPayload, deliveryId: string): R
     repoId: repository.id,
     owner: repository.owner.login,
     repo: repository.name,
-    issue: {
-      number: issue.number,
-      title: issue.title,
-      body: issue.body ?? "",
-      url: issue.html_url,
-      state: issue.state === "closed" ? "closed" : "open",
-      labels: (issue.labels ?? []).flatMap((l) => (l ? [l.name] : [])),
-      thumbsUp: issue.reactions?.["+1"] ?? 0,
-    },
+    issue: toRadarIssue(issue),
     label,
     // The app's own label removals arrive as `<slug>[bot]` of type Bot.
     sender: { login: sender?.login ?? "ghost", isBot: sender?.type === "Bot" && (sender.login ?? "").endsWith("[bot]") },
