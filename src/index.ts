@@ -8,7 +8,6 @@ import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleWorkflowRun } from "./handlers/workflow-run.js";
 import { handleHealthz } from "./http/healthz.js";
 import { handleRadarApi } from "./http/radar-api.js";
-import { startWorkers } from "./queue/start-workers.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
 export function kaizen(deps: AppDeps): ApplicationFunction {
@@ -24,6 +23,11 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     app.on(["installation.created", "installation_repositories.added"], handleInstallation(deps));
     addHandler(handleHealthz(deps));
     addHandler(handleRadarApi(app, deps));
-    if (deps.workers) await startWorkers(app, deps);
+    if (deps.workers) {
+      // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,
+      // and not loading them keeps its memory down.
+      const { startWorkers } = await import("./queue/start-workers.js");
+      await startWorkers(app, deps);
+    }
   };
 }

@@ -157,7 +157,8 @@ console.log(`ack (closed loop, 16 connections): ${maxThroughput.toFixed(0)} deli
 // The queued planning jobs drain before the evaluation is timed, so it measures one evaluation, not a backlog.
 const drainStarted = performance.now();
 for (;;) {
-  const { rows } = await db.pool.query("select count(*)::int as n from pgboss.job where state < 'completed'");
+  // Only the planning jobs: other queues may hold jobs scheduled far ahead (the hourly radar-reviews-due tick).
+  const { rows } = await db.pool.query("select count(*)::int as n from pgboss.job where name = 'plan-evaluation' and state < 'completed'");
   if (rows[0].n === 0) break;
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
@@ -191,8 +192,12 @@ for (let i = 0; i < EVALUATIONS; i++) {
   );
   if (posted === undefined || !rows[0]) throw new Error(`evaluation ${i} posted no comment`);
   evaluationMs.push(posted - new Date(rows[0].eligible).getTime());
-  // Let it finish (check run, issues) before the next one starts.
-  while ((await db.pool.query("select state from evaluations where github_status_id = $1", [id])).rows[0]?.state !== "reported") {
+  // Let it finish (check run, then the confirmation job that opens its issues: the candidate window closed long
+  // ago, so it runs at once) before the next one starts; GitHub's pacing of those issue writes would otherwise
+  // delay the next evaluation's comment by tens of seconds.
+  const unfinished = `select (select state from evaluations where github_status_id = $1) <> 'reported'
+    or exists (select 1 from pgboss.job where name = 'confirm-regressions' and state < 'completed') as busy`;
+  while ((await db.pool.query(unfinished, [id])).rows[0]?.busy !== false) {
     if (Date.now() > deadline) throw new Error(`evaluation ${i} did not finish`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
