@@ -5,11 +5,13 @@ import type { KaizenConfig } from "../config/kaizen-config.js";
 import { loadRepoConfig, type RepoConfigResult } from "../config/load-repo-config.js";
 import { listConfirmations, settleConfirmation, type ConfirmationOutcome } from "../db/confirmations.js";
 import { getEvaluation } from "../db/evaluations.js";
+import { listMetricResults } from "../db/metric-results.js";
 import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { findPullsForSha } from "../report/find-pulls-for-sha.js";
 import { installationClient } from "../report/installation-client.js";
 import { syncImprovementIssues } from "../report/sync-improvement-issues.js";
 import { buildEvaluationReport } from "./build-evaluation-report.js";
+import { fromMetricResultRow } from "./from-metric-result-row.js";
 import { judgeConfirmation } from "./judge-confirmation.js";
 import { measureMetrics, type MetricConfig } from "./measure-metrics.js";
 
@@ -18,8 +20,8 @@ import { measureMetrics, type MetricConfig } from "./measure-metrics.js";
  *
  * 1. db       — the evaluation and its pending confirmations; none left → nothing to do (a redelivered job).
  * 2. config   — re-read; issues turned off, the environment or a metric no longer configured → not needed.
- * 3. sources  — each metric over its candidate window again (so the issue shows what the immediate path would)
- *               and over its confirmation window, both against the evaluation's own baseline window.
+ * 3. sources  — each metric over its confirmation window, against the evaluation's own baseline window; the
+ *               candidate window's result is the one the evaluation stored (the issue shows those numbers).
  * 4. analysis — confirmed when both show the regression; otherwise settled as not confirmed, with the reason.
  * 5. report   — under the (repo, environment) lock, exactly as an immediate regression: the issue opens, its
  *               body naming the window that confirmed it, or an issue opened meanwhile gets the evidence.
@@ -48,19 +50,24 @@ export async function confirmRegressions(app: Probot, deps: AppDeps, evaluationI
   const deployedAt = evaluation.statusCreatedAt;
   const measure = async (metric: MetricConfig, over: EvaluationWindows) =>
     (await measureMetrics({ ...config, metrics: [metric] }, deps.sources, over, vars, stepSeconds, { deployedAt }))[0]!;
+  const stored = new Map((await listMetricResults(deps.pool, evaluationId)).map((r) => [r.metricName, r]));
   const checked = [];
   for (const row of pending) {
     const metric = config.metrics.find((m) => m.name === row.metricName);
-    if (!metric) {
+    const result = stored.get(row.metricName);
+    if (!metric || !result) {
       await settle(row.metricName, { state: "not-needed", reason: `metric ${row.metricName} is no longer configured` });
       continue;
     }
     const window = { start: row.windowStart, end: row.windowEnd };
+    const again = fromMetricResultRow(metric, result);
     checked.push(
-      Promise.all([
-        measure(metric, windows),
-        measure(metric, { baseline: windows.baseline, candidate: window }),
-      ]).then(([again, later]) => ({ again, later, window, ...judgeConfirmation(again.result, later.result) })),
+      measure(metric, { baseline: windows.baseline, candidate: window }).then((later) => ({
+        again,
+        later,
+        window,
+        ...judgeConfirmation(again.result, later.result),
+      })),
     );
   }
   const judged = await Promise.all(checked);

@@ -10,8 +10,8 @@ describe("judgeConfirmation", () => {
     ["regression", "no-change", false, "The later window shows no change: later +1 %"],
     ["regression", "improvement", false, "The later window shows an improvement: later +40 %"],
     ["regression", "inconclusive", false, "The later window shows nothing conclusive: later +40 %"],
-    ["no-change", "regression", false, "Read again, the candidate window shows no change: candidate"],
-    ["inconclusive", "regression", false, "Read again, the candidate window shows nothing conclusive: candidate"],
+    ["no-change", "regression", false, "The candidate window shows no change: candidate"],
+    ["inconclusive", "regression", false, "The candidate window shows nothing conclusive: candidate"],
   ] as const)("candidate %s, later window %s → confirmed %s", (candidate, later, confirmed, reason) => {
     const laterReason = later === "no-change" ? "later +1 %" : "later +40 %";
     expect(judgeConfirmation(result(candidate, "candidate"), result(later, laterReason))).toEqual({ confirmed, reason });
