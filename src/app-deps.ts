@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { JobQueue } from "./queue/create-queue.js";
-import type { SourceRegistry } from "./sources/create-source-registry.js";
+import type { SourceRegistry } from "./deployments/sources/create-source-registry.js";
 
 /**
  * Everything the handlers and pipelines need from the outside world, built once by the server (or a test)

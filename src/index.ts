@@ -1,13 +1,13 @@
 import type { ApplicationFunction } from "probot";
 import type { AppDeps } from "./app-deps.js";
-import { handleDeploymentStatus } from "./handlers/deployment-status.js";
-import { handleInstallation } from "./handlers/installation.js";
-import { handleIssueComment } from "./handlers/issue-comment.js";
-import { handleIssues } from "./handlers/issues.js";
-import { handlePullRequest } from "./handlers/pull-request.js";
-import { handleWorkflowRun } from "./handlers/workflow-run.js";
+import { handleDeploymentStatus } from "./deployments/on-deployment-status.js";
+import { handleInstallation } from "./radar/on-installation.js";
+import { handleIssueComment } from "./radar/on-issue-comment.js";
+import { handleIssues } from "./radar/on-issues.js";
+import { handlePullRequest } from "./config-check/on-pull-request.js";
+import { handleWorkflowRun } from "./benchmarks/on-workflow-run.js";
 import { handleHealthz } from "./http/healthz.js";
-import { handleRadarApi } from "./http/radar-api.js";
+import { handleRadarApi } from "./radar/api.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
 export function kaizen(deps: AppDeps): ApplicationFunction {
@@ -26,7 +26,7 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     if (deps.workers) {
       // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,
       // and not loading them keeps its memory down.
-      const { startWorkers } = await import("./queue/start-workers.js");
+      const { startWorkers } = await import("./workers.js");
       await startWorkers(app, deps);
     }
   };

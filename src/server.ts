@@ -2,7 +2,7 @@ import { run } from "probot";
 import { kaizen } from "./index.js";
 import { readEnv, probotEnv } from "./config/read-env.js";
 import { loadSourcesFile } from "./config/load-sources-file.js";
-import { createSourceRegistry } from "./sources/create-source-registry.js";
+import { createSourceRegistry } from "./deployments/sources/create-source-registry.js";
 import { createPool } from "./db/create-pool.js";
 import { migrate } from "./db/migrate.js";
 import { startEmbeddedPostgres } from "./db/start-embedded-postgres.js";

@@ -1,7 +1,7 @@
 import { median } from "simple-statistics";
 import { describeChange, num, percent } from "./describe-change.js";
 import type { NoiseEstimate } from "./estimate-noise.js";
-import { formatThreshold } from "./format-threshold.js";
+import { formatThreshold } from "../markdown/format-threshold.js";
 import { mannWhitneyU } from "./mann-whitney-u.js";
 import { yuenTest } from "./yuen-test.js";
 import type { MetricPolicy, MetricVerdict, VerdictExplanation, WindowStats } from "./verdict.js";

@@ -1,8 +1,8 @@
-import type { SeriesSamples } from "../sources/metrics-source.js";
+import type { SeriesSamples } from "../deployments/sources/metrics-source.js";
 import { compareWindows, noiseText } from "./compare-windows.js";
 import { counterRate } from "./counter-rate.js";
 import { estimateNoise, type NoiseEstimate } from "./estimate-noise.js";
-import { formatThreshold } from "./format-threshold.js";
+import { formatThreshold } from "../markdown/format-threshold.js";
 import { serialDependence } from "./serial-dependence.js";
 import type { MetricPolicy, MetricVerdict } from "./verdict.js";
 

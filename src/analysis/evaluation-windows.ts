@@ -1,4 +1,4 @@
-import type { TimeWindow } from "../sources/metrics-source.js";
+import type { TimeWindow } from "../deployments/sources/metrics-source.js";
 
 export interface EvaluationWindows {
   baseline: TimeWindow;

@@ -5,12 +5,12 @@ import { loadConfigFile } from "../config/load-config-file.js";
 import { loadSourcesFile } from "../config/load-sources-file.js";
 import { readEnv } from "../config/read-env.js";
 import { queryVariables, type QueryVars } from "../config/render-query.js";
-import { buildEvaluationReport } from "../pipeline/build-evaluation-report.js";
-import { measureMetrics } from "../pipeline/measure-metrics.js";
-import { evaluationCheckOutput } from "../report/evaluation-check-output.js";
-import { PERFORMANCE_CHECK_NAME } from "../report/publish-evaluation-check.js";
-import { formatTime } from "../report/format-time.js";
-import { createSourceRegistry } from "../sources/create-source-registry.js";
+import { buildEvaluationReport } from "../deployments/build-evaluation-report.js";
+import { measureMetrics } from "../deployments/measure-metrics.js";
+import { evaluationCheckOutput } from "../deployments/evaluation-check-output.js";
+import { PERFORMANCE_CHECK_NAME } from "../deployments/publish-evaluation-check.js";
+import { formatTime } from "../markdown/format-time.js";
+import { createSourceRegistry } from "../deployments/sources/create-source-registry.js";
 import { printConfigProblems } from "./print-config-problems.js";
 
 interface EvaluateOptions {

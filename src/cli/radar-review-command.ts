@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
-import { openRadarReview } from "../pipeline/open-radar-review.js";
+import { openRadarReview } from "../radar/open-radar-review.js";
 import { withCliApp } from "./with-cli-app.js";
 
 function parseRepo(value: string): { owner: string; repo: string } {

@@ -1,6 +1,6 @@
 import { Command } from "commander";
-import { importRadar } from "../pipeline/import-radar.js";
-import { unlessNotFound } from "../report/unless-not-found.js";
+import { importRadar } from "../radar/import-radar.js";
+import { unlessNotFound } from "../github/unless-not-found.js";
 import { parseRepoArgument } from "./parse-repo-argument.js";
 import { withCliApp } from "./with-cli-app.js";
 

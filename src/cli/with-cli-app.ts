@@ -4,7 +4,7 @@ import type { AppDeps } from "../app-deps.js";
 import { loadSourcesFile } from "../config/load-sources-file.js";
 import { readEnv } from "../config/read-env.js";
 import { createPool } from "../db/create-pool.js";
-import { createSourceRegistry } from "../sources/create-source-registry.js";
+import { createSourceRegistry } from "../deployments/sources/create-source-registry.js";
 
 /** What a CLI command acting as the GitHub App gets: the app (as the server would build it) and its database. */
 export type CliApp = { app: Probot; deps: Pick<AppDeps, "pool" | "sources" | "now"> };

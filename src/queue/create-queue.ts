@@ -1,6 +1,6 @@
 import { PgBoss, type Queue } from "pg-boss";
 import { jobId } from "./job-id.js";
-import { JOB_NAMES, type JobData, type JobName } from "./jobs.js";
+import { JOB_NAMES, type JobData, type JobName } from "../jobs.js";
 
 /** The durable job queue the handlers and pipelines use; pg-boss stays behind this interface. */
 export interface JobQueue {

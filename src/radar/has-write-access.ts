@@ -1,5 +1,5 @@
-import type { GitHubClient } from "../report/github-client.js";
-import { unlessNotFound } from "../report/unless-not-found.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { unlessNotFound } from "../github/unless-not-found.js";
 
 // `permission` folds maintain into write; `role_name` keeps it, and names custom roles by their own name.
 const MAY_WRITE = new Set(["admin", "maintain", "write"]);

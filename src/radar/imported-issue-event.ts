@@ -1,5 +1,5 @@
 import type { RadarIssueEvent } from "./radar-issue-event.js";
-import { toRadarIssue, type GitHubIssueFields } from "./to-radar-issue.js";
+import { toRadarIssue, type GitHubIssueFields } from "./model/radar-issue.js";
 
 /** The fields of a REST issue (GET /repos/{owner}/{repo}/issues) an import reads. */
 export interface ListedIssue extends GitHubIssueFields {

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { toRadarIssue } from "./to-radar-issue.js";
+import { toRadarIssue } from "./model/radar-issue.js";
 
 export const RADAR_ISSUE_ACTIONS = [
   "opened",

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { upsertRadarItem } from "../../src/db/radar-items.js";
+import { upsertRadarItem } from "../../src/radar/store/radar-items.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { runKaizen } from "./run-kaizen.js";
 

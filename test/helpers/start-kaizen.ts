@@ -5,9 +5,9 @@ import type pg from "pg";
 import { kaizen } from "../../src/index.js";
 import type { AppDeps } from "../../src/app-deps.js";
 import { createQueue, type JobQueue } from "../../src/queue/create-queue.js";
-import type { JobName } from "../../src/queue/jobs.js";
+import type { JobName } from "../../src/jobs.js";
 import { parseSourcesFile } from "../../src/config/load-sources-file.js";
-import { createSourceRegistry } from "../../src/sources/create-source-registry.js";
+import { createSourceRegistry } from "../../src/deployments/sources/create-source-registry.js";
 import { createTestDatabase } from "./test-database.js";
 
 export const WEBHOOK_SECRET = "kaizen-test-secret";

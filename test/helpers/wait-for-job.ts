@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { jobId } from "../../src/queue/job-id.js";
-import type { JobName } from "../../src/queue/jobs.js";
+import type { JobName } from "../../src/jobs.js";
 
 /**
  * Waits until the job queued under `name` and `key` has completed. A failed attempt fails the test at once with

@@ -1,0 +1,88 @@
+import {
+  BenchmarkParseError,
+  type BenchmarkFormat,
+  type BenchmarkMeasurement,
+  type ParsedBenchmarkFile,
+} from "../benchmark-result.js";
+import { looksLikeGo, parseGo } from "./go.js";
+import { JSON_FORMATS, type JsonFormat } from "./json-formats.js";
+import { JsonShapeError } from "./json-shape.js";
+import { positionOf, readJsonDocument } from "./read-json-document.js";
+
+const JSON_NAMES = JSON_FORMATS.map((entry) => entry.format).join(", ");
+const FIX =
+  "set `benchmarks.format` in .github/kaizen.yml to the tool that wrote it, " +
+  "or check that the artifact holds the tool's result file";
+/** Control characters no text result file holds (tab, newlines, form feed and ESC of coloured logs aside). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const BINARY = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/;
+
+/**
+ * Reads one benchmark result file from a CI artifact, in the format `benchmarks.format` names or, with "auto",
+ * the one its content shows: JSON by the shape of its keys (see formats/json-formats.ts), else `go test -bench`
+ * text. Throws BenchmarkParseError, with the line to blame where there is one, for an empty or binary file,
+ * invalid JSON, a file of no known format or not of the named one, a malformed entry, a file with no results.
+ */
+export function parseBenchmarkFile(file: string, raw: string, format: BenchmarkFormat | "auto"): ParsedBenchmarkFile {
+  // Windows tools (PowerShell's Out-File among them) start UTF-8 files with a byte-order mark JSON may not have.
+  const text = raw.replace(/^\uFEFF/, "");
+  const fail = (line: number | null, reason: string): never => {
+    throw new BenchmarkParseError(file, line, reason);
+  };
+  if (text.trim() === "") fail(null, "the file is empty: the benchmark step wrote nothing to it");
+  const binary = BINARY.exec(text);
+  if (binary) {
+    const reason = "the file is binary, not a benchmark result: check that the artifact holds the tool's result file";
+    fail(positionOf(text, binary.index).line, reason);
+  }
+
+  if (!/^\s*[[{]/.test(text)) {
+    if (format === "go" || (format === "auto" && looksLikeGo(text))) return finish(file, "go", parseGo(file, text));
+    return fail(null, format === "auto" ? NOT_JSON_NOR_GO : `\`benchmarks.format\` is ${format}, ${NOT_JSON}`);
+  }
+  const document = readJsonDocument(file, text);
+  const detected = JSON_FORMATS.find((entry) => entry.looksLike(document.value));
+  if (format === "go") return fail(null, jsonNotGo(detected));
+  const chosen = format === "auto" ? detected : JSON_FORMATS.find((entry) => entry.format === format);
+  if (chosen === undefined) return fail(null, UNKNOWN_JSON);
+  if (!chosen.looksLike(document.value)) return fail(null, mismatch(chosen, detected));
+  try {
+    return finish(file, chosen.format, chosen.parse(document.value, file));
+  } catch (error) {
+    if (!(error instanceof JsonShapeError)) throw error;
+    return fail(document.lineOf(error.path), `not valid ${chosen.format} output: ${error.reason}`);
+  }
+}
+
+const NOT_JSON = `which writes JSON, but this file is not JSON; ${FIX}`;
+const NOT_JSON_NOR_GO =
+  `not a benchmark result Kaizen can read: it is not JSON (${JSON_NAMES}), nor \`go test -bench\` output; ${FIX}`;
+const UNKNOWN_JSON = `not a benchmark result Kaizen can read: this JSON has the shape of none of ${JSON_NAMES}; ${FIX}`;
+
+function jsonNotGo(detected: JsonFormat | undefined): string {
+  const looks = detected ? ` (it looks like ${detected.format})` : "";
+  return `\`benchmarks.format\` is go, which writes \`go test -bench\` text, but this file is JSON${looks}; ${FIX}`;
+}
+
+function mismatch(chosen: JsonFormat, detected: JsonFormat | undefined): string {
+  const instead = detected ? `; it looks like ${detected.format} output instead` : "";
+  const named = `\`benchmarks.format\` is ${chosen.format}, which writes ${chosen.shape}`;
+  return `${named}, but this file is not that${instead}; ${FIX}`;
+}
+
+/** A file must give something to compare, and each (benchmark, measure) once: results are stored under it. */
+function finish(file: string, format: BenchmarkFormat, measurements: BenchmarkMeasurement[]): ParsedBenchmarkFile {
+  if (measurements.length === 0) {
+    throw new BenchmarkParseError(file, null, `no benchmark results in this ${format} file: did the benchmarks run?`);
+  }
+  const seen = new Set<string>();
+  for (const { benchmark, measure } of measurements) {
+    const key = JSON.stringify([benchmark, measure]);
+    if (seen.has(key)) {
+      const reason = `"${benchmark}" (${measure}) appears twice: Kaizen cannot tell which result to compare`;
+      throw new BenchmarkParseError(file, null, `${reason}; give each benchmark its own name`);
+    }
+    seen.add(key);
+  }
+  return { file, format, measurements };
+}

@@ -1,0 +1,30 @@
+import type { BenchmarkRun } from "./store/benchmark-runs.js";
+import type { GitHubClient } from "../github/github-client.js";
+
+/** An open pull request whose head is the run's commit. */
+export interface RunPull {
+  number: number;
+  url: string;
+  /** The base branch's name. */
+  base: string;
+}
+
+/**
+ * The open pull requests a benchmark run measured the head of, lowest number first. Same-repository heads
+ * are found through the commit; a fork's are not (GitHub leaves workflow_run.pull_requests empty for forks and
+ * does not associate the fork's commits), so they are looked up by `owner:branch`. Pull requests whose head
+ * has moved on since are left out: their own run will report.
+ */
+export async function findRunPulls(
+  octokit: GitHubClient,
+  run: Pick<BenchmarkRun, "owner" | "repo" | "headSha" | "headBranch" | "headOwner">,
+): Promise<RunPull[]> {
+  const { owner, repo } = run;
+  const pulls = run.headOwner
+    ? await octokit.paginate(octokit.rest.pulls.list, { owner, repo, head: `${run.headOwner}:${run.headBranch}`, state: "open", per_page: 100 })
+    : await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { owner, repo, commit_sha: run.headSha, per_page: 100 });
+  return pulls
+    .filter((pull) => pull.state === "open" && pull.head.sha === run.headSha)
+    .map((pull) => ({ number: pull.number, url: pull.html_url, base: pull.base.ref }))
+    .sort((a, b) => a.number - b.number);
+}

@@ -1,0 +1,27 @@
+import type pg from "pg";
+import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { isWorthCommenting } from "../github/is-worth-commenting.js";
+import { publishPrSection } from "../github/publish-pr-section.js";
+import type { EvaluationReport } from "./report-context.js";
+import { renderTemplate } from "../markdown/render-template.js";
+
+/**
+ * The environment's section of Kaizen's comment on every pull request that shipped the deployed commit.
+ * `on-change` and `on-regression` hold back a *first* comment when there is nothing to say, but an existing
+ * comment is always updated, so it never shows stale verdicts.
+ */
+export async function commentOnPulls(
+  octokit: GitHubClient,
+  pool: pg.Pool,
+  input: { report: EvaluationReport; repoId: number; policy: KaizenConfig["comment"] },
+): Promise<void> {
+  const { report, repoId, policy } = input;
+  const createIfMissing = isWorthCommenting(report.metrics.map((m) => m.result.verdict), policy);
+  const body = renderTemplate("pr-comment-deployment", report);
+  const key = `deployment:${report.environment}`;
+
+  for (const pull of report.pulls) {
+    await publishPrSection(octokit, pool, { repoId, ...report.repo, pullNumber: pull.number, key, body, createIfMissing });
+  }
+}

@@ -1,0 +1,75 @@
+import type { Probot } from "probot";
+import { installationClient } from "../github/installation-client.js";
+import type { AppDeps } from "../app-deps.js";
+import { loadRepoConfig } from "../config/load-repo-config.js";
+import { finishEvaluation, getEvaluation, setEvaluationCheckRun } from "./store/evaluations.js";
+import { saveMetricResults } from "./store/metric-results.js";
+import { withAdvisoryLock } from "../db/with-advisory-lock.js";
+import { findPullsForSha } from "./github.js";
+import { publishConfigCheck } from "../github/publish-config-check.js";
+import { publishEvaluationCheck } from "./publish-evaluation-check.js";
+import { commentOnPulls } from "./comment-on-pulls.js";
+import { syncImprovementIssues } from "./sync-improvement-issues.js";
+import { buildEvaluationReport } from "./build-evaluation-report.js";
+import { measureMetrics } from "./measure-metrics.js";
+import { toMetricResultRows } from "./to-metric-result-rows.js";
+import { requestConfirmation } from "./request-confirmation.js";
+
+/**
+ * Evaluates one deployment once its candidate window has closed.
+ *
+ * 1. config   — re-read, so the metrics are the ones configured now; broken → "Kaizen config" check.
+ * 2. sources  — every metric queried over the baseline and candidate windows.
+ * 3. analysis — a verdict per metric (rank test + practical threshold).
+ * 4. db       — per-metric results persisted (a retry overwrites, never duplicates).
+ * 5. report   — sticky PR comments, check run, improvement issues; each write is idempotent, so a retry
+ *               after a GitHub error resumes without duplicates, and one (repo, environment) reports at a time.
+ *               A new regression's issue waits for a later window to confirm it (issues.confirm; `0` opens it
+ *               now): it is marked pending and the confirm-regressions job queued for when that window closes.
+ * 6. db       — the evaluation is marked reported; later deliveries of the same job do nothing.
+ */
+export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationId: number): Promise<void> {
+  const evaluation = await getEvaluation(deps.pool, evaluationId);
+  if (!evaluation || evaluation.state !== "scheduled" || !evaluation.windows) return;
+  const { owner, repo, sha, environment, windows } = evaluation;
+  const octokit = await installationClient(app, evaluation.installationId);
+
+  const loaded = await loadRepoConfig(octokit, { owner, repo }, deps.sources.names());
+  if (loaded.status !== "ok") {
+    const problems = loaded.status === "invalid" ? loaded.problems : [];
+    if (problems.length > 0) await publishConfigCheck(octokit, { owner, repo, sha, problems });
+    await finishEvaluation(deps.pool, evaluationId, loaded.status === "missing" ? "skipped" : "config-error");
+    return;
+  }
+  const config = loaded.config;
+  if (!config.deployments.environments.includes(environment)) {
+    await finishEvaluation(deps.pool, evaluationId, "skipped", `environment ${environment} is no longer configured`);
+    return;
+  }
+
+  const vars = { environment, sha, ref: evaluation.ref, repo: `${owner}/${repo}` };
+  const step = config.deployments.step / 1000;
+  const measured = await measureMetrics(config, deps.sources, windows, vars, step, { deployedAt: evaluation.statusCreatedAt });
+
+  await saveMetricResults(deps.pool, evaluationId, toMetricResultRows(measured));
+
+  const pulls = await findPullsForSha(octokit, { owner, repo, sha });
+  const deployment = { id: evaluation.githubDeploymentId, url: evaluation.url, createdAt: evaluation.statusCreatedAt };
+  const links = pulls.map((p) => ({ number: p.number, url: p.url }));
+  const facts = { repo: { owner, repo }, environment, sha, ref: evaluation.ref, deployment, windows, pulls: links };
+  const report = buildEvaluationReport(facts, config.gate, measured);
+  const unconfirmed = await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
+    // The comment first: it is what the PR author reads, and GitHub's pacing spaces every later write.
+    await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment });
+    const checkRunId = await publishEvaluationCheck(octokit, report, evaluationId);
+    await setEvaluationCheckRun(deps.pool, evaluationId, checkRunId);
+    if (!config.issues.enabled) return [];
+    const { labels, confirm } = config.issues;
+    const sync = { report, repoId: evaluation.repoId, evaluationId, labels, openAtOnce: confirm === 0 };
+    return syncImprovementIssues(octokit, deps.pool, sync);
+  });
+  const confirmation = { evaluationId, candidate: windows.candidate, confirmMs: config.issues.confirm };
+  await requestConfirmation(deps, { ...confirmation, metricNames: unconfirmed });
+
+  await finishEvaluation(deps.pool, evaluationId, "reported");
+}

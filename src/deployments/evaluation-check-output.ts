@@ -1,0 +1,18 @@
+import { checkConclusion } from "../github/check-conclusion.js";
+import { checkTitle } from "../github/check-title.js";
+import type { EvaluationReport } from "./report-context.js";
+import { renderTemplate } from "../markdown/render-template.js";
+
+/** What the "Kaizen performance" check run shows for a report; `kaizen evaluate` prints the same. */
+export function evaluationCheckOutput(report: EvaluationReport): {
+  conclusion: "success" | "failure" | "neutral";
+  title: string;
+  summary: string;
+} {
+  const verdicts = report.metrics.map((m) => m.result.verdict);
+  return {
+    conclusion: checkConclusion(verdicts, report.gate),
+    title: `${report.environment}: ${checkTitle(verdicts)}`,
+    summary: renderTemplate("check-run-summary", report),
+  };
+}

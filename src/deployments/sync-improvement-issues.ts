@@ -1,0 +1,82 @@
+import type pg from "pg";
+import { isWithinThreshold } from "../analysis/is-within-threshold.js";
+import { closeIssue as closeIssueRow, findOpenIssue } from "../db/improvement-issues.js";
+import { findIssueEvidence, recordIssueEvidence } from "./store/issue-evidence.js";
+import { closeIssue } from "../github/close-issue.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { openImprovementIssue } from "./open-improvement-issue.js";
+import type { ConfirmationReport, EvaluationReport } from "./report-context.js";
+import { renderTemplate } from "../markdown/render-template.js";
+import { kaizenMarker } from "../github/kaizen-marker.js";
+import { upsertComment } from "../github/upsert-comment.js";
+
+export interface IssueSync {
+  report: EvaluationReport;
+  repoId: number;
+  evaluationId: number;
+  labels: readonly string[];
+  /**
+   * false: a regression without an open issue is not opened here but returned, to be confirmed on a later
+   * window first (issues.confirm). Open issues still get evidence and recoveries still close at once.
+   */
+  openAtOnce: boolean;
+  /** The later windows that confirmed these metrics' regressions, by metric name, for the issue body. */
+  confirmations?: ReadonlyMap<string, ConfirmationReport>;
+}
+
+/** The dedup key of an improvement issue: one open issue per (repository, environment, metric). */
+export function issueFingerprint(repoId: number, environment: string, metricName: string): string {
+  return `${repoId}/${environment}/${metricName}`;
+}
+
+/**
+ * The improvement-issue lifecycle for one evaluation, per metric:
+ * - regression, no open issue → open one (remembering the level before the regression), or with
+ *   `openAtOnce: false` leave it to be confirmed later;
+ * - regression, open issue   → comment the new evidence on it;
+ * - otherwise, open issue and the candidate is back within the threshold of that level → comment and close.
+ * Each step is recorded per (issue, evaluation), so a retried job never comments or opens twice.
+ * Returns the names of the regressed metrics left to be confirmed.
+ */
+export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool, sync: IssueSync): Promise<string[]> {
+  const { report, repoId, evaluationId } = sync;
+  const { owner, repo } = report.repo;
+  const unconfirmed: string[] = [];
+  for (const metric of report.metrics) {
+    const fingerprint = issueFingerprint(repoId, report.environment, metric.name);
+    const open = await findOpenIssue(pool, fingerprint);
+    const { verdict, candidate } = metric.result;
+
+    if (verdict === "regression" && !open) {
+      if (!sync.openAtOnce) unconfirmed.push(metric.name);
+      else {
+        const confirmation = sync.confirmations?.get(metric.name);
+        await openImprovementIssue(octokit, pool, { ...sync, metric, fingerprint, confirmation });
+      }
+      continue;
+    }
+    // The evaluation that opened the issue has said everything already (a retry must not add "evidence").
+    if (!open || open.openedByEvaluationId === evaluationId) continue;
+    const level = open.levelBefore ?? metric.result.baseline.median ?? 0;
+    const recovered =
+      (verdict === "improvement" || verdict === "no-change") &&
+      candidate.median !== null &&
+      isWithinThreshold(level, candidate.median, metric);
+    if (verdict !== "regression" && !recovered) continue;
+
+    const issue = { owner, repo, issueNumber: open.issueNumber };
+    // One comment per (issue, evaluation), found again by its marker if a retry comes before it was recorded.
+    if (!(await findIssueEvidence(pool, open.id, evaluationId))) {
+      const { id } = await upsertComment(octokit, {
+        ...issue,
+        marker: kaizenMarker("evidence", `${open.id}/${evaluationId}`),
+        body: renderTemplate(recovered ? "issue-recovered" : "issue-evidence", { ...report, metric, level }),
+      });
+      await recordIssueEvidence(pool, open.id, evaluationId, id);
+    }
+    if (!recovered) continue;
+    await closeIssue(octokit, issue);
+    await closeIssueRow(pool, open.id, evaluationId);
+  }
+  return unconfirmed;
+}

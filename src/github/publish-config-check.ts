@@ -1,0 +1,29 @@
+import { CONFIG_PATH } from "../config/load-repo-config.js";
+import type { GitHubClient } from "./github-client.js";
+import type { ConfigProblem } from "../deployments/report-context.js";
+import { publishCheckRun } from "./check-run.js";
+import { renderTemplate } from "../markdown/render-template.js";
+
+export const CONFIG_CHECK_NAME = "Kaizen config";
+
+/**
+ * The "Kaizen config" check run on a commit: failure listing every problem with its fix, or success when the
+ * file is valid. One per commit (the external id is the sha), so re-validation updates it in place.
+ */
+export async function publishConfigCheck(
+  octokit: GitHubClient,
+  target: { owner: string; repo: string; sha: string; problems: ConfigProblem[] },
+): Promise<number> {
+  const { owner, repo, sha, problems } = target;
+  const count = problems.length;
+  return publishCheckRun(octokit, {
+    owner,
+    repo,
+    sha,
+    name: CONFIG_CHECK_NAME,
+    externalId: `kaizen-config:${sha}`,
+    conclusion: count === 0 ? "success" : "failure",
+    title: count === 0 ? `${CONFIG_PATH} is valid` : `${count} problem${count === 1 ? "" : "s"} in ${CONFIG_PATH}`,
+    summary: renderTemplate("config-problems", { file: CONFIG_PATH, problems }),
+  });
+}

@@ -1,0 +1,63 @@
+import type { HelperOptions } from "handlebars";
+import type { Threshold, Verdict, VerdictExplanation } from "../analysis/verdict.js";
+import type { TimeWindow } from "../deployments/sources/metrics-source.js";
+import { checkTitle } from "../github/check-title.js";
+import { codeBlock } from "./markdown.js";
+import { codeSpan } from "./code-span.js";
+import { formatNoise } from "./format-noise.js";
+import { formatNumber } from "./format.js";
+import { formatPValue } from "./format-p-value.js";
+import { formatPercent } from "./format-percent.js";
+import { formatThreshold } from "./format-threshold.js";
+import { formatTime } from "./format-time.js";
+import { formatWindow } from "./format-window.js";
+import { inlineText } from "./inline-text.js";
+import { markdownLink } from "./markdown-link.js";
+import type { MetricReport } from "../deployments/report-context.js";
+import { sortByVerdict } from "./sort-by-verdict.js";
+import { verdictLabel } from "./verdict-label.js";
+
+type HandlebarsEnv = Pick<typeof import("handlebars"), "registerHelper">;
+
+/*
+ * Handlebars appends its options object to every helper call; each helper takes its own arguments and
+ * ignores the rest, so templates read `{{num value unit}}`, `{{code query cell=true}}`.
+ */
+const HELPERS = {
+  /** A value with its unit: `{{num result.baseline.median unit}}`. */
+  num: (value: number | null, unit: string) => formatNumber(value, unit),
+  /** A signed change with its unit: `{{signedNum result.changeAbs unit}}`. */
+  signedNum: (value: number | null, unit: string) => formatNumber(value, unit, { signed: true }),
+  pct: (value: number | null) => formatPercent(value),
+  /** Two decimals, signed: effect sizes and correlations, `{{fixed2 result.explanation.effectSize signed=true}}`. */
+  fixed2: (value: number | null | undefined, options: HelperOptions) =>
+    value === null || value === undefined ? "—" : `${options.hash["signed"] === true && value > 0 ? "+" : ""}${value.toFixed(2)}`,
+  /** Whole samples: `{{whole result.explanation.effectiveN.baseline}}`. */
+  whole: (value: number) => String(Math.round(value)),
+  noise: (noise: VerdictExplanation["noise"] | undefined, threshold: Threshold, unit: string) => formatNoise(noise, threshold, unit),
+  /** `{{pValue p}}` → "< 0.001"; `{{pValue p prose=true}}` → "p < 0.001". */
+  pValue: (value: number | null, options: HelperOptions) => formatPValue(value, { prose: options.hash["prose"] === true }),
+  threshold: (threshold: Threshold, unit: string) => formatThreshold(threshold, unit),
+  verdict: (verdict: Verdict) => verdictLabel(verdict),
+  time: (date: Date) => formatTime(date),
+  window: (window: TimeWindow) => formatWindow(window),
+  /** `{{link "graph" graphUrl}}`; "—" when the URL is null. */
+  link: (label: string, url: string | null) => markdownLink(String(label), url),
+  shortSha: (sha: string) => sha.slice(0, 7),
+  /** User text on one line, safe in a table cell. */
+  text: (value: unknown) => inlineText(value),
+  code: (value: string, options: HelperOptions) => codeSpan(String(value), { inTable: options.hash["cell"] === true }),
+  codeBlock: (value: string) => codeBlock(String(value)),
+  title: (metrics: MetricReport[]) => checkTitle(metrics.map((m) => m.result.verdict)),
+  sortByVerdict: (metrics: MetricReport[]) => sortByVerdict(metrics),
+  withVerdict: (metrics: MetricReport[], verdict: Verdict) => metrics.filter((m) => m.result.verdict === verdict),
+  eq: (a: unknown, b: unknown) => a === b,
+  hasWarnings: (metrics: MetricReport[]) => metrics.some((m) => (m.result.explanation?.warnings.length ?? 0) > 0),
+  /** "1 metric" / "3 metrics". */
+  plural: (count: number, singular: string, plural: string) => `${count} ${count === 1 ? singular : plural}`,
+};
+
+/** Registers the formatting helpers the templates use; rendering is not allowed to format numbers by itself. */
+export function registerTemplateHelpers(handlebars: HandlebarsEnv): void {
+  for (const [name, helper] of Object.entries(HELPERS)) handlebars.registerHelper(name, helper);
+}

@@ -1,0 +1,52 @@
+import type { Probot } from "probot";
+import type { AppDeps } from "../app-deps.js";
+import type { RadarConfig } from "../config/kaizen-config.js";
+import { loadRepoConfig } from "../config/load-repo-config.js";
+import { listRadarItems, listRadarItemsByRepoName } from "./store/radar-items.js";
+import { listRadarMovementsSince } from "./store/radar-movements.js";
+import { getLatestRadarReview } from "./store/radar-reviews.js";
+import { listTrendLinksToRadarItems } from "./store/radar-trends.js";
+import type { RadarSnapshot } from "./model/radar-snapshot.js";
+import { toRadarSnapshot } from "./model/to-radar-snapshot.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { installationClient } from "../github/installation-client.js";
+
+/** A repository's radar with what acting on it takes: its config and a client of its installation. */
+export interface LoadedRadar {
+  repoId: number;
+  installationId: number;
+  octokit: GitHubClient;
+  config: RadarConfig;
+  snapshot: RadarSnapshot;
+}
+
+/**
+ * A repository's radar, or null when it has none: no radar items stored yet, or its kaizen.yml (read now, from
+ * the default branch) is gone, broken or has no `radar:` section any more.
+ *
+ * 1. db     — the repository's radar items by name (they carry its id and installation).
+ * 2. config — `.github/kaizen.yml` through the installation: rings and quadrants in their order.
+ * 3. db     — trend items, every movement, trend links, the latest review → the snapshot.
+ */
+export async function loadRadar(app: Probot, deps: Pick<AppDeps, "pool" | "sources">, { owner, repo }: { owner: string; repo: string }): Promise<LoadedRadar | null> {
+  const radarItems = await listRadarItemsByRepoName(deps.pool, owner, repo, "radar");
+  const first = radarItems[0];
+  if (!first) return null;
+
+  const octokit = await installationClient(app, first.installationId);
+  const loaded = await loadRepoConfig(octokit, { owner: first.owner, repo: first.repo }, deps.sources.names());
+  if (loaded.status !== "ok" || !loaded.config.radar) return null;
+  const config = loaded.config.radar;
+
+  const [trendItems, movements, links, latestReview] = await Promise.all([
+    listRadarItems(deps.pool, first.repoId, "trend"),
+    listRadarMovementsSince(deps.pool, first.repoId, null),
+    listTrendLinksToRadarItems(deps.pool, first.repoId),
+    getLatestRadarReview(deps.pool, first.repoId),
+  ]);
+  const snapshot = toRadarSnapshot(
+    { owner: first.owner, repo: first.repo },
+    { rings: config.rings, quadrants: config.quadrants, radarItems, trendItems, movements, links, latestReview },
+  );
+  return { repoId: first.repoId, installationId: first.installationId, octokit, config, snapshot };
+}

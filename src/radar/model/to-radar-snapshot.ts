@@ -1,0 +1,73 @@
+import type { RadarItem } from "../store/radar-items.js";
+import type { RadarRepoMovement } from "../store/radar-movements.js";
+import type { RadarReview } from "../store/radar-reviews.js";
+import type { RadarTrendLink } from "../store/radar-trend-links.js";
+import type { RadarSnapshot } from "./radar-snapshot.js";
+
+export interface RadarRows {
+  rings: readonly string[];
+  quadrants: readonly string[];
+  radarItems: RadarItem[];
+  trendItems: RadarItem[];
+  movements: RadarRepoMovement[];
+  links: RadarTrendLink[];
+  latestReview: RadarReview | null;
+}
+
+/** The stored rows of one repository's radar as a snapshot for the exports and the review. */
+export function toRadarSnapshot(repo: { owner: string; repo: string }, rows: RadarRows): RadarSnapshot {
+  const movementsOf = groupBy(rows.movements, (m) => m.issueNumber);
+  const trendsOf = groupBy(rows.links, (l) => l.radarIssueNumber);
+  const radarOf = groupBy(rows.links, (l) => l.trendIssueNumber);
+  return {
+    repo,
+    rings: rows.rings,
+    quadrants: rows.quadrants,
+    lastReview: rows.latestReview && {
+      number: rows.latestReview.issueNumber,
+      url: rows.latestReview.url,
+      createdAt: rows.latestReview.createdAt,
+    },
+    items: rows.radarItems.map((item) => ({
+      number: item.issueNumber,
+      title: item.title,
+      description: item.body,
+      url: item.url,
+      ring: item.ring,
+      quadrant: item.quadrant,
+      status: item.status,
+      thumbsUp: item.thumbsUp,
+      createdAt: item.createdAt,
+      lastReviewedAt: item.lastReviewedAt,
+      movements: (movementsOf.get(item.issueNumber) ?? []).map((m) => ({
+        field: m.field,
+        from: m.from,
+        to: m.to,
+        actor: m.actor,
+        reason: m.reason,
+        movedAt: m.movedAt,
+      })),
+      trends: (trendsOf.get(item.issueNumber) ?? []).map((l) => l.trendIssueNumber),
+    })),
+    trends: rows.trendItems.map((item) => ({
+      number: item.issueNumber,
+      title: item.title,
+      description: item.body,
+      url: item.url,
+      trend: item.trend,
+      impact: item.impact,
+      status: item.status,
+      createdAt: item.createdAt,
+      radarItems: (radarOf.get(item.issueNumber) ?? []).map((l) => l.radarIssueNumber),
+    })),
+  };
+}
+
+function groupBy<T, K>(values: readonly T[], key: (value: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const value of values) {
+    const k = key(value);
+    groups.set(k, [...(groups.get(k) ?? []), value]);
+  }
+  return groups;
+}

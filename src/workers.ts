@@ -1,0 +1,59 @@
+import type { Probot } from "probot";
+import type { AppDeps } from "./app-deps.js";
+import { planEvaluation } from "./deployments/plan-evaluation.js";
+import { evaluateDeployment } from "./deployments/evaluate-deployment.js";
+import { validatePrConfig } from "./config-check/validate-pr-config.js";
+import { confirmRegressions } from "./deployments/confirm-regressions.js";
+import { ingestBenchmarks } from "./benchmarks/ingest-benchmarks.js";
+import { compareBenchmarks } from "./benchmarks/compare-benchmarks.js";
+import { openDueRadarReviews } from "./radar/open-due-radar-reviews.js";
+import { openRadarReview } from "./radar/open-radar-review.js";
+import { syncRadarItem } from "./radar/sync-radar-item.js";
+import { radarCommand } from "./radar/radar-command.js";
+import { importRadar } from "./radar/import-radar.js";
+import { installationClient } from "./github/installation-client.js";
+import { setBenchmarkRunState } from "./benchmarks/store/benchmark-runs.js";
+import { failPendingConfirmations } from "./deployments/store/confirmations.js";
+import { finishEvaluation } from "./deployments/store/evaluations.js";
+import { scheduleRadarReviewsDue } from "./radar/schedule-radar-reviews-due.js";
+
+/** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
+export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
+  const onGiveUp = { onGiveUp: ({ evaluationId }: { evaluationId: number }, reason: string) => giveUp(deps, evaluationId, reason) };
+  await deps.queue.work("plan-evaluation", (job) => planEvaluation(app, deps, job.evaluationId), onGiveUp);
+  await deps.queue.work("evaluate-deployment", (job) => evaluateDeployment(app, deps, job.evaluationId), onGiveUp);
+  await deps.queue.work("confirm-regressions", (job) => confirmRegressions(app, deps, job.evaluationId), {
+    // The evaluation itself was reported already: only its pending confirmations failed.
+    onGiveUp: async ({ evaluationId }, reason) => {
+      await failPendingConfirmations(deps.pool, evaluationId, `gave up after every retry: ${reason}`);
+    },
+  });
+  await deps.queue.work("validate-config", (job) => validatePrConfig(app, deps, job));
+  const failRun = {
+    onGiveUp: async ({ runId }: { runId: number }, reason: string) => {
+      await setBenchmarkRunState(deps.pool, runId, "failed", { note: `gave up after every retry: ${reason}` });
+    },
+  };
+  await deps.queue.work("ingest-benchmarks", (job) => ingestBenchmarks(app, deps, job.runId), failRun);
+  await deps.queue.work("compare-benchmarks", (job) => compareBenchmarks(app, deps, job.runId), failRun);
+  await deps.queue.work("sync-radar-item", (job) => syncRadarItem(app, deps, job));
+  await deps.queue.work("radar-command", (job) => radarCommand(app, deps, job));
+  await deps.queue.work("import-radar", async (job) => {
+    await importRadar(await installationClient(app, job.installationId), deps, job);
+  });
+  await deps.queue.work("radar-reviews-due", async () => {
+    // The next tick first: a tick that keeps failing must not end the chain.
+    await scheduleRadarReviewsDue(deps.queue, new Date());
+    await openDueRadarReviews(app, deps);
+  });
+  await deps.queue.work("open-radar-review", async (job) => {
+    await openRadarReview(app, deps, job);
+  });
+  // From start-up, the first tick is at least an hour away (the ticks' chain keeps the hourly pace): a process that
+  // lives less than an hour, such as a test's, never runs it, and a crash loop cannot run it more often.
+  await scheduleRadarReviewsDue(deps.queue, new Date(Date.now() + 3_600_000));
+}
+
+async function giveUp(deps: AppDeps, evaluationId: number, reason: string): Promise<void> {
+  await finishEvaluation(deps.pool, evaluationId, "failed", `gave up after every retry: ${reason}`);
+}

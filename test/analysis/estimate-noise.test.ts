@@ -1,0 +1,63 @@
+import { estimateNoise, MIN_NOISE_WINDOWS } from "../../src/analysis/estimate-noise.js";
+import type { SeriesSamples } from "../../src/deployments/sources/metrics-source.js";
+
+const samples = (values: number[]): SeriesSamples => ({ timestamps: values.map((_, i) => i * 30), values });
+/** A quiet pair whose window medians are `before` and `after` (three values around each). */
+const pair = (before: number, after: number) => ({
+  baseline: samples([before - 1, before, before + 1]),
+  candidate: samples([after - 1, after, after + 1]),
+});
+
+describe("estimateNoise", () => {
+  it("is 1.4826 × the median absolute change of median, relative to the median baseline level", () => {
+    // Changes |Δ| = 2, 4, 4, 6, 10 → median 4; baseline levels 100, 100, 98, 102, 100 → median 100.
+    const pairs = [pair(100, 102), pair(100, 96), pair(98, 102), pair(102, 96), pair(100, 110)];
+    const noise = estimateNoise(pairs, 3)!;
+    expect(noise.absolute).toBeCloseTo(1.4826 * 4, 12);
+    expect(noise.relative).toBeCloseTo((1.4826 * 4) / 100, 12);
+    expect(noise.windows).toBe(5);
+  });
+
+  it("counts steady drift as noise: the scale is taken around zero, not around the mean change", () => {
+    const noise = estimateNoise([pair(100, 105), pair(105, 110), pair(110, 115)], 3)!;
+    expect(noise.absolute).toBeCloseTo(1.4826 * 5, 12);
+  });
+
+  it("is not inflated by one pair that contained an earlier deployment", () => {
+    const quiet = [pair(100, 101), pair(100, 99), pair(100, 101), pair(100, 99)];
+    const withDeployment = estimateNoise([...quiet, pair(100, 150)], 3)!;
+    expect(withDeployment.absolute).toBeCloseTo(1.4826, 12);
+  });
+
+  it(`needs ${MIN_NOISE_WINDOWS} usable pairs`, () => {
+    expect(MIN_NOISE_WINDOWS).toBe(3);
+    expect(estimateNoise([], 3)).toBeNull();
+    expect(estimateNoise([pair(100, 101), pair(100, 99)], 3)).toBeNull();
+  });
+
+  it("skips pairs with a window under minSamples, and non-finite values", () => {
+    const short = { baseline: samples([100, 101]), candidate: samples([100, 200, 300]) };
+    const nonFinite = { baseline: samples([100, NaN, Infinity]), candidate: samples([99, 100, 101]) };
+    const usable = [pair(100, 102), pair(100, 98), pair(100, 102)];
+    expect(estimateNoise([short, nonFinite, ...usable.slice(0, 2)], 3)).toBeNull();
+    expect(estimateNoise([short, nonFinite, ...usable], 3)).toEqual({
+      absolute: 1.4826 * 2,
+      relative: (1.4826 * 2) / 100,
+      windows: 3,
+    });
+  });
+
+  it("has no relative size when the typical level is 0", () => {
+    const noise = estimateNoise([pair(0, 1), pair(0, -1), pair(0, 2)], 3)!;
+    expect(noise).toEqual({ absolute: 1.4826, relative: null, windows: 3 });
+  });
+
+  it("relates to the magnitude of a negative level", () => {
+    const noise = estimateNoise([pair(-50, -49), pair(-50, -51), pair(-50, -49)], 3)!;
+    expect(noise.relative).toBeCloseTo(1.4826 / 50, 12);
+  });
+
+  it("is zero for a metric that never moves", () => {
+    expect(estimateNoise([pair(7, 7), pair(7, 7), pair(7, 7)], 3)).toEqual({ absolute: 0, relative: 0, windows: 3 });
+  });
+});

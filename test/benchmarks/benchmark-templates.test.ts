@@ -1,0 +1,68 @@
+import { compareToHistory } from "../../src/analysis/compare-to-history.js";
+import { renderTemplate } from "../../src/markdown/render-template.js";
+import type { BenchmarkComparisonReport, BenchmarkReport } from "../../src/deployments/report-context.js";
+
+const tenPercent = { kind: "relative", value: 0.1 } as const;
+
+function benchmark(name: string, head: number): BenchmarkComparisonReport {
+  const result = compareToHistory({ baseline: 100, head, history: [100, 101, 100, 101], branch: "main" }, { better: "lower", threshold: tenPercent, alpha: 0.01 });
+  return { name, benchmark: name, measure: "time", unit: "ms", better: "lower", betterFrom: "default", threshold: tenPercent, method: "history", result, evidence: "p < 0.001" };
+}
+
+function report(overrides: Partial<BenchmarkReport> = {}): BenchmarkReport {
+  return {
+    repo: { owner: "octo-org", repo: "shop" },
+    sha: "b".repeat(40),
+    branch: "feature",
+    workflowName: "Bench | nightly",
+    runUrl: "https://github.com/octo-org/shop/actions/runs/1",
+    pull: { number: 4, url: "https://github.com/octo-org/shop/pull/4" },
+    baseBranch: "main",
+    baseline: { sha: "a".repeat(40), distance: 3, how: "ancestor", from: "c".repeat(40) },
+    noBaseline: null,
+    gate: false,
+    benchmarks: [benchmark("parse", 100.5), benchmark("render | big\nfile", 150)],
+    added: [{ name: "new | one", unit: "ms", value: 3 }],
+    removed: [{ name: "old", unit: "ms", value: 4 }],
+    problems: [{ file: "a|b.json", line: 2, reason: "bad\nvalue", fix: "Write a number." }],
+    ...overrides,
+  };
+}
+
+/** Cells per table row, counting only pipes that are not escaped. */
+function cellCounts(markdown: string): number[] {
+  return markdown
+    .split("\n")
+    .filter((line) => line.startsWith("|"))
+    .map((line) => line.replace(/\\\|/g, "").split("|").length);
+}
+
+describe("benchmark templates", () => {
+  it.each(["benchmarks-check", "pr-benchmarks-section"] as const)("%s keeps every table row intact and leads with regressions", (name) => {
+    const body = renderTemplate(name, report());
+    expect(new Set(cellCounts(body)).size).toBe(1);
+    expect(body.indexOf("render \\| big file")).toBeLessThan(body.indexOf("| parse |"));
+    expect(body).toContain(`3 commits before the merge-base ${"c".repeat(7)}, the nearest with results.`);
+  });
+
+  it("names a push's baseline by the parent, and says why there is none", () => {
+    const push = report({ pull: null, baseline: { sha: "a".repeat(40), distance: 0, how: "parent", from: "a".repeat(40) } });
+    expect(renderTemplate("benchmarks-check", push)).toContain(`the parent of ${"b".repeat(7)}.`);
+    const none = report({ baseline: null, noBaseline: "no results on main in the 30 commits before bbbbbbb", benchmarks: [] });
+    const body = renderTemplate("benchmarks-check", none);
+    expect(body).toContain("- **Baseline:** none: no results on main in the 30 commits before bbbbbbb.");
+    expect(body).toContain("No benchmark results to compare.");
+  });
+
+  it("lists each ingest problem with its fix on one line each", () => {
+    const body = renderTemplate("benchmarks-check", report());
+    expect(body).toContain("- `a|b.json` line 2: bad value\n  - Fix: Write a number.");
+  });
+
+  it.each(["benchmarks-issue", "benchmarks-issue-evidence", "benchmarks-issue-recovered"] as const)("%s renders the level and the numbers", (name) => {
+    const context = { ...report({ pull: null }), marker: "<!-- kaizen:issue:x -->", benchmark: benchmark("parse", 150), level: 100 };
+    const body = renderTemplate(name, context);
+    expect(body).toContain("100 ms");
+    expect(new Set(cellCounts(body)).size).toBeLessThanOrEqual(1);
+  });
+});

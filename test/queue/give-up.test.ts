@@ -1,0 +1,40 @@
+import { createQueue, type JobQueue } from "../../src/queue/create-queue.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+
+describe("JobQueue.work", () => {
+  let db: TestDatabase;
+  let queue: JobQueue;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    queue = await createQueue({ connectionString: db.url, retryLimit: 1, retryDelaySeconds: 1 });
+  });
+  afterEach(async () => {
+    await queue.stop();
+    await db.drop();
+  });
+
+  describe("when every attempt of a job fails", () => {
+    it("calls onGiveUp once, after the last retry, with the job's data and the error", async () => {
+      const attempts: number[] = [];
+      const gaveUp: Array<[unknown, string]> = [];
+      await queue.work(
+        "plan-evaluation",
+        async ({ evaluationId }) => {
+          attempts.push(evaluationId);
+          throw new Error(`GitHub is down (attempt ${attempts.length})`);
+        },
+        { onGiveUp: async (data, reason) => void gaveUp.push([data, reason]) },
+      );
+      await queue.send("plan-evaluation", { evaluationId: 7 }, { key: "7" });
+
+      const deadline = Date.now() + 20_000;
+      while (gaveUp.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+
+      expect(attempts).toEqual([7, 7]);
+      expect(gaveUp).toEqual([[{ evaluationId: 7 }, "GitHub is down (attempt 2)"]]);
+      const { rows } = await db.pool.query("select state from pgboss.job where name = 'plan-evaluation'");
+      expect(rows).toEqual([{ state: "failed" }]);
+    });
+  });
+});

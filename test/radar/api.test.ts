@@ -1,0 +1,344 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import nock from "nock";
+import { Probot, createNodeMiddleware } from "probot";
+import { kaizen } from "../../src/index.js";
+import { upsertRadarItem, type NewRadarItem } from "../../src/radar/store/radar-items.js";
+import { recordRadarMovement } from "../../src/radar/store/radar-movements.js";
+import { recordRadarReview } from "../../src/radar/store/radar-reviews.js";
+import { replaceRadarTrendLinks } from "../../src/radar/store/radar-trend-links.js";
+import { privateKey, startKaizen, TestOctokit, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
+
+// A GitHub Enterprise Server: every call, the access check included, must go to the app's own base URL.
+const GHE = "https://ghe.example.com";
+const API = "/api/v3";
+const REPO = { owner: "octo-org", repo: "shop" };
+const INSTALLATION_ID = 31;
+const TOKEN = "ghu_reader";
+const CONFIG = "radar: {}\n";
+const issueUrl = (n: number) => `${GHE}/${REPO.owner}/${REPO.repo}/issues/${n}`;
+
+describe("GET /api/radar and /api/trends", () => {
+  let kaizenApp: RunningKaizen;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect("127.0.0.1");
+    kaizenApp = await startKaizen();
+    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal", baseUrl: `${GHE}${API}` });
+    const middleware = await createNodeMiddleware(kaizen({ ...kaizenApp.deps, workers: false }), { probot });
+    server = createServer((req, res) => void middleware(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await seedRadar();
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await kaizenApp.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  beforeEach(() => {
+    nock(GHE)
+      .post(`${API}/app/installations/${INSTALLATION_ID}/access_tokens`)
+      .reply(201, { token: "ghs_test", expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} })
+      .persist();
+    nock(GHE)
+      .get(`${API}/repos/${REPO.owner}/${REPO.repo}/contents/${encodeURIComponent(".github/kaizen.yml")}`)
+      .reply(200, CONFIG, { "content-type": "text/plain; charset=utf-8" })
+      .persist();
+  });
+  afterEach(() => {
+    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens") && !m.includes("kaizen.yml"))).toEqual([]);
+    nock.cleanAll();
+  });
+
+  /** The token's access check at the app's base URL: `status` 200 grants it. */
+  function nockAccessCheck(status: number, repo = REPO.repo): nock.Scope {
+    return nock(GHE)
+      .get(`${API}/repos/${REPO.owner}/${repo}`)
+      .matchHeader("authorization", `Bearer ${TOKEN}`)
+      .reply(status, status === 200 ? { full_name: `${REPO.owner}/${repo}`, private: true } : { message: "Not Found" });
+  }
+
+  function get(path: string, token: string | null = TOKEN): Promise<Response> {
+    return fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  }
+
+  async function seedRadar(): Promise<void> {
+    const pool = kaizenApp.pool;
+    const item = (issueNumber: number, fields: Partial<NewRadarItem>): NewRadarItem => ({
+      repoId: 900,
+      ...REPO,
+      installationId: INSTALLATION_ID,
+      issueNumber,
+      kind: "radar",
+      title: `Item ${issueNumber}`,
+      body: "",
+      url: issueUrl(issueNumber),
+      ring: null,
+      quadrant: null,
+      trend: null,
+      impact: null,
+      status: "active",
+      thumbsUp: 0,
+      problem: null,
+      announcedProblem: null,
+      ...fields,
+    });
+    const ts = await upsertRadarItem(pool, item(1, { title: "TypeScript", body: "Typed, everywhere", ring: "adopt", quadrant: "languages-and-frameworks" }));
+    const k8s = await upsertRadarItem(pool, item(2, { title: "Kubernetes", ring: "trial", quadrant: "platforms" }));
+    await upsertRadarItem(pool, item(3, { title: "Bun", ring: "assess", quadrant: "platforms", thumbsUp: 5 }));
+    const trend = await upsertRadarItem(pool, item(9, { kind: "trend", title: "Edge runtimes", body: "See #3", trend: "rising", impact: "high" }));
+    await replaceRadarTrendLinks(pool, trend.id, 900, [3]);
+    await upsertRadarItem(pool, { ...item(1, { title: "Spark", ring: "adopt", quadrant: "data" }), repoId: 901, repo: "wide", url: `${GHE}/${REPO.owner}/wide/issues/1` });
+    await pool.query("update radar_items set created_at = '2026-01-10T10:00:00Z' where issue_number in (1, 2, 9)");
+    await pool.query("update radar_items set created_at = '2026-08-01T10:00:00Z' where issue_number = 3");
+    const review = await recordRadarReview(pool, { repoId: 900, issueNumber: 40, url: issueUrl(40), period: "2026-07-06T09:00:00Z", previousReviewId: null });
+    await pool.query("update radar_reviews set created_at = '2026-07-06T09:00:00Z' where id = $1", [review.id]);
+    const move = { actor: "octocat", source: "label" as const, link: null };
+    await recordRadarMovement(pool, { ...move, itemId: ts.id, field: "ring", from: "trial", to: "adopt", reason: "every service uses it", movedAt: new Date("2026-08-02T12:00:00Z"), idempotencyKey: "d1:ring" });
+    await recordRadarMovement(pool, { ...move, itemId: k8s.id, field: "ring", from: "assess", to: "trial", reason: null, movedAt: new Date("2026-03-01T12:00:00Z"), idempotencyKey: "d2:ring" });
+  }
+
+  describe("without a token", () => {
+    it("answers 401 with WWW-Authenticate: Bearer, asking GitHub nothing", async () => {
+      const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}`, null);
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      expect(await response.json()).toEqual({ message: expect.stringContaining("Authorization: Bearer") });
+    });
+  });
+
+  describe("with a token that cannot read the repository", () => {
+    it("answers 404 (asked of GitHub at the app's base URL) with the same body as for a repository without a radar", async () => {
+      const denied = nockAccessCheck(404);
+      const noAccess = await get(`/api/radar/${REPO.owner}/${REPO.repo}`);
+      expect(denied.isDone()).toBe(true);
+
+      const allowed = nockAccessCheck(200, "no-radar");
+      const noRadar = await get(`/api/radar/${REPO.owner}/no-radar`);
+      expect(allowed.isDone()).toBe(true);
+
+      expect(noAccess.status).toBe(404);
+      expect(noRadar.status).toBe(404);
+      expect(await noAccess.text()).toBe(await noRadar.text());
+    });
+
+    it.each([401, 403])("answers 404 when GitHub answers %i", async (status) => {
+      nockAccessCheck(status);
+      expect((await get(`/api/trends/${REPO.owner}/${REPO.repo}`)).status).toBe(404);
+    });
+  });
+
+  describe("when GitHub fails the access check", () => {
+    it("answers 502 and shows nothing", async () => {
+      nockAccessCheck(500);
+      const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}`);
+      expect(response.status).toBe(502);
+      expect(await response.json()).toEqual({ message: "GitHub did not answer the access check; try again later." });
+    });
+  });
+
+  describe("with more quadrants than the format can draw", () => {
+    it("answers 422 saying why, and still answers JSON", async () => {
+      nock(GHE)
+        .get(`${API}/repos/${REPO.owner}/wide/contents/${encodeURIComponent(".github/kaizen.yml")}`)
+        .times(2)
+        .reply(200, "radar:\n  quadrants: [techniques, tools, platforms, languages-and-frameworks, data]\n", { "content-type": "text/plain; charset=utf-8" });
+      nockAccessCheck(200, "wide");
+      nockAccessCheck(200, "wide");
+      const zalando = await get(`/api/radar/${REPO.owner}/wide?format=zalando`);
+      expect(zalando.status).toBe(422);
+      expect(await zalando.json()).toEqual({
+        message: "Cannot export as zalando: the zalando format draws at most 4 quadrants and 4 rings; this radar has 5 quadrants and 4 rings.",
+      });
+      const json = await get(`/api/radar/${REPO.owner}/wide`);
+      expect(json.status).toBe(200);
+      expect((await json.json()).items.map((i: any) => [i.title, i.quadrant])).toEqual([["Spark", "data"]]);
+    });
+  });
+
+  describe("with an unknown format", () => {
+    it("answers 400 listing the formats", async () => {
+      const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}?format=svg`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        message: 'Unknown format "svg"; use one of: json, byor-csv, zalando, backstage.',
+        formats: ["json", "byor-csv", "zalando", "backstage"],
+      });
+    });
+  });
+
+  describe("with a token that can read the repository", () => {
+    it("answers the radar as JSON by default, with moves relative to the last review and history", async () => {
+      nockAccessCheck(200);
+      const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+      expect(await response.json()).toEqual({
+        repo: "octo-org/shop",
+        rings: ["adopt", "trial", "assess", "hold"],
+        quadrants: ["techniques", "tools", "platforms", "languages-and-frameworks"],
+        lastReview: { number: 40, url: issueUrl(40), createdAt: "2026-07-06T09:00:00.000Z" },
+        items: [
+          {
+            number: 1,
+            title: "TypeScript",
+            description: "Typed, everywhere",
+            url: issueUrl(1),
+            ring: "adopt",
+            quadrant: "languages-and-frameworks",
+            status: "active",
+            moved: "in",
+            thumbsUp: 0,
+            trends: [],
+            history: [
+              { field: "ring", from: "trial", to: "adopt", actor: "octocat", reason: "every service uses it", movedAt: "2026-08-02T12:00:00.000Z" },
+            ],
+          },
+          {
+            number: 2,
+            title: "Kubernetes",
+            description: "",
+            url: issueUrl(2),
+            ring: "trial",
+            quadrant: "platforms",
+            status: "active",
+            moved: null,
+            thumbsUp: 0,
+            trends: [],
+            history: [{ field: "ring", from: "assess", to: "trial", actor: "octocat", reason: null, movedAt: "2026-03-01T12:00:00.000Z" }],
+          },
+          {
+            number: 3,
+            title: "Bun",
+            description: "",
+            url: issueUrl(3),
+            ring: "assess",
+            quadrant: "platforms",
+            status: "active",
+            moved: "new",
+            thumbsUp: 5,
+            trends: [9],
+            history: [],
+          },
+        ],
+      });
+    });
+
+    it("answers Build Your Own Radar CSV as text/csv", async () => {
+      nockAccessCheck(200);
+      const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}?format=byor-csv`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(await response.text()).toBe(
+        "name,ring,quadrant,isNew,description\r\n" +
+          'TypeScript,adopt,languages-and-frameworks,FALSE,"Typed, everywhere"\r\n' +
+          "Kubernetes,trial,platforms,FALSE,\r\n" +
+          "Bun,assess,platforms,TRUE,\r\n",
+      );
+    });
+
+    it("answers Zalando tech-radar entries", async () => {
+      nockAccessCheck(200);
+      const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}?format=zalando`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        quadrants: [{ name: "Techniques" }, { name: "Tools" }, { name: "Platforms" }, { name: "Languages and frameworks" }],
+        rings: [
+          { name: "ADOPT", color: "#5ba300" },
+          { name: "TRIAL", color: "#009eb0" },
+          { name: "ASSESS", color: "#c7ba00" },
+          { name: "HOLD", color: "#e09b96" },
+        ],
+        entries: [
+          { quadrant: 3, ring: 0, label: "TypeScript", active: true, link: issueUrl(1), moved: 1 },
+          { quadrant: 2, ring: 1, label: "Kubernetes", active: true, link: issueUrl(2), moved: 0 },
+          { quadrant: 2, ring: 2, label: "Bun", active: true, link: issueUrl(3), moved: 0 },
+        ],
+      });
+    });
+
+    it("answers a Backstage TechRadarLoaderResponse", async () => {
+      nockAccessCheck(200);
+      const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}?format=backstage`);
+      expect(response.status).toBe(200);
+      const radar = await response.json();
+      expect(radar.quadrants).toEqual([
+        { id: "techniques", name: "Techniques" },
+        { id: "tools", name: "Tools" },
+        { id: "platforms", name: "Platforms" },
+        { id: "languages-and-frameworks", name: "Languages and frameworks" },
+      ]);
+      expect(radar.rings.map((r: any) => [r.id, r.name])).toEqual([
+        ["adopt", "ADOPT"],
+        ["trial", "TRIAL"],
+        ["assess", "ASSESS"],
+        ["hold", "HOLD"],
+      ]);
+      expect(radar.entries).toEqual([
+        {
+          id: "1",
+          key: "1",
+          title: "TypeScript",
+          quadrant: "languages-and-frameworks",
+          description: "Typed, everywhere",
+          url: issueUrl(1),
+          timeline: [
+            { moved: 1, ringId: "adopt", date: "2026-08-02T12:00:00.000Z", description: "Moved Trial → Adopt by @octocat: every service uses it" },
+            { moved: 0, ringId: "trial", date: "2026-01-10T10:00:00.000Z", description: "Placed on the radar" },
+          ],
+        },
+        {
+          id: "2",
+          key: "2",
+          title: "Kubernetes",
+          quadrant: "platforms",
+          description: "",
+          url: issueUrl(2),
+          timeline: [
+            { moved: 1, ringId: "trial", date: "2026-03-01T12:00:00.000Z", description: "Moved Assess → Trial by @octocat" },
+            { moved: 0, ringId: "assess", date: "2026-01-10T10:00:00.000Z", description: "Placed on the radar" },
+          ],
+        },
+        {
+          id: "3",
+          key: "3",
+          title: "Bun",
+          quadrant: "platforms",
+          description: "",
+          url: issueUrl(3),
+          timeline: [{ moved: 0, ringId: "assess", date: "2026-08-01T10:00:00.000Z", description: "Placed on the radar" }],
+        },
+      ]);
+    });
+
+    it("answers the trends as JSON and as CSV", async () => {
+      nockAccessCheck(200);
+      nockAccessCheck(200);
+      const json = await get(`/api/trends/${REPO.owner}/${REPO.repo}`);
+      const csv = await get(`/api/trends/${REPO.owner}/${REPO.repo}?format=csv`);
+      expect(await json.json()).toEqual({
+        repo: "octo-org/shop",
+        trends: [
+          {
+            number: 9,
+            title: "Edge runtimes",
+            description: "See #3",
+            url: issueUrl(9),
+            trend: "rising",
+            impact: "high",
+            status: "active",
+            radarItems: [{ number: 3, title: "Bun", ring: "assess" }],
+          },
+        ],
+      });
+      expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(await csv.text()).toBe(`name,trend,impact,status,url,radar_items,description\r\nEdge runtimes,rising,high,active,${issueUrl(9)},#3,See #3\r\n`);
+    });
+  });
+});
