@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { JobData } from "./jobs.js";
 import type { JobQueue } from "./queue/create-queue.js";
 import type { SourceRegistry } from "./deployments/sources/create-source-registry.js";
 
@@ -8,7 +9,7 @@ import type { SourceRegistry } from "./deployments/sources/create-source-registr
  */
 export interface AppDeps {
   pool: pg.Pool;
-  queue: JobQueue;
+  queue: JobQueue<JobData>;
   sources: SourceRegistry;
   /** The clock; tests and backfills pin it. */
   now: () => Date;

@@ -7,6 +7,7 @@ import { createPool } from "./db/create-pool.js";
 import { migrate } from "./db/migrate.js";
 import { startEmbeddedPostgres } from "./db/start-embedded-postgres.js";
 import { createQueue } from "./queue/create-queue.js";
+import { JOB_NAMES, type JobData } from "./jobs.js";
 
 /**
  * `npm start`: the whole app in one process.
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   await migrate(pool);
 
   const sources = createSourceRegistry(env.sourcesPath ? loadSourcesFile(env.sourcesPath, env.variables) : { sources: {} });
-  const queue = await createQueue({ connectionString: databaseUrl });
+  const queue = await createQueue<JobData>({ connectionString: databaseUrl, jobNames: JOB_NAMES });
 
   const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), workers: env.workers }), { env: probotEnv(env) });
 

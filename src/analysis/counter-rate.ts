@@ -1,4 +1,4 @@
-import type { SeriesSamples } from "../deployments/sources/metrics-source.js";
+import type { SeriesSamples } from "./time-window.js";
 
 /**
  * Turns a cumulative counter into per-second rates between consecutive samples, the way Prometheus' rate()

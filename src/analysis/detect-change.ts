@@ -1,4 +1,4 @@
-import type { SeriesSamples } from "../deployments/sources/metrics-source.js";
+import type { SeriesSamples } from "./time-window.js";
 import { compareWindows, noiseText } from "./compare-windows.js";
 import { counterRate } from "./counter-rate.js";
 import { estimateNoise, type NoiseEstimate } from "./estimate-noise.js";

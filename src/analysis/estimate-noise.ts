@@ -1,5 +1,5 @@
 import { median } from "simple-statistics";
-import type { SeriesSamples } from "../deployments/sources/metrics-source.js";
+import type { SeriesSamples } from "./time-window.js";
 
 /** How much a metric's window median moves between quiet windows (one robust standard deviation). */
 export interface NoiseEstimate {

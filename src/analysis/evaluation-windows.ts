@@ -1,4 +1,4 @@
-import type { TimeWindow } from "../deployments/sources/metrics-source.js";
+import type { TimeWindow } from "./time-window.js";
 
 export interface EvaluationWindows {
   baseline: TimeWindow;

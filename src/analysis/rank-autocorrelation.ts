@@ -1,4 +1,4 @@
-import type { SeriesSamples } from "../deployments/sources/metrics-source.js";
+import type { SeriesSamples } from "./time-window.js";
 
 /** Pooled autocorrelations of within-window ranks at lags 0 … maxLag (index = lag; [0] is 1). */
 export interface RankAutocorrelation {

@@ -1,4 +1,4 @@
-import type { SeriesSamples } from "../deployments/sources/metrics-source.js";
+import type { SeriesSamples } from "./time-window.js";
 import { rankAutocorrelation } from "./rank-autocorrelation.js";
 
 /** How far neighbouring samples repeat each other, and what that does to the variance of a window statistic. */

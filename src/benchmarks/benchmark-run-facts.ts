@@ -1,5 +1,5 @@
 import type { BenchmarkRun } from "./store/benchmark-runs.js";
-import type { BenchmarkReport } from "../deployments/report-context.js";
+import type { BenchmarkReport } from "./report-context.js";
 
 /** What every report about a run says whatever it was compared with: where, which commit, which run, what broke. */
 export function benchmarkRunFacts(

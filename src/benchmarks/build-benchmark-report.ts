@@ -3,7 +3,7 @@ import type { KaizenConfig } from "../config/kaizen-config.js";
 import { listBenchmarkResultsForSha, type StoredBenchmarkResult } from "./store/benchmark-results.js";
 import type { BenchmarkRun } from "./store/benchmark-runs.js";
 import type { GitHubClient } from "../github/github-client.js";
-import type { BenchmarkReport } from "../deployments/report-context.js";
+import type { BenchmarkReport } from "./report-context.js";
 import { BASELINE_REACH, choosePullBaseline, choosePushBaseline, type BaselineSearch } from "./choose-benchmark-baseline.js";
 import { benchmarkRunFacts } from "./benchmark-run-facts.js";
 import { compareRunResults } from "./compare-run-results.js";

@@ -12,7 +12,7 @@ import { benchmarkRunFacts } from "./benchmark-run-facts.js";
 import { buildBenchmarkReport, type BenchmarkTarget } from "./build-benchmark-report.js";
 import { findRunPulls } from "./github.js";
 import type { BenchmarkRun } from "./store/benchmark-runs.js";
-import type { BenchmarkReport } from "../deployments/report-context.js";
+import type { BenchmarkReport } from "./report-context.js";
 
 /**
  * Compares an ingested benchmark run with its baseline and reports it.

@@ -5,7 +5,7 @@ import type { MetricVerdict } from "../analysis/verdict.js";
 import type { BenchmarksConfig } from "../config/kaizen-config.js";
 import { listBenchmarkHistory, type StoredBenchmarkResult } from "./store/benchmark-results.js";
 import { benchmarkEvidence } from "./benchmark-evidence.js";
-import type { BenchmarkComparisonReport, BenchmarkOnlyReport } from "../deployments/report-context.js";
+import type { BenchmarkComparisonReport, BenchmarkOnlyReport } from "./report-context.js";
 import { resolveBenchmarkPolicy } from "./resolve-benchmark-policy.js";
 
 export interface RunComparison {

@@ -3,8 +3,8 @@ import { insertIssue } from "../db/improvement-issues.js";
 import { findOrOpenIssue } from "../github/find-or-open-issue.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
-import type { BenchmarkComparisonReport, BenchmarkReport } from "../deployments/report-context.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import type { BenchmarkComparisonReport, BenchmarkReport } from "./report-context.js";
+import { renderBenchmarkTemplate } from "./templates.js";
 
 /**
  * Opens the improvement issue for a benchmark's first regression on the default branch and records it. An open
@@ -33,7 +33,7 @@ export async function openBenchmarkIssue(
     repo,
     marker,
     title: `Benchmark regression: ${benchmark.name} on ${report.branch}`,
-    body: renderTemplate("benchmarks-issue", { ...report, marker, benchmark, level }),
+    body: renderBenchmarkTemplate("benchmarks-issue", { ...report, marker, benchmark, level }),
     labels: input.labels,
   });
   await insertIssue(pool, {

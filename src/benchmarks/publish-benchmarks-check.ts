@@ -2,8 +2,8 @@ import { checkConclusion } from "../github/check-conclusion.js";
 import { checkTitle } from "../github/check-title.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { publishCheckRun } from "../github/check-run.js";
-import type { BenchmarkReport } from "../deployments/report-context.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import type { BenchmarkReport } from "./report-context.js";
+import { renderBenchmarkTemplate } from "./templates.js";
 
 export const BENCHMARKS_CHECK_NAME = "Kaizen benchmarks";
 
@@ -28,6 +28,6 @@ export async function publishBenchmarksCheck(octokit: GitHubClient, report: Benc
     externalId: `kaizen-benchmarks:${runId}`,
     conclusion: conclusion === "success" && problems > 0 ? "neutral" : conclusion,
     title,
-    summary: renderTemplate("benchmarks-check", report),
+    summary: renderBenchmarkTemplate("benchmarks-check", report),
   });
 }

@@ -3,8 +3,8 @@ import type { KaizenConfig } from "../config/kaizen-config.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { isWorthCommenting } from "../github/is-worth-commenting.js";
 import { publishPrSection } from "../github/publish-pr-section.js";
-import type { BenchmarkReport } from "../deployments/report-context.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import type { BenchmarkReport } from "./report-context.js";
+import { renderBenchmarkTemplate } from "./templates.js";
 
 /**
  * The benchmarks section of Kaizen's comment on the report's pull request. As for deployments, `on-change`
@@ -23,7 +23,7 @@ export async function publishBenchmarksSection(
     ...report.repo,
     pullNumber: report.pull.number,
     key: "benchmarks",
-    body: renderTemplate("pr-benchmarks-section", report),
+    body: renderBenchmarkTemplate("pr-benchmarks-section", report),
     createIfMissing: isWorthCommenting(report.benchmarks.map((b) => b.result.verdict), policy),
   });
 }

@@ -6,8 +6,8 @@ import { closeIssue } from "../github/close-issue.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import { openBenchmarkIssue } from "./open-benchmark-issue.js";
-import type { BenchmarkReport } from "../deployments/report-context.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import type { BenchmarkReport } from "./report-context.js";
+import { renderBenchmarkTemplate } from "./templates.js";
 import { upsertComment } from "../github/upsert-comment.js";
 
 /**
@@ -58,7 +58,7 @@ export async function syncBenchmarkIssues(
       const { id } = await upsertComment(octokit, {
         ...issue,
         marker: kaizenMarker("evidence", `${open.id}/benchmark-run/${runId}`),
-        body: renderTemplate(template, { ...report, benchmark, level }),
+        body: renderBenchmarkTemplate(template, { ...report, benchmark, level }),
       });
       await recordBenchmarkIssueEvidence(pool, open.id, runId, id);
     }

@@ -4,7 +4,7 @@ import type { GitHubClient } from "../github/github-client.js";
 import { isWorthCommenting } from "../github/is-worth-commenting.js";
 import { publishPrSection } from "../github/publish-pr-section.js";
 import type { EvaluationReport } from "./report-context.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import { renderDeploymentTemplate } from "./templates.js";
 
 /**
  * The environment's section of Kaizen's comment on every pull request that shipped the deployed commit.
@@ -18,7 +18,7 @@ export async function commentOnPulls(
 ): Promise<void> {
   const { report, repoId, policy } = input;
   const createIfMissing = isWorthCommenting(report.metrics.map((m) => m.result.verdict), policy);
-  const body = renderTemplate("pr-comment-deployment", report);
+  const body = renderDeploymentTemplate("pr-comment-deployment", report);
   const key = `deployment:${report.environment}`;
 
   for (const pull of report.pulls) {

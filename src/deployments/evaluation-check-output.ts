@@ -1,7 +1,7 @@
 import { checkConclusion } from "../github/check-conclusion.js";
 import { checkTitle } from "../github/check-title.js";
 import type { EvaluationReport } from "./report-context.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import { renderDeploymentTemplate } from "./templates.js";
 
 /** What the "Kaizen performance" check run shows for a report; `kaizen evaluate` prints the same. */
 export function evaluationCheckOutput(report: EvaluationReport): {
@@ -13,6 +13,6 @@ export function evaluationCheckOutput(report: EvaluationReport): {
   return {
     conclusion: checkConclusion(verdicts, report.gate),
     title: `${report.environment}: ${checkTitle(verdicts)}`,
-    summary: renderTemplate("check-run-summary", report),
+    summary: renderDeploymentTemplate("check-run-summary", report),
   };
 }

@@ -4,7 +4,7 @@ import { findOrOpenIssue } from "../github/find-or-open-issue.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import type { ConfirmationReport, EvaluationReport, MetricReport } from "./report-context.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import { renderDeploymentTemplate } from "./templates.js";
 
 /**
  * Opens the improvement issue for a metric's first regression and records it. If GitHub already has an open
@@ -35,7 +35,7 @@ export async function openImprovementIssue(
     repo,
     marker,
     title: `Performance regression: ${metric.name} in ${report.environment}`,
-    body: renderTemplate("improvement-issue", { ...report, marker, metric, level, confirmation }),
+    body: renderDeploymentTemplate("improvement-issue", { ...report, marker, metric, level, confirmation }),
     labels: input.labels,
   });
   await insertIssue(pool, {

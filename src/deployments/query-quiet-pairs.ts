@@ -1,6 +1,7 @@
 import type { EvaluationWindows } from "../analysis/evaluation-windows.js";
 import type { QuietPair } from "../analysis/detect-change.js";
-import { SourceError, type MetricsSource, type SeriesSamples, type TimeWindow } from "./sources/metrics-source.js";
+import { SourceError, type MetricsSource } from "./sources/metrics-source.js";
+import { type SeriesSamples, type TimeWindow } from "../analysis/time-window.js";
 
 /**
  * Samples for the quiet history pairs of one metric. The pairs overlap one another (with the default baseline

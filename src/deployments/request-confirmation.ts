@@ -1,6 +1,6 @@
 import type { AppDeps } from "../app-deps.js";
 import { markConfirmationsPending } from "./store/confirmations.js";
-import type { TimeWindow } from "./sources/metrics-source.js";
+import type { TimeWindow } from "../analysis/time-window.js";
 
 /**
  * Holds back the improvement issues of these regressed metrics until the window right after the candidate

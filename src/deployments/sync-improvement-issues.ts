@@ -6,7 +6,7 @@ import { closeIssue } from "../github/close-issue.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { openImprovementIssue } from "./open-improvement-issue.js";
 import type { ConfirmationReport, EvaluationReport } from "./report-context.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import { renderDeploymentTemplate } from "./templates.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import { upsertComment } from "../github/upsert-comment.js";
 
@@ -70,7 +70,7 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
       const { id } = await upsertComment(octokit, {
         ...issue,
         marker: kaizenMarker("evidence", `${open.id}/${evaluationId}`),
-        body: renderTemplate(recovered ? "issue-recovered" : "issue-evidence", { ...report, metric, level }),
+        body: renderDeploymentTemplate(recovered ? "issue-recovered" : "issue-evidence", { ...report, metric, level }),
       });
       await recordIssueEvidence(pool, open.id, evaluationId, id);
     }

@@ -1,10 +1,18 @@
 import { CONFIG_PATH } from "../config/load-repo-config.js";
 import type { GitHubClient } from "./github-client.js";
-import type { ConfigProblem } from "../deployments/report-context.js";
+import type { ConfigProblem } from "../config/config-problem.js";
 import { publishCheckRun } from "./check-run.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import { templateRenderer } from "../markdown/render-template.js";
 
 export const CONFIG_CHECK_NAME = "Kaizen config";
+
+/** templates/github/config-problems.md.hbs: every problem found in one file (none means the file is valid). */
+export interface ConfigProblemsContext {
+  file: string;
+  problems: ConfigProblem[];
+}
+
+const renderConfigProblems = templateRenderer<{ "config-problems": ConfigProblemsContext }>("github");
 
 /**
  * The "Kaizen config" check run on a commit: failure listing every problem with its fix, or success when the
@@ -24,6 +32,6 @@ export async function publishConfigCheck(
     externalId: `kaizen-config:${sha}`,
     conclusion: count === 0 ? "success" : "failure",
     title: count === 0 ? `${CONFIG_PATH} is valid` : `${count} problem${count === 1 ? "" : "s"} in ${CONFIG_PATH}`,
-    summary: renderTemplate("config-problems", { file: CONFIG_PATH, problems }),
+    summary: renderConfigProblems("config-problems", { file: CONFIG_PATH, problems }),
   });
 }

@@ -5,7 +5,7 @@ import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { adoptLegacyComments } from "./adopt-legacy-comments.js";
 import type { GitHubClient } from "./github-client.js";
 import { kaizenMarker } from "./kaizen-marker.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import { templateRenderer } from "../markdown/render-template.js";
 import { retireLegacyComments } from "./retire-legacy-comments.js";
 import { GITHUB_BODY_LIMIT, truncateBody } from "../markdown/truncate-body.js";
 import { upsertComment } from "./upsert-comment.js";
@@ -23,13 +23,15 @@ export interface PrSection {
   createIfMissing: boolean;
 }
 
-/** The whole comment (templates/pr-comment.md.hbs): its marker and the sections (no trailing newline) in order. */
+/** The whole comment (templates/github/pr-comment.md.hbs): its marker and the sections (no trailing newline) in order. */
 export interface PrCommentBodyContext {
   marker: string;
   sections: Array<{ key: string; body: string }>;
 }
 
 const MARKER = kaizenMarker("pr");
+
+const renderPrComment = templateRenderer<{ "pr-comment": PrCommentBodyContext }>("github");
 
 /** What the wrapper's marker, header and separators may take of GitHub's limit; the sections share the rest. */
 const WRAPPER_ROOM = 500;
@@ -71,7 +73,7 @@ export async function publishPrSection(octokit: GitHubClient, pool: pg.Pool, inp
       repo,
       issueNumber: pullNumber,
       marker: MARKER,
-      body: renderTemplate("pr-comment", { marker: MARKER, sections }),
+      body: renderPrComment("pr-comment", { marker: MARKER, sections }),
       knownCommentId: known?.commentId ?? null,
     });
     await savePrComment(db, repoId, pullNumber, MARKER, id);

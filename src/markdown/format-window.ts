@@ -1,4 +1,4 @@
-import type { TimeWindow } from "../deployments/sources/metrics-source.js";
+import type { TimeWindow } from "../analysis/time-window.js";
 import { formatTime } from "./format-time.js";
 
 /** A window as "start → end (1 h 30 min)". */

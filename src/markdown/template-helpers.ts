@@ -1,6 +1,6 @@
 import type { HelperOptions } from "handlebars";
 import type { Threshold, Verdict, VerdictExplanation } from "../analysis/verdict.js";
-import type { TimeWindow } from "../deployments/sources/metrics-source.js";
+import type { TimeWindow } from "../analysis/time-window.js";
 import { checkTitle } from "../github/check-title.js";
 import { codeBlock } from "./markdown.js";
 import { codeSpan } from "./code-span.js";

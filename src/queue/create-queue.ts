@@ -1,26 +1,33 @@
 import { PgBoss, type Queue } from "pg-boss";
 import { jobId } from "./job-id.js";
-import { JOB_NAMES, type JobData, type JobName } from "../jobs.js";
 
-/** The durable job queue the handlers and pipelines use; pg-boss stays behind this interface. */
-export interface JobQueue {
+/** Job name → the data that job carries (an object: pg-boss stores it as JSON). */
+export type JobMap<Jobs> = { [N in keyof Jobs]: object };
+
+/**
+ * The durable job queue the handlers and pipelines use; pg-boss stays behind this interface. `Jobs` maps each job
+ * name to the data it carries (the app's map is `JobData` in src/jobs.ts, composed from each feature's jobs).
+ */
+export interface JobQueue<Jobs extends JobMap<Jobs>> {
   /**
    * Queues a job unless one with the same name and `key` exists already. Returns whether this call queued it.
    * `startAfter` defers it (it runs at once when omitted or past).
    */
-  send<N extends JobName>(name: N, data: JobData[N], opts: { key: string; startAfter?: Date }): Promise<boolean>;
+  send<N extends keyof Jobs & string>(name: N, data: Jobs[N], opts: { key: string; startAfter?: Date }): Promise<boolean>;
   /** Runs `handler` for each job of `name`, one at a time; a throw fails the attempt and it is retried later. */
-  work<N extends JobName>(name: N, handler: (data: JobData[N]) => Promise<void>, options?: WorkOptions<N>): Promise<void>;
+  work<N extends keyof Jobs & string>(name: N, handler: (data: Jobs[N]) => Promise<void>, options?: WorkOptions<Jobs[N]>): Promise<void>;
   /** Stops fetching, waits for running handlers to finish, and closes the connections. */
   stop(): Promise<void>;
 }
 
-export interface WorkOptions<N extends JobName> {
+export interface WorkOptions<Data> {
   /** Called once when a job's last retry has failed, so its subject can be marked as given up on. */
-  onGiveUp?: (data: JobData[N], reason: string) => Promise<void>;
+  onGiveUp?: (data: Data, reason: string) => Promise<void>;
 }
 
-export interface CreateQueueOptions {
+export interface CreateQueueOptions<Jobs extends JobMap<Jobs>> {
+  /** Every job name the app sends or works: pg-boss needs a queue before anything is sent to or worked from it. */
+  jobNames: ReadonlyArray<keyof Jobs & string>;
   /** Retries after the first attempt (default 5). */
   retryLimit?: number;
   connectionString: string;
@@ -39,7 +46,7 @@ export interface CreateQueueOptions {
  * Jobs are retried 5 times with exponential backoff, and an attempt running longer than 15 minutes counts
  * as failed.
  */
-export async function createQueue(options: CreateQueueOptions): Promise<JobQueue> {
+export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueueOptions<Jobs>): Promise<JobQueue<Jobs>> {
   const boss = new PgBoss({
     connectionString: options.connectionString,
     schema: options.schema ?? "pgboss",
@@ -60,7 +67,7 @@ export async function createQueue(options: CreateQueueOptions): Promise<JobQueue
     notify: true,
   } satisfies Omit<Queue, "name">;
   try {
-    for (const name of JOB_NAMES) {
+    for (const name of options.jobNames) {
       await boss.createQueue(name, queueOptions);
       // createQueue leaves an existing queue as it was: apply the current settings to queues from older versions.
       await boss.updateQueue(name, queueOptions);
@@ -89,7 +96,7 @@ export async function createQueue(options: CreateQueueOptions): Promise<JobQueue
         localConcurrency: 2,
         includeMetadata: true,
       } as const;
-      await boss.work<JobData[typeof name], unknown, typeof workOptions>(name, workOptions, async (jobs) => {
+      await boss.work<Jobs[typeof name], unknown, typeof workOptions>(name, workOptions, async (jobs) => {
         const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
         for (const [i, result] of results.entries()) {
           if (result.status === "fulfilled") continue;

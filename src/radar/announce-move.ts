@@ -2,7 +2,7 @@ import type { RadarMovement } from "./store/radar-movements.js";
 import { displayName } from "./model/display-name.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import { renderRadarTemplate } from "./templates.js";
 import { upsertComment } from "../github/upsert-comment.js";
 
 /**
@@ -15,7 +15,7 @@ export async function announceRadarMove(
   movement: Pick<RadarMovement, "id" | "field" | "from" | "to" | "actor">,
 ): Promise<number> {
   const marker = kaizenMarker("radar-moved", String(movement.id));
-  const body = renderTemplate("radar-moved", {
+  const body = renderRadarTemplate("radar-moved", {
     marker,
     field: movement.field,
     from: displayName(movement.from ?? ""),

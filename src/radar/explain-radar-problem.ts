@@ -4,7 +4,7 @@ import type { RadarItem } from "./store/radar-items.js";
 import { displayName } from "./model/display-name.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import { renderRadarTemplate } from "./templates.js";
 import { upsertComment } from "../github/upsert-comment.js";
 
 /**
@@ -18,7 +18,7 @@ export async function explainRadarProblem(
 ): Promise<number> {
   const marker = kaizenMarker("radar-problem", createHash("sha1").update(item.problem).digest("hex").slice(0, 12));
   const kept = item.ring && item.quadrant ? { ring: displayName(item.ring), quadrant: displayName(item.quadrant) } : null;
-  const body = renderTemplate("radar-problem", {
+  const body = renderRadarTemplate("radar-problem", {
     marker,
     problems: item.problem.split("\n"),
     kept,

@@ -3,7 +3,7 @@ import type { RadarConfig } from "../config/kaizen-config.js";
 import type { RadarItem } from "./store/radar-items.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import { renderRadarTemplate } from "./templates.js";
 import { upsertComment } from "../github/upsert-comment.js";
 
 /**
@@ -16,7 +16,7 @@ export async function explainTrendProblem(
   item: Pick<RadarItem, "owner" | "repo" | "issueNumber" | "trend" | "impact"> & { problem: string },
 ): Promise<number> {
   const marker = kaizenMarker("radar-problem", createHash("sha1").update(item.problem).digest("hex").slice(0, 12));
-  const body = renderTemplate("radar-trend-problem", {
+  const body = renderRadarTemplate("radar-trend-problem", {
     marker,
     problems: item.problem.split("\n"),
     kept: item.trend && item.impact ? { trend: item.trend, impact: item.impact } : null,

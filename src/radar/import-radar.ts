@@ -6,13 +6,13 @@ import { recordRadarMovement, type NewRadarMovement } from "./store/radar-moveme
 import { replaceRadarTrendLinks } from "./store/radar-trend-links.js";
 import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { withTransaction } from "../db/with-transaction.js";
-import type { JobData } from "../jobs.js";
+import type { RadarJobs } from "./jobs.js";
 import { importedIssueEvent, type ListedIssue } from "./imported-issue-event.js";
 import { nextRadarItem } from "./model/next-radar-item.js";
 import { nextTrendItem } from "./model/next-trend-item.js";
 import type { GitHubClient } from "../github/github-client.js";
 
-export type ImportRadarJob = JobData["import-radar"];
+export type ImportRadarJob = RadarJobs["import-radar"];
 /** The command line runs the import without a queue or workers. */
 export type ImportDeps = Pick<AppDeps, "pool" | "sources" | "now">;
 

@@ -7,7 +7,7 @@ import { findOrOpenIssue } from "../github/find-or-open-issue.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import { listThumbsUp } from "./list-thumbs-up.js";
 import { openIssue } from "../github/issues.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import { renderRadarTemplate } from "./templates.js";
 import { loadRadar } from "./load-radar.js";
 
 export interface OpenRadarReviewRequest {
@@ -60,7 +60,7 @@ export async function openRadarReview(
     thumbsUp,
   });
   const title = `Tech radar review, ${(period ?? now.toISOString()).slice(0, 10)}`;
-  const issue = { owner, repo, title, body: renderTemplate("radar-review", context), labels: radar.config.review.labels };
+  const issue = { owner, repo, title, body: renderRadarTemplate("radar-review", context), labels: radar.config.review.labels };
   return record(period === null ? await openIssue(radar.octokit, issue) : await findOrOpenIssue(radar.octokit, { ...issue, marker }));
 }
 

@@ -7,7 +7,7 @@ import { getRadarItem, upsertRadarItem } from "./store/radar-items.js";
 import { findRadarMovement, recordRadarMovement, setRadarMovementAnnounced, type RadarMovement } from "./store/radar-movements.js";
 import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { withTransaction } from "../db/with-transaction.js";
-import type { JobData } from "../jobs.js";
+import type { RadarJobs } from "./jobs.js";
 import { displayName } from "./model/display-name.js";
 import { hasWriteAccess } from "./has-write-access.js";
 import { parseRadarCommand, type RadarCommand } from "./model/parse-radar-command.js";
@@ -16,10 +16,10 @@ import type { GitHubClient } from "../github/github-client.js";
 import { installationClient } from "../github/installation-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import { moveRingLabels } from "./github.js";
-import { renderTemplate } from "../markdown/render-template.js";
+import { renderRadarTemplate } from "./templates.js";
 import { upsertComment } from "../github/upsert-comment.js";
 
-export type RadarCommandJob = JobData["radar-command"];
+export type RadarCommandJob = RadarJobs["radar-command"];
 
 /**
  * Carries out a `/radar move <ring> — <reason>` comment on a radar item, once per comment.
@@ -68,13 +68,13 @@ async function judgeAndRecord(
   const verdict = judgeRadarCommand(command, await getRadarItem(deps.pool, job.repoId, issueNumber), config);
   if (verdict.kind === "reply") {
     const example = config.rings[1] ?? config.rings[0]!;
-    const body = renderTemplate("radar-command-help", { login, problem: verdict.problem, rings: config.rings, example });
+    const body = renderRadarTemplate("radar-command-help", { login, problem: verdict.problem, rings: config.rings, example });
     await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return null;
   }
   const { item, from, to, reason } = verdict;
   if (!(await hasWriteAccess(octokit, { owner, repo, login }))) {
-    const body = renderTemplate("radar-command-refused", { login, ring: displayName(from), ringLabel: `${config.ring_prefix}${to}` });
+    const body = renderRadarTemplate("radar-command-refused", { login, ring: displayName(from), ringLabel: `${config.ring_prefix}${to}` });
     await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     return null;
   }
@@ -111,6 +111,6 @@ async function finishMove(
   if (movement.announcementCommentId !== null) return;
   const marker = kaizenMarker("radar-moved", String(movement.id));
   const context = { marker, from: displayName(movement.from ?? ""), to: displayName(to), login: movement.actor ?? "", reason: movement.reason ?? "" };
-  const { id } = await upsertComment(octokit, { owner, repo, issueNumber, marker, body: renderTemplate("radar-command-moved", context) });
+  const { id } = await upsertComment(octokit, { owner, repo, issueNumber, marker, body: renderRadarTemplate("radar-command-moved", context) });
   await setRadarMovementAnnounced(deps.pool, movement.id, id);
 }

@@ -1,6 +1,6 @@
 import { detectChange, type DetectorInput } from "../../src/analysis/detect-change.js";
 import type { MetricPolicy } from "../../src/analysis/verdict.js";
-import type { SeriesSamples } from "../../src/deployments/sources/metrics-source.js";
+import type { SeriesSamples } from "../../src/analysis/time-window.js";
 import {
   ar1,
   counter,

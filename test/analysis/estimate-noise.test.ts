@@ -1,5 +1,5 @@
 import { estimateNoise, MIN_NOISE_WINDOWS } from "../../src/analysis/estimate-noise.js";
-import type { SeriesSamples } from "../../src/deployments/sources/metrics-source.js";
+import type { SeriesSamples } from "../../src/analysis/time-window.js";
 
 const samples = (values: number[]): SeriesSamples => ({ timestamps: values.map((_, i) => i * 30), values });
 /** A quiet pair whose window medians are `before` and `after` (three values around each). */

@@ -1,5 +1,5 @@
 import { serialDependence } from "../../src/analysis/serial-dependence.js";
-import type { SeriesSamples } from "../../src/deployments/sources/metrics-source.js";
+import type { SeriesSamples } from "../../src/analysis/time-window.js";
 import { ar1, createRandomSource, iid, STEP_SECONDS } from "./series-builders.js";
 
 /** Samples one step apart from time 0. */

@@ -1,6 +1,6 @@
 import type { DetectorInput } from "../../src/analysis/detect-change.js";
 import { evaluationWindows, quietPairs, type BaselineMode } from "../../src/analysis/evaluation-windows.js";
-import type { SeriesSamples, TimeWindow } from "../../src/deployments/sources/metrics-source.js";
+import type { SeriesSamples, TimeWindow } from "../../src/analysis/time-window.js";
 import type { RandomSource } from "../bench/detection/random-source.js";
 
 export { createRandomSource, type RandomSource } from "../bench/detection/random-source.js";

@@ -1,6 +1,6 @@
 import { compareToHistory } from "../../src/analysis/compare-to-history.js";
-import { renderTemplate } from "../../src/markdown/render-template.js";
-import type { BenchmarkComparisonReport, BenchmarkReport } from "../../src/deployments/report-context.js";
+import { renderBenchmarkTemplate } from "../../src/benchmarks/templates.js";
+import type { BenchmarkComparisonReport, BenchmarkReport } from "../../src/benchmarks/report-context.js";
 
 const tenPercent = { kind: "relative", value: 0.1 } as const;
 
@@ -39,7 +39,7 @@ function cellCounts(markdown: string): number[] {
 
 describe("benchmark templates", () => {
   it.each(["benchmarks-check", "pr-benchmarks-section"] as const)("%s keeps every table row intact and leads with regressions", (name) => {
-    const body = renderTemplate(name, report());
+    const body = renderBenchmarkTemplate(name, report());
     expect(new Set(cellCounts(body)).size).toBe(1);
     expect(body.indexOf("render \\| big file")).toBeLessThan(body.indexOf("| parse |"));
     expect(body).toContain(`3 commits before the merge-base ${"c".repeat(7)}, the nearest with results.`);
@@ -47,21 +47,21 @@ describe("benchmark templates", () => {
 
   it("names a push's baseline by the parent, and says why there is none", () => {
     const push = report({ pull: null, baseline: { sha: "a".repeat(40), distance: 0, how: "parent", from: "a".repeat(40) } });
-    expect(renderTemplate("benchmarks-check", push)).toContain(`the parent of ${"b".repeat(7)}.`);
+    expect(renderBenchmarkTemplate("benchmarks-check", push)).toContain(`the parent of ${"b".repeat(7)}.`);
     const none = report({ baseline: null, noBaseline: "no results on main in the 30 commits before bbbbbbb", benchmarks: [] });
-    const body = renderTemplate("benchmarks-check", none);
+    const body = renderBenchmarkTemplate("benchmarks-check", none);
     expect(body).toContain("- **Baseline:** none: no results on main in the 30 commits before bbbbbbb.");
     expect(body).toContain("No benchmark results to compare.");
   });
 
   it("lists each ingest problem with its fix on one line each", () => {
-    const body = renderTemplate("benchmarks-check", report());
+    const body = renderBenchmarkTemplate("benchmarks-check", report());
     expect(body).toContain("- `a|b.json` line 2: bad value\n  - Fix: Write a number.");
   });
 
   it.each(["benchmarks-issue", "benchmarks-issue-evidence", "benchmarks-issue-recovered"] as const)("%s renders the level and the numbers", (name) => {
     const context = { ...report({ pull: null }), marker: "<!-- kaizen:issue:x -->", benchmark: benchmark("parse", 150), level: 100 };
-    const body = renderTemplate(name, context);
+    const body = renderBenchmarkTemplate(name, context);
     expect(body).toContain("100 ms");
     expect(new Set(cellCounts(body)).size).toBeLessThanOrEqual(1);
   });

@@ -1,6 +1,7 @@
 import { evaluationWindows, quietPairs, type BaselineMode } from "../../src/analysis/evaluation-windows.js";
 import { queryQuietPairs } from "../../src/deployments/query-quiet-pairs.js";
-import { SourceError, type MetricsSource, type TimeWindow } from "../../src/deployments/sources/metrics-source.js";
+import { SourceError, type MetricsSource } from "../../src/deployments/sources/metrics-source.js";
+import { type TimeWindow } from "../../src/analysis/time-window.js";
 
 // The quiet pairs as the pipeline fetches them. (It lives in src/pipeline; it is tested here beside quietPairs.)
 const MINUTE = 60_000;

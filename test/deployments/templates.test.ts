@@ -1,4 +1,9 @@
-import { renderTemplate } from "../../src/markdown/render-template.js";
+import { renderDeploymentTemplate } from "../../src/deployments/templates.js";
+import type { ConfigProblemsContext } from "../../src/github/publish-config-check.js";
+import type { PrCommentBodyContext } from "../../src/github/publish-pr-section.js";
+import { templateRenderer } from "../../src/markdown/render-template.js";
+
+const renderGitHubTemplate = templateRenderer<{ "pr-comment": PrCommentBodyContext; "config-problems": ConfigProblemsContext }>("github");
 import { GITHUB_BODY_LIMIT, TRUNCATION_NOTE } from "../../src/markdown/truncate-body.js";
 import { MIXED_METRICS, evaluationReport, metric } from "../helpers/report-fixtures.js";
 
@@ -15,21 +20,21 @@ function cellCounts(markdown: string): number[] {
 
 describe("check-run-summary", () => {
   it("lists every metric, regressions first, with numbers, reasons and windows", () => {
-    expect(renderTemplate("check-run-summary", evaluationReport())).toMatchSnapshot();
+    expect(renderDeploymentTemplate("check-run-summary", evaluationReport())).toMatchSnapshot();
   });
 
   it("reports an all-clear deployment with the gate off", () => {
     const report = evaluationReport({ gate: false, metrics: [MIXED_METRICS[0]!, MIXED_METRICS[2]!], pulls: [] });
-    expect(renderTemplate("check-run-summary", report)).toMatchSnapshot();
+    expect(renderDeploymentTemplate("check-run-summary", report)).toMatchSnapshot();
   });
 
   it("says so when no metric was evaluated, and shows a deployment without a link", () => {
     const report = evaluationReport({ metrics: [], deployment: { id: 7, url: null, createdAt: new Date("2026-05-01T12:00:00Z") } });
-    expect(renderTemplate("check-run-summary", report)).toMatchSnapshot();
+    expect(renderDeploymentTemplate("check-run-summary", report)).toMatchSnapshot();
   });
 
   it("keeps every table row intact when names, reasons and queries contain pipes and newlines", () => {
-    const body = renderTemplate("check-run-summary", evaluationReport());
+    const body = renderDeploymentTemplate("check-run-summary", evaluationReport());
     const counts = cellCounts(body);
     expect(counts).toHaveLength(2 + MIXED_METRICS.length);
     expect(new Set(counts).size).toBe(1);
@@ -38,14 +43,14 @@ describe("check-run-summary", () => {
 
 describe("pr-comment-deployment", () => {
   it("leads with what regressed, under the environment's heading", () => {
-    const body = renderTemplate("pr-comment-deployment", evaluationReport());
+    const body = renderDeploymentTemplate("pr-comment-deployment", evaluationReport());
     expect(body.startsWith("### Deployment · production\n")).toBe(true);
     expect(body).toMatchSnapshot();
   });
 
   it("says there are no regressions in one line when all is clear", () => {
     const report = evaluationReport({ metrics: [MIXED_METRICS[0]!, MIXED_METRICS[2]!] });
-    const body = renderTemplate("pr-comment-deployment", report);
+    const body = renderDeploymentTemplate("pr-comment-deployment", report);
     expect(body).toContain("✅ No regressions after deploying 9f8e7d6 to **production** (1 improvement, 1 no change).");
     expect(body).toMatchSnapshot();
   });
@@ -55,7 +60,7 @@ describe("pr-comment-deployment", () => {
     ["the details table", "no-change", "\n</details>"],
   ] as const)("is cut to GitHub's limit in %s, keeping the heading and closing what was open", (_, verdict, closing) => {
     const metrics = Array.from({ length: 2_000 }, (_, i) => metric(`endpoint ${i}`, verdict));
-    const body = renderTemplate("pr-comment-deployment", evaluationReport({ metrics }));
+    const body = renderDeploymentTemplate("pr-comment-deployment", evaluationReport({ metrics }));
     expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
     expect(body.startsWith("### Deployment · production")).toBe(true);
     expect(body.endsWith(`${closing}${TRUNCATION_NOTE}`)).toBe(true);
@@ -66,10 +71,10 @@ describe("pr-comment-deployment", () => {
 describe("pr-comment", () => {
   it("starts with the marker and shows the sections in the order given, separated by rules", () => {
     const sections = [
-      { key: "deployment:production", body: renderTemplate("pr-comment-deployment", evaluationReport()).trimEnd() },
+      { key: "deployment:production", body: renderDeploymentTemplate("pr-comment-deployment", evaluationReport()).trimEnd() },
       { key: "benchmarks", body: "### Benchmarks\n\n🔴 **1 regression**: `parse` 12 ms → 15 ms (+25 %)." },
     ];
-    const body = renderTemplate("pr-comment", { marker: MARKER, sections });
+    const body = renderGitHubTemplate("pr-comment", { marker: MARKER, sections });
     expect(body.startsWith(`${MARKER}\n## Kaizen\n`)).toBe(true);
     expect(body.indexOf("### Deployment · production")).toBeLessThan(body.indexOf("### Benchmarks"));
     expect(body.match(/^---$/gm)).toHaveLength(1);
@@ -77,14 +82,14 @@ describe("pr-comment", () => {
   });
 
   it("shows one section without a separator", () => {
-    const body = renderTemplate("pr-comment", { marker: MARKER, sections: [{ key: "benchmarks", body: "### Benchmarks" }] });
+    const body = renderGitHubTemplate("pr-comment", { marker: MARKER, sections: [{ key: "benchmarks", body: "### Benchmarks" }] });
     expect(body).toBe(`${MARKER}\n## Kaizen\n\n### Benchmarks\n`);
   });
 });
 
 describe("improvement-issue", () => {
   it("describes the regression with its marker, query, graph and the level that closes it", () => {
-    const body = renderTemplate("improvement-issue", {
+    const body = renderDeploymentTemplate("improvement-issue", {
       ...evaluationReport(),
       marker: "<!-- kaizen:issue:production%2Fcheckout%20p95 -->",
       metric: regression,
@@ -97,14 +102,14 @@ describe("improvement-issue", () => {
   it("says which later window confirmed the regression, with that window's numbers", () => {
     const window = { start: new Date("2026-05-01T13:05:00Z"), end: new Date("2026-05-01T13:35:00Z") };
     const later = { ...regression.result, candidate: { n: 118, median: 1.6 }, changePct: 326.67, pValue: 0.0000031 };
-    const body = renderTemplate("improvement-issue", {
+    const body = renderDeploymentTemplate("improvement-issue", {
       ...evaluationReport(),
       marker: "<!-- kaizen:issue:production%2Fcheckout%20p95 -->",
       metric: regression,
       level: 0.375,
       confirmation: { window, result: later },
     });
-    const plain = renderTemplate("improvement-issue", {
+    const plain = renderDeploymentTemplate("improvement-issue", {
       ...evaluationReport(),
       marker: "<!-- kaizen:issue:production%2Fcheckout%20p95 -->",
       metric: regression,
@@ -117,7 +122,7 @@ describe("improvement-issue", () => {
   });
 
   it("puts a query with backticks in a code block it cannot close", () => {
-    const body = renderTemplate("improvement-issue", {
+    const body = renderDeploymentTemplate("improvement-issue", {
       ...evaluationReport(),
       marker: "<!-- kaizen:issue:x -->",
       metric: metric("odd", "regression", {}, { query: "sum(x) ``` by (`le`)" }),
@@ -130,7 +135,7 @@ describe("improvement-issue", () => {
 describe("issue-evidence", () => {
   it("records another deployment that shows the regression", () => {
     const report = evaluationReport({ sha: "1111111222222233333334444444555555566666", pulls: [] });
-    const body = renderTemplate("issue-evidence", {
+    const body = renderDeploymentTemplate("issue-evidence", {
       ...report,
       metric: metric("checkout p95", "regression", { baseline: { n: 120, median: 1.7 }, candidate: { n: 119, median: 2.4 }, changePct: 41.2, changeAbs: 0.7, pValue: 0.0004 }),
       level: 0.375,
@@ -141,7 +146,7 @@ describe("issue-evidence", () => {
 
 describe("issue-recovered", () => {
   it("states the recovered level against the old level and threshold", () => {
-    const body = renderTemplate("issue-recovered", {
+    const body = renderDeploymentTemplate("issue-recovered", {
       ...evaluationReport(),
       metric: metric("checkout p95", "improvement", { baseline: { n: 120, median: 1.75 }, candidate: { n: 120, median: 0.39 }, changePct: -77.7, changeAbs: -1.36, pValue: 0.0000003 }),
       level: 0.375,
@@ -153,7 +158,7 @@ describe("issue-recovered", () => {
 
 describe("config-problems", () => {
   it("lists each problem as path, message and fix under the file name", () => {
-    const body = renderTemplate("config-problems", {
+    const body = renderGitHubTemplate("config-problems", {
       file: ".github/kaizen.yml",
       problems: [
         { path: "metrics[0].threshold", message: "Expected a percentage like 10% or an absolute value.", fix: "Write `threshold: 10%`." },
@@ -165,7 +170,7 @@ describe("config-problems", () => {
   });
 
   it("says the file is valid when there are no problems", () => {
-    expect(renderTemplate("config-problems", { file: ".github/kaizen.yml", problems: [] })).toBe(
+    expect(renderGitHubTemplate("config-problems", { file: ".github/kaizen.yml", problems: [] })).toBe(
       "## `.github/kaizen.yml` is valid\n\nKaizen found no problems in this file.\n",
     );
   });

@@ -5,6 +5,7 @@ import type pg from "pg";
 import { kaizen } from "../../src/index.js";
 import type { AppDeps } from "../../src/app-deps.js";
 import { createQueue, type JobQueue } from "../../src/queue/create-queue.js";
+import { JOB_NAMES, type JobData } from "../../src/jobs.js";
 import type { JobName } from "../../src/jobs.js";
 import { parseSourcesFile } from "../../src/config/load-sources-file.js";
 import { createSourceRegistry } from "../../src/deployments/sources/create-source-registry.js";
@@ -42,9 +43,9 @@ export async function startKaizen(
   } = {},
 ): Promise<RunningKaizen> {
   const db = await createTestDatabase();
-  const created = await createQueue({ connectionString: db.url, retryDelaySeconds: 1, retryLimit: options.retryLimit });
+  const created = await createQueue<JobData>({ jobNames: JOB_NAMES, connectionString: db.url, retryDelaySeconds: 1, retryLimit: options.retryLimit });
   const idle = new Set(options.idleJobs ?? []);
-  const queue: JobQueue = { ...created, work: (name, ...rest) => (idle.has(name) ? Promise.resolve() : created.work(name, ...rest)) };
+  const queue: JobQueue<JobData> = { ...created, work: (name, ...rest) => (idle.has(name) ? Promise.resolve() : created.work(name, ...rest)) };
   const prometheusUrl = options.prometheusUrl ?? process.env["KAIZEN_TEST_PROMETHEUS_URL"];
   const sourcesYaml = `sources:\n  prometheus:\n    type: prometheus\n    url: ${prometheusUrl}\n    timeout: 2s\n    retries: 1\n`;
   const sources = createSourceRegistry(parseSourcesFile(sourcesYaml, {}, "test-sources.yml"));

@@ -1,4 +1,5 @@
 import { createQueue, type JobQueue } from "../../src/queue/create-queue.js";
+import { JOB_NAMES, type JobData } from "../../src/jobs.js";
 import { jobId } from "../../src/queue/job-id.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 
@@ -21,9 +22,9 @@ async function until(check: () => boolean | Promise<boolean>, what: string, time
 
 describe("createQueue", () => {
   let db: TestDatabase;
-  const queues: JobQueue[] = [];
+  const queues: JobQueue<JobData>[] = [];
   const open = async () => {
-    const queue = await createQueue({ connectionString: db.url });
+    const queue = await createQueue<JobData>({ jobNames: JOB_NAMES, connectionString: db.url });
     queues.push(queue);
     return queue;
   };

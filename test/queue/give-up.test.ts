@@ -1,13 +1,14 @@
 import { createQueue, type JobQueue } from "../../src/queue/create-queue.js";
+import { JOB_NAMES, type JobData } from "../../src/jobs.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 
-describe("JobQueue.work", () => {
+describe("JobQueue<JobData>.work", () => {
   let db: TestDatabase;
-  let queue: JobQueue;
+  let queue: JobQueue<JobData>;
 
   beforeEach(async () => {
     db = await createTestDatabase();
-    queue = await createQueue({ connectionString: db.url, retryLimit: 1, retryDelaySeconds: 1 });
+    queue = await createQueue<JobData>({ jobNames: JOB_NAMES, connectionString: db.url, retryLimit: 1, retryDelaySeconds: 1 });
   });
   afterEach(async () => {
     await queue.stop();

@@ -1,5 +1,5 @@
 import type { MetricVerdict } from "../../analysis/verdict.js";
-import type { TimeWindow } from "../sources/metrics-source.js";
+import type { TimeWindow } from "../../analysis/time-window.js";
 import type { Queryable } from "../../db/queryable.js";
 
 /** Where a regressed metric's confirmation stands (migrations/003_confirmation.sql explains each state). */

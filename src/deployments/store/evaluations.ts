@@ -1,4 +1,4 @@
-import type { TimeWindow } from "../sources/metrics-source.js";
+import type { TimeWindow } from "../../analysis/time-window.js";
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import type { DeploymentRow } from "./deployments.js";
 import type { Queryable } from "../../db/queryable.js";

@@ -1,7 +1,7 @@
 import { mean } from "simple-statistics";
 import type { DetectorInput } from "../../../src/analysis/detect-change.js";
 import type { MetricPolicy, Verdict } from "../../../src/analysis/verdict.js";
-import type { SeriesSamples } from "../../../src/deployments/sources/metrics-source.js";
+import type { SeriesSamples } from "../../../src/analysis/time-window.js";
 
 /**
  * What a reference detector measured on one case before its cut-off is applied, so the cut-off can be calibrated

@@ -1,5 +1,5 @@
 import type { DetectorInput, QuietPair } from "../../../src/analysis/detect-change.js";
-import type { SeriesSamples } from "../../../src/deployments/sources/metrics-source.js";
+import type { SeriesSamples } from "../../../src/analysis/time-window.js";
 
 /**
  * The app's default timing (step 30 s, window 30 min, soak 10 min), counted in samples from the deployment at

@@ -1,5 +1,5 @@
 import { buildRadarReview } from "../../../src/radar/model/build-radar-review.js";
-import { renderTemplate } from "../../../src/markdown/render-template.js";
+import { renderRadarTemplate } from "../../../src/radar/templates.js";
 import { radarSnapshotFixture } from "../radar-snapshot-fixture.js";
 
 const DAY_MS = 86_400_000;
@@ -39,13 +39,13 @@ describe("radar review", () => {
   });
 
   it("renders the issue body", () => {
-    const body = renderTemplate("radar-review", buildRadarReview(snapshot, { ...options, thumbsUp: new Map([[7, 12]]) }));
+    const body = renderRadarTemplate("radar-review", buildRadarReview(snapshot, { ...options, thumbsUp: new Map([[7, 12]]) }));
     expect(body).toMatchSnapshot();
   });
 
   it("renders a first review of an empty radar", () => {
     const empty = { ...snapshot, lastReview: null, items: [], trends: [] };
-    const body = renderTemplate("radar-review", buildRadarReview(empty, { ...options, thumbsUp: new Map() }));
+    const body = renderRadarTemplate("radar-review", buildRadarReview(empty, { ...options, thumbsUp: new Map() }));
     expect(body).toContain("This is the first review.");
     expect(body).toContain("No item moved.");
     expect(body).toContain("No open market-trend issues.");

@@ -1,4 +1,4 @@
-import type { TimeWindow } from "../metrics-source.js";
+import type { TimeWindow } from "../../../analysis/time-window.js";
 
 /**
  * A Prometheus 2 graph-page link showing `query` over `window`: the UI reads the panel from `g0.*`

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SourceError, type SeriesSamples } from "../metrics-source.js";
+import { SourceError } from "../metrics-source.js";
+import { type SeriesSamples } from "../../../analysis/time-window.js";
 
 /** Prometheus's error envelope, also sent with 4xx/5xx statuses. */
 export const PrometheusErrorBody = z.object({

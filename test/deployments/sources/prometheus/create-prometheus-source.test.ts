@@ -1,5 +1,6 @@
 import { PrometheusSourceSettings } from "../../../../src/config/sources-file.js";
-import { SourceError, type TimeWindow } from "../../../../src/deployments/sources/metrics-source.js";
+import { SourceError } from "../../../../src/deployments/sources/metrics-source.js";
+import { type TimeWindow } from "../../../../src/analysis/time-window.js";
 import { createPrometheusSource } from "../../../../src/deployments/sources/prometheus/create-prometheus-source.js";
 import { FIXTURE_GAUGES, FIXTURE_HISTOGRAM, FIXTURE_NOISE, readPrometheusFixture } from "../../../helpers/prometheus-fixture.js";
 

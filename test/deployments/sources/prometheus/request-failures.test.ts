@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { PrometheusSourceSettings } from "../../../../src/config/sources-file.js";
-import { SourceError, type TimeWindow } from "../../../../src/deployments/sources/metrics-source.js";
+import { SourceError } from "../../../../src/deployments/sources/metrics-source.js";
+import { type TimeWindow } from "../../../../src/analysis/time-window.js";
 import { createPrometheusSource } from "../../../../src/deployments/sources/prometheus/create-prometheus-source.js";
 import { findUnusedPort, startLocalHttpServer } from "./local-http-server.js";
 
