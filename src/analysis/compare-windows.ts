@@ -1,10 +1,9 @@
 import { median } from "simple-statistics";
 import { describeChange, num, percent } from "./describe-change.js";
 import type { NoiseEstimate } from "./estimate-noise.js";
-import { formatThreshold } from "../markdown/format-threshold.js";
 import { mannWhitneyU } from "./mann-whitney-u.js";
 import { yuenTest } from "./yuen-test.js";
-import type { MetricPolicy, MetricVerdict, VerdictExplanation, WindowStats } from "./verdict.js";
+import { formatThreshold, type MetricPolicy, type MetricVerdict, type VerdictExplanation, type WindowStats } from "./verdict.js";
 
 const TEST = "Yuen's trimmed-mean t-test";
 const CORRECTED = `${TEST}, corrected for autocorrelation`;

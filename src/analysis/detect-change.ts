@@ -2,9 +2,8 @@ import type { SeriesSamples } from "./time-window.js";
 import { compareWindows, noiseText } from "./compare-windows.js";
 import { counterRate } from "./counter-rate.js";
 import { estimateNoise, type NoiseEstimate } from "./estimate-noise.js";
-import { formatThreshold } from "../markdown/format-threshold.js";
 import { serialDependence } from "./serial-dependence.js";
-import type { MetricPolicy, MetricVerdict } from "./verdict.js";
+import { formatThreshold, type MetricPolicy, type MetricVerdict } from "./verdict.js";
 
 /** Two windows measured the same way as the real comparison, at a time when nothing was deployed. */
 export interface QuietPair {

@@ -1,6 +1,6 @@
 import { historyNoiseText } from "../analysis/compare-to-history.js";
 import type { MetricVerdict, Threshold } from "../analysis/verdict.js";
-import { formatPValue } from "../markdown/format-p-value.js";
+import { formatPValue } from "../markdown/format.js";
 
 /**
  * The numbers behind a benchmark's verdict in one line: for samples the test, its p-value, the sample counts and

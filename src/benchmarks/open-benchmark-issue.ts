@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { insertIssue } from "../db/improvement-issues.js";
-import { findOrOpenIssue } from "../github/find-or-open-issue.js";
+import { findOrOpenIssue } from "../github/issues.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import type { BenchmarkComparisonReport, BenchmarkReport } from "./report-context.js";

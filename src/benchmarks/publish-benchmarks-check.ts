@@ -1,7 +1,6 @@
-import { checkConclusion } from "../github/check-conclusion.js";
-import { checkTitle } from "../github/check-title.js";
+import { checkConclusion, publishCheckRun } from "../github/check-run.js";
+import { checkTitle } from "../markdown/format.js";
 import type { GitHubClient } from "../github/github-client.js";
-import { publishCheckRun } from "../github/check-run.js";
 import type { BenchmarkReport } from "./report-context.js";
 import { renderBenchmarkTemplate } from "./templates.js";
 

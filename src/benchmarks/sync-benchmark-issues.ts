@@ -2,7 +2,7 @@ import type pg from "pg";
 import { isWithinThreshold } from "../analysis/is-within-threshold.js";
 import { findBenchmarkIssueEvidence, recordBenchmarkIssueEvidence } from "./store/benchmark-issue-evidence.js";
 import { closeBenchmarkIssue, findOpenIssue } from "../db/improvement-issues.js";
-import { closeIssue } from "../github/close-issue.js";
+import { closeIssue } from "../github/issues.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import { openBenchmarkIssue } from "./open-benchmark-issue.js";

@@ -4,9 +4,7 @@ import { CONFIG_PATH } from "../config/load-repo-config.js";
 import { loadConfigFile } from "../config/load-config-file.js";
 import { checkSourcesFile, describeSourcesFileProblem } from "../config/load-sources-file.js";
 import { readEnv } from "../config/read-env.js";
-import { byPosition } from "./by-position.js";
-import { formatProblem } from "./format-problem.js";
-import { printConfigProblems } from "./print-config-problems.js";
+import { byPosition, formatProblem, printConfigProblems } from "./print-config-problems.js";
 
 /** The source names in the operator's file; null (after printing its problems) when it is unusable. */
 function checkSources(path: string, env: Record<string, string | undefined>): string[] | null {

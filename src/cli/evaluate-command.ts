@@ -9,7 +9,7 @@ import { buildEvaluationReport } from "../deployments/build-evaluation-report.js
 import { measureMetrics } from "../deployments/measure-metrics.js";
 import { evaluationCheckOutput } from "../deployments/evaluation-check-output.js";
 import { PERFORMANCE_CHECK_NAME } from "../deployments/publish-evaluation-check.js";
-import { formatTime } from "../markdown/format-time.js";
+import { formatTime } from "../markdown/format.js";
 import { createSourceRegistry } from "../deployments/sources/create-source-registry.js";
 import { printConfigProblems } from "./print-config-problems.js";
 

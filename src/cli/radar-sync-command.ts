@@ -1,7 +1,6 @@
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { importRadar } from "../radar/import-radar.js";
 import { unlessNotFound } from "../github/unless-not-found.js";
-import { parseRepoArgument } from "./parse-repo-argument.js";
 import { withCliApp } from "./with-cli-app.js";
 
 /**
@@ -25,4 +24,11 @@ export function radarSyncCommand(): Command {
       if (!summary.radar) throw new Error(`${owner}/${repo} has no radar: its kaizen.yml is missing, has problems, or has no radar: section.`);
       console.log(`ok  ${summary.issues} radar and trend issues read, ${summary.changed} items created or changed`);
     });
+}
+
+/** An `owner/repo` command-line argument, split; anything else is a usage error. */
+export function parseRepoArgument(value: string): { owner: string; repo: string } {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value);
+  if (!match) throw new InvalidArgumentError("expected owner/name.");
+  return { owner: match[1]!, repo: match[2]! };
 }

@@ -80,7 +80,7 @@ export async function insertIssue(db: Queryable, row: NewImprovementIssue): Prom
 }
 
 /** Marks an open issue closed by an evaluation; returns the closed row, or null when it was not open. */
-export async function closeIssue(db: Queryable, id: number, evaluationId: number): Promise<ImprovementIssueRow | null> {
+export async function closeImprovementIssue(db: Queryable, id: number, evaluationId: number): Promise<ImprovementIssueRow | null> {
   const { rows } = await db.query<ImprovementIssueRow>({
     text: `update improvement_issues
            set state = 'closed', closed_by_evaluation_id = $2, closed_at = now()

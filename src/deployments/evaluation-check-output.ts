@@ -1,5 +1,5 @@
-import { checkConclusion } from "../github/check-conclusion.js";
-import { checkTitle } from "../github/check-title.js";
+import { checkConclusion } from "../github/check-run.js";
+import { checkTitle } from "../markdown/format.js";
 import type { EvaluationReport } from "./report-context.js";
 import { renderDeploymentTemplate } from "./templates.js";
 

@@ -1,8 +1,8 @@
 import type pg from "pg";
 import { isWithinThreshold } from "../analysis/is-within-threshold.js";
-import { closeIssue as closeIssueRow, findOpenIssue } from "../db/improvement-issues.js";
+import { closeImprovementIssue, findOpenIssue } from "../db/improvement-issues.js";
 import { findIssueEvidence, recordIssueEvidence } from "./store/issue-evidence.js";
-import { closeIssue } from "../github/close-issue.js";
+import { closeIssue } from "../github/issues.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { openImprovementIssue } from "./open-improvement-issue.js";
 import type { ConfirmationReport, EvaluationReport } from "./report-context.js";
@@ -76,7 +76,7 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
     }
     if (!recovered) continue;
     await closeIssue(octokit, issue);
-    await closeIssueRow(pool, open.id, evaluationId);
+    await closeImprovementIssue(pool, open.id, evaluationId);
   }
   return unconfirmed;
 }

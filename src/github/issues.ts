@@ -18,3 +18,53 @@ export async function openIssue(
   });
   return { number: data.number, url: data.html_url };
 }
+
+/** Closes an issue as completed (the metric recovered); closing an already closed issue is harmless. */
+export async function closeIssue(
+  octokit: GitHubClient,
+  issue: { owner: string; repo: string; issueNumber: number },
+): Promise<void> {
+  await octokit.rest.issues.update({
+    owner: issue.owner,
+    repo: issue.repo,
+    issue_number: issue.issueNumber,
+    state: "closed",
+    state_reason: "completed",
+  });
+}
+
+/**
+ * The open `kaizen`-labelled issue whose body carries `marker`, or null. This is the fallback for finding an
+ * issue the database does not know (lost row, issue opened by an earlier install), so duplicates are not opened.
+ */
+export async function findOpenIssueByMarker(
+  octokit: GitHubClient,
+  { owner, repo, marker }: { owner: string; repo: string; marker: string },
+): Promise<{ number: number; url: string } | null> {
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+    owner,
+    repo,
+    state: "open",
+    labels: KAIZEN_ISSUE_LABEL,
+    per_page: 100,
+  });
+  for await (const { data } of pages) {
+    // The issues API lists pull requests too.
+    const found = data.find((issue) => !issue.pull_request && issue.body?.includes(marker));
+    if (found) return { number: found.number, url: found.html_url };
+  }
+  return null;
+}
+
+/**
+ * The open issue whose body carries `marker`, else a newly opened one. A retry that comes after GitHub created
+ * the issue but before Kaizen recorded it adopts that issue instead of opening a duplicate.
+ */
+export async function findOrOpenIssue(
+  octokit: GitHubClient,
+  issue: { owner: string; repo: string; marker: string; title: string; body: string; labels: readonly string[] },
+): Promise<{ number: number; url: string }> {
+  const { owner, repo, marker } = issue;
+  const existing = await findOpenIssueByMarker(octokit, { owner, repo, marker });
+  return existing ?? openIssue(octokit, { owner, repo, title: issue.title, body: issue.body, labels: issue.labels });
+}

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AppDeps } from "../app-deps.js";
+import type pg from "pg";
 import { isDatabaseReachable } from "../db/is-database-reachable.js";
 
 /** `GET /healthz`: 200 when the database answers, 503 otherwise. Other requests pass through. */
-export function handleHealthz(deps: Pick<AppDeps, "pool">) {
+export function handleHealthz(deps: { pool: pg.Pool }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? "").split("?")[0];
     if (req.method !== "GET" || path !== "/healthz") return false;

@@ -1,21 +1,13 @@
 import type { HelperOptions } from "handlebars";
-import type { Threshold, Verdict, VerdictExplanation } from "../analysis/verdict.js";
+import { formatThreshold, type Threshold, type Verdict, type VerdictExplanation } from "../analysis/verdict.js";
 import type { TimeWindow } from "../analysis/time-window.js";
-import { checkTitle } from "../github/check-title.js";
-import { codeBlock } from "./markdown.js";
-import { codeSpan } from "./code-span.js";
-import { formatNoise } from "./format-noise.js";
-import { formatNumber } from "./format.js";
-import { formatPValue } from "./format-p-value.js";
-import { formatPercent } from "./format-percent.js";
-import { formatThreshold } from "./format-threshold.js";
-import { formatTime } from "./format-time.js";
-import { formatWindow } from "./format-window.js";
-import { inlineText } from "./inline-text.js";
-import { markdownLink } from "./markdown-link.js";
-import type { MetricReport } from "../deployments/report-context.js";
-import { sortByVerdict } from "./sort-by-verdict.js";
-import { verdictLabel } from "./verdict-label.js";
+import { checkTitle, formatNoise, formatNumber, formatPercent, formatPValue, formatTime, formatWindow, sortByVerdict, verdictLabel } from "./format.js";
+import { codeBlock, codeSpan, inlineText, markdownLink } from "./markdown.js";
+
+/** What the verdict helpers need of a metric: its verdict and the warnings behind it. */
+interface Judged {
+  result: { verdict: Verdict; explanation?: { warnings: readonly unknown[] } | null };
+}
 
 type HandlebarsEnv = Pick<typeof import("handlebars"), "registerHelper">;
 
@@ -48,11 +40,11 @@ const HELPERS = {
   text: (value: unknown) => inlineText(value),
   code: (value: string, options: HelperOptions) => codeSpan(String(value), { inTable: options.hash["cell"] === true }),
   codeBlock: (value: string) => codeBlock(String(value)),
-  title: (metrics: MetricReport[]) => checkTitle(metrics.map((m) => m.result.verdict)),
-  sortByVerdict: (metrics: MetricReport[]) => sortByVerdict(metrics),
-  withVerdict: (metrics: MetricReport[], verdict: Verdict) => metrics.filter((m) => m.result.verdict === verdict),
+  title: (metrics: Judged[]) => checkTitle(metrics.map((m) => m.result.verdict)),
+  sortByVerdict: (metrics: Judged[]) => sortByVerdict(metrics),
+  withVerdict: (metrics: Judged[], verdict: Verdict) => metrics.filter((m) => m.result.verdict === verdict),
   eq: (a: unknown, b: unknown) => a === b,
-  hasWarnings: (metrics: MetricReport[]) => metrics.some((m) => (m.result.explanation?.warnings.length ?? 0) > 0),
+  hasWarnings: (metrics: Judged[]) => metrics.some((m) => (m.result.explanation?.warnings.length ?? 0) > 0),
   /** "1 metric" / "3 metrics". */
   plural: (count: number, singular: string, plural: string) => `${count} ${count === 1 ? singular : plural}`,
 };

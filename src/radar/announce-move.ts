@@ -1,4 +1,4 @@
-import type { RadarMovement } from "./store/radar-movements.js";
+import type { RadarMovement } from "./model/radar-item.js";
 import { displayName } from "./model/display-name.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RadarConfig } from "../config/kaizen-config.js";
-import type { RadarItem } from "./store/radar-items.js";
+import type { RadarItem } from "./model/radar-item.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import { renderRadarTemplate } from "./templates.js";

@@ -24,3 +24,46 @@ export async function moveRingLabels(
     await octokit.rest.issues.addLabels({ owner, repo, issue_number: issueNumber, labels: [target] });
   }
 }
+
+/** Removes labels from an issue; one already gone (404) is what was wanted, so a retry passes over it. */
+export async function removeRadarLabels(
+  octokit: GitHubClient,
+  target: { owner: string; repo: string; issueNumber: number },
+  labels: readonly string[],
+): Promise<void> {
+  for (const name of labels) {
+    await unlessNotFound(
+      octokit.rest.issues.removeLabel({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, name }),
+    );
+  }
+}
+
+/**
+ * The 👍 count of every open issue carrying `label`, by issue number. Reactions arrive with no webhook, so the
+ * review reads them when it is built; the issues list carries the counts, one call per 100 issues.
+ */
+export async function listThumbsUp(
+  octokit: GitHubClient,
+  { owner, repo, label }: { owner: string; repo: string; label: string },
+): Promise<Map<number, number>> {
+  const counts = new Map<number, number>();
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: "open", per_page: 100 });
+  for await (const { data } of pages) {
+    for (const issue of data) {
+      if (!issue.pull_request) counts.set(issue.number, issue.reactions?.["+1"] ?? 0);
+    }
+  }
+  return counts;
+}
+
+// `permission` folds maintain into write; `role_name` keeps it, and names custom roles by their own name.
+const MAY_WRITE = new Set(["admin", "maintain", "write"]);
+
+/** Whether `login` may push to the repository (admin, maintain or write); someone GitHub does not know may not. */
+export async function hasWriteAccess(
+  octokit: GitHubClient,
+  { owner, repo, login }: { owner: string; repo: string; login: string },
+): Promise<boolean> {
+  const found = await unlessNotFound(octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login }));
+  return found !== null && (MAY_WRITE.has(found.data.permission) || MAY_WRITE.has(found.data.role_name));
+}

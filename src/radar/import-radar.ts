@@ -1,8 +1,10 @@
 import type { AppDeps } from "../app-deps.js";
 import type { RadarConfig } from "../config/kaizen-config.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
-import { getRadarItem, listRadarItems, upsertRadarItem, type NewRadarItem, type RadarItem } from "./store/radar-items.js";
-import { recordRadarMovement, type NewRadarMovement } from "./store/radar-movements.js";
+import { getRadarItem, listRadarItems, upsertRadarItem } from "./store/radar-items.js";
+import { type NewRadarItem, type RadarItem } from "./model/radar-item.js";
+import { recordRadarMovement } from "./store/radar-movements.js";
+import { type NewRadarMovement } from "./model/radar-item.js";
 import { replaceRadarTrendLinks } from "./store/radar-trend-links.js";
 import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { withTransaction } from "../db/with-transaction.js";

@@ -1,12 +1,12 @@
 import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
-import { setRadarItemThumbsUp, listRadarItems } from "./store/radar-items.js";
-import { getLatestRadarReview, getRadarReviewForPeriod, recordRadarReview, type RadarReview } from "./store/radar-reviews.js";
+import { listRadarItems, setRadarItemThumbsUp } from "./store/radar-items.js";
+import { getLatestRadarReview, getRadarReviewForPeriod, recordRadarReview } from "./store/radar-reviews.js";
+import { type RadarReview } from "./model/radar-item.js";
 import { buildRadarReview } from "./model/build-radar-review.js";
-import { findOrOpenIssue } from "../github/find-or-open-issue.js";
+import { findOrOpenIssue, openIssue } from "../github/issues.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
-import { listThumbsUp } from "./list-thumbs-up.js";
-import { openIssue } from "../github/issues.js";
+import { listThumbsUp } from "./github.js";
 import { renderRadarTemplate } from "./templates.js";
 import { loadRadar } from "./load-radar.js";
 

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { toRadarIssue } from "./model/radar-issue.js";
+import { toRadarIssue, type RadarIssue } from "./model/radar-issue.js";
 
 export const RADAR_ISSUE_ACTIONS = [
   "opened",
@@ -12,17 +12,6 @@ export const RADAR_ISSUE_ACTIONS = [
   "deleted",
 ] as const;
 export type RadarIssueAction = (typeof RADAR_ISSUE_ACTIONS)[number];
-
-/** What the radar needs of an issue, as the event showed it. */
-export interface RadarIssue {
-  number: number;
-  title: string;
-  body: string;
-  url: string;
-  state: "open" | "closed";
-  labels: string[];
-  thumbsUp: number;
-}
 
 /**
  * An `issues` webhook reduced to what syncing a radar or trend item needs: small enough to be a job's data,

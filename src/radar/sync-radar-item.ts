@@ -3,7 +3,8 @@ import type { AppDeps } from "../app-deps.js";
 import type { RadarConfig } from "../config/kaizen-config.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { hasRadarDelivery, recordRadarDelivery } from "./store/radar-deliveries.js";
-import { getRadarItem, setRadarItemAnnouncedProblem, upsertRadarItem, type RadarItem } from "./store/radar-items.js";
+import { getRadarItem, setRadarItemAnnouncedProblem, upsertRadarItem } from "./store/radar-items.js";
+import { type RadarItem } from "./model/radar-item.js";
 import { listRadarMovementsByItem, recordRadarMovement, setRadarMovementAnnounced } from "./store/radar-movements.js";
 import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { withTransaction } from "../db/with-transaction.js";
@@ -14,7 +15,7 @@ import { installationClient } from "../github/installation-client.js";
 import { announceRadarMove } from "./announce-move.js";
 import { explainTrendProblem } from "./explain-trend-problem.js";
 import { explainRadarProblem } from "./explain-radar-problem.js";
-import { removeRadarLabels } from "./remove-labels.js";
+import { removeRadarLabels } from "./github.js";
 import { syncTrendItem } from "./sync-trend-item.js";
 import { hasLabel } from "./model/has-label.js";
 

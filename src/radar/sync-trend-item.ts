@@ -1,7 +1,8 @@
 import type { AppDeps } from "../app-deps.js";
 import type { RadarConfig } from "../config/kaizen-config.js";
 import { recordRadarDelivery } from "./store/radar-deliveries.js";
-import { setRadarItemAnnouncedProblem, upsertRadarItem, type RadarItem } from "./store/radar-items.js";
+import { setRadarItemAnnouncedProblem, upsertRadarItem } from "./store/radar-items.js";
+import { type RadarItem } from "./model/radar-item.js";
 import { recordRadarMovement } from "./store/radar-movements.js";
 import { replaceRadarTrendLinks } from "./store/radar-trend-links.js";
 import { withTransaction } from "../db/with-transaction.js";

@@ -1,4 +1,4 @@
-import { formatThreshold } from "../../src/markdown/format-threshold.js";
+import { formatThreshold } from "../../src/analysis/verdict.js";
 import type { Threshold } from "../../src/analysis/verdict.js";
 
 describe("formatThreshold", () => {

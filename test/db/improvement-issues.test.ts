@@ -1,7 +1,7 @@
 import { recordBenchmarkRun } from "../../src/benchmarks/store/benchmark-runs.js";
 import {
   closeBenchmarkIssue,
-  closeIssue,
+  closeImprovementIssue,
   findOpenIssue,
   insertIssue,
   listOpenIssues,
@@ -58,16 +58,16 @@ describe("improvement issues", () => {
       code: "23505",
       constraint: "improvement_issues_open_fingerprint",
     });
-    await closeIssue(db.pool, first.id, closedBy);
+    await closeImprovementIssue(db.pool, first.id, closedBy);
     const second = await insertIssue(db.pool, anIssue("fp-unique", { issueNumber: 44 }));
     expect(await findOpenIssue(db.pool, "fp-unique")).toEqual(second);
   });
 
   it("closes an open issue once, naming the evaluation that saw the recovery", async () => {
     const issue = await insertIssue(db.pool, anIssue("fp-close"));
-    const closed = await closeIssue(db.pool, issue.id, closedBy);
+    const closed = await closeImprovementIssue(db.pool, issue.id, closedBy);
     expect(closed).toEqual({ ...issue, state: "closed", closedByEvaluationId: closedBy, closedAt: expect.any(Date) });
-    expect(await closeIssue(db.pool, issue.id, closedBy)).toBeNull();
+    expect(await closeImprovementIssue(db.pool, issue.id, closedBy)).toBeNull();
     expect(await findOpenIssue(db.pool, "fp-close")).toBeNull();
   });
 
@@ -76,7 +76,7 @@ describe("improvement issues", () => {
     const a = await insertIssue(db.pool, anIssue("fp-list-a", { repoId }));
     const b = await insertIssue(db.pool, anIssue("fp-list-b", { repoId, metricName: "error_rate", levelBefore: null }));
     const closed = await insertIssue(db.pool, anIssue("fp-list-c", { repoId }));
-    await closeIssue(db.pool, closed.id, closedBy);
+    await closeImprovementIssue(db.pool, closed.id, closedBy);
     await insertIssue(db.pool, anIssue("fp-list-staging", { repoId, environment: "staging" }));
     await insertIssue(db.pool, anIssue("fp-list-other-repo", { repoId: repoId + 1 }));
 

@@ -1,20 +1,11 @@
 import nock from "nock";
 import { confirmRegressions } from "../../src/deployments/confirm-regressions.js";
-import { formatWindow } from "../../src/markdown/format-window.js";
+import { formatWindow } from "../../src/markdown/format.js";
 import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
-import { startKaizen, waitForEvaluation, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { type RunningKaizen, startKaizen, waitForEvaluation } from "../helpers/start-kaizen.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
 import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
-import {
-  GITHUB_API,
-  nockCreateCheckRun,
-  nockCreateComment,
-  nockCreateIssue,
-  nockListCheckRuns,
-  nockListComments,
-  nockListOpenIssues,
-  nockListPullsForCommit,
-} from "../helpers/nock-github.js";
+import { GITHUB_API, nockCreateCheckRun, nockCreateComment, nockCreateIssue, nockListCheckRuns, nockListComments, nockListOpenIssues, nockListPullsForCommit } from "../helpers/nock-github.js";
 
 const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const repo = EXAMPLE_REPO;

@@ -1,6 +1,6 @@
 import type { Verdict } from "../../src/analysis/verdict.js";
-import { checkConclusion } from "../../src/github/check-conclusion.js";
-import { checkTitle } from "../../src/github/check-title.js";
+import { checkConclusion } from "../../src/github/check-run.js";
+import { checkTitle } from "../../src/markdown/format.js";
 
 describe("checkConclusion", () => {
   it.each<[Verdict[], boolean, string]>([

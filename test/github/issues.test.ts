@@ -1,16 +1,7 @@
 import nock from "nock";
-import { closeIssue } from "../../src/github/close-issue.js";
-import { findOpenIssueByMarker } from "../../src/github/find-open-issue-by-marker.js";
+import { closeIssue, findOpenIssueByMarker, openIssue } from "../../src/github/issues.js";
 import { findPullsForSha } from "../../src/deployments/github.js";
-import { openIssue } from "../../src/github/issues.js";
-import {
-  TEST_REPO,
-  nockCreateIssue,
-  nockListOpenIssues,
-  nockListPullsForCommit,
-  nockUpdateIssue,
-  testOctokit,
-} from "../helpers/nock-github.js";
+import { nockCreateIssue, nockListOpenIssues, nockListPullsForCommit, nockUpdateIssue, TEST_REPO, testOctokit } from "../helpers/nock-github.js";
 
 const MARKER = "<!-- kaizen:issue:production%2Fcheckout%20p95 -->";
 

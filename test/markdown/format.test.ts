@@ -1,14 +1,6 @@
-import { codeBlock } from "../../src/markdown/markdown.js";
-import { codeSpan } from "../../src/markdown/code-span.js";
-import { formatNumber } from "../../src/markdown/format.js";
-import { formatPValue } from "../../src/markdown/format-p-value.js";
-import { formatPercent } from "../../src/markdown/format-percent.js";
-import { formatTime } from "../../src/markdown/format-time.js";
-import { formatWindow } from "../../src/markdown/format-window.js";
-import { inlineText } from "../../src/markdown/inline-text.js";
+import { codeBlock, codeSpan, inlineText, markdownLink } from "../../src/markdown/markdown.js";
+import { formatNumber, formatPercent, formatPValue, formatTime, formatWindow, verdictLabel } from "../../src/markdown/format.js";
 import { kaizenMarker } from "../../src/github/kaizen-marker.js";
-import { markdownLink } from "../../src/markdown/markdown-link.js";
-import { verdictLabel } from "../../src/markdown/verdict-label.js";
 
 describe("formatNumber", () => {
   it.each([

@@ -1,5 +1,6 @@
 import nock from "nock";
-import { upsertRadarItem, type NewRadarItem } from "../../src/radar/store/radar-items.js";
+import { upsertRadarItem } from "../../src/radar/store/radar-items.js";
+import { type NewRadarItem } from "../../src/radar/model/radar-item.js";
 import { recordRadarMovement } from "../../src/radar/store/radar-movements.js";
 import { recordRadarReview } from "../../src/radar/store/radar-reviews.js";
 import { openDueRadarReviews } from "../../src/radar/open-due-radar-reviews.js";

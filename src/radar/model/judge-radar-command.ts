@@ -1,6 +1,6 @@
 import type { RadarConfig } from "../../config/kaizen-config.js";
-import type { RadarItem } from "../store/radar-items.js";
-import { codeSpan } from "../../markdown/code-span.js";
+import type { RadarItem } from "./radar-item.js";
+import { codeSpan } from "../../markdown/markdown.js";
 import { displayName } from "./display-name.js";
 import type { RadarCommand } from "./parse-radar-command.js";
 

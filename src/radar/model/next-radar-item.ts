@@ -1,6 +1,6 @@
 import type { RadarConfig } from "../../config/kaizen-config.js";
-import type { NewRadarItem, RadarItem, RadarItemStatus } from "../store/radar-items.js";
-import type { RadarMovementField, RadarMovementSource } from "../store/radar-movements.js";
+import type { NewRadarItem, RadarItem, RadarItemStatus } from "./radar-item.js";
+import type { RadarMovementField, RadarMovementSource } from "./radar-item.js";
 import { planLabelMove } from "./plan-label-move.js";
 import type { RadarIssueEvent } from "../radar-issue-event.js";
 import { readRadarLabels } from "./read-radar-labels.js";

@@ -1,6 +1,6 @@
 import type { RadarConfig } from "../../config/kaizen-config.js";
-import type { NewRadarItem, RadarItem, RadarItemStatus } from "../store/radar-items.js";
-import type { RadarMovementSource } from "../store/radar-movements.js";
+import type { NewRadarItem, RadarItem, RadarItemStatus } from "./radar-item.js";
+import type { RadarMovementSource } from "./radar-item.js";
 import { parseIssueMentions } from "./parse-issue-mentions.js";
 import type { RadarIssueEvent } from "../radar-issue-event.js";
 import { readTrendLabels } from "./read-trend-labels.js";

@@ -1,4 +1,13 @@
-import type { RadarIssue } from "../radar-issue-event.js";
+/** What the radar needs of an issue, as the event showed it. */
+export interface RadarIssue {
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+  state: "open" | "closed";
+  labels: string[];
+  thumbsUp: number;
+}
 
 /** The fields of a GitHub issue, as webhooks and the REST list both carry them, that the radar reads. */
 export interface GitHubIssueFields {

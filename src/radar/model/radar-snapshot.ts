@@ -1,4 +1,4 @@
-import type { RadarItemStatus } from "../store/radar-items.js";
+import type { RadarItemStatus } from "./radar-item.js";
 
 /**
  * A repository's radar as the exports and the review read it: plain data, built from the database by

@@ -1,7 +1,7 @@
-import type { RadarItem } from "../store/radar-items.js";
-import type { RadarRepoMovement } from "../store/radar-movements.js";
-import type { RadarReview } from "../store/radar-reviews.js";
-import type { RadarTrendLink } from "../store/radar-trend-links.js";
+import type { RadarItem } from "./radar-item.js";
+import type { RadarRepoMovement } from "./radar-item.js";
+import type { RadarReview } from "./radar-item.js";
+import type { RadarTrendLink } from "./radar-item.js";
 import type { RadarSnapshot } from "./radar-snapshot.js";
 
 export interface RadarRows {

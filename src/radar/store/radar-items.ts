@@ -1,43 +1,6 @@
+import type { NewRadarItem, RadarItem, RadarItemKind } from "../model/radar-item.js";
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import type { Queryable } from "../../db/queryable.js";
-
-export type RadarItemKind = "radar" | "trend";
-/** pending: never valid yet; active: on the radar; retired: issue closed; gone: deleted, transferred or unlabelled. */
-export type RadarItemStatus = "pending" | "active" | "retired" | "gone";
-
-/** What a webhook (or an import) knows about an item; the row adds the bookkeeping. */
-export interface NewRadarItem {
-  repoId: number;
-  owner: string;
-  repo: string;
-  installationId: number;
-  issueNumber: number;
-  kind: RadarItemKind;
-  title: string;
-  body: string;
-  url: string;
-  ring: string | null;
-  quadrant: string | null;
-  trend: string | null;
-  impact: string | null;
-  status: RadarItemStatus;
-  thumbsUp: number;
-  /** What is wrong with the labels now; null when they are valid. */
-  problem: string | null;
-  /** The last problem explained on the issue. */
-  announcedProblem: string | null;
-  /** When the issue event this state comes from happened; an older event arriving later is skipped. */
-  syncedAt?: Date | null;
-}
-
-/** A row of `radar_items`. */
-export interface RadarItem extends NewRadarItem {
-  id: number;
-  syncedAt: Date | null;
-  lastReviewedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
 
 const COLUMNS = `id, repo_id as "repoId", owner, repo, installation_id as "installationId", issue_number as "issueNumber",
   kind, title, body, url, ring, quadrant, trend, impact, status, thumbs_up as "thumbsUp", problem,

@@ -1,35 +1,6 @@
+import type { NewRadarMovement, RadarMovement, RadarRepoMovement } from "../model/radar-item.js";
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import type { Queryable } from "../../db/queryable.js";
-
-export type RadarMovementField = "ring" | "quadrant" | "status";
-export type RadarMovementSource = "label" | "command" | "import" | "close" | "reopen" | "delete" | "transfer";
-
-export interface NewRadarMovement {
-  itemId: number;
-  field: RadarMovementField;
-  from: string | null;
-  to: string | null;
-  /** GitHub login of who moved it; null for changes the app made on its own. */
-  actor: string | null;
-  reason: string | null;
-  source: RadarMovementSource;
-  /** Where it happened: the issue, or the comment with the command. */
-  link: string | null;
-  movedAt: Date;
-  /** Unique per movement, like `<delivery id>:ring` or `comment:<id>`: a retried job records it once. */
-  idempotencyKey: string;
-}
-
-/** A row of `radar_movements`. */
-export interface RadarMovement extends NewRadarMovement {
-  id: number;
-  announcementCommentId: number | null;
-}
-
-/** A movement with the issue number of its item, for lists across a repository. */
-export interface RadarRepoMovement extends RadarMovement {
-  issueNumber: number;
-}
 
 const COLUMNS = `m.id, m.item_id as "itemId", m.field, m.from_value as "from", m.to_value as "to", m.actor, m.reason,
   m.source, m.link, m.moved_at as "movedAt", m.idempotency_key as "idempotencyKey",

@@ -1,20 +1,6 @@
+import type { NewRadarReview, RadarReview } from "../model/radar-item.js";
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import type { Queryable } from "../../db/queryable.js";
-
-export interface NewRadarReview {
-  repoId: number;
-  issueNumber: number;
-  url: string;
-  /** Like `2026-Q1` for a scheduled review (one per period), null for one asked for on demand. */
-  period: string | null;
-  previousReviewId: number | null;
-}
-
-/** A row of `radar_reviews`. */
-export interface RadarReview extends NewRadarReview {
-  id: number;
-  createdAt: Date;
-}
 
 const COLUMNS = `id, repo_id as "repoId", issue_number as "issueNumber", url, period,
   previous_review_id as "previousReviewId", created_at as "createdAt"`;

@@ -1,11 +1,6 @@
+import type { RadarTrendLink } from "../model/radar-item.js";
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import type { Queryable } from "../../db/queryable.js";
-
-/** A trend item's mention of a radar item, by issue numbers within one repository. */
-export interface RadarTrendLink {
-  trendIssueNumber: number;
-  radarIssueNumber: number;
-}
 
 /** Makes `radarIssueNumbers` the exact set of items the trend links to (its body was re-read). */
 export async function replaceRadarTrendLinks(

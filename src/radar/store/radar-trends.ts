@@ -1,5 +1,5 @@
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
-import type { RadarTrendLink } from "./radar-trend-links.js";
+import type { RadarTrendLink } from "../model/radar-item.js";
 import type { Queryable } from "../../db/queryable.js";
 
 /**

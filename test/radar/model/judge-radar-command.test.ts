@@ -1,5 +1,5 @@
 import { KaizenConfig } from "../../../src/config/kaizen-config.js";
-import type { RadarItem } from "../../../src/radar/store/radar-items.js";
+import type { RadarItem } from "../../../src/radar/model/radar-item.js";
 import { judgeRadarCommand } from "../../../src/radar/model/judge-radar-command.js";
 
 const radar = KaizenConfig.parse({ radar: {} }).radar!;

@@ -1,22 +1,8 @@
 import { hasRadarDelivery, recordRadarDelivery } from "../../../src/radar/store/radar-deliveries.js";
-import {
-  getRadarItem,
-  listRadarItems,
-  listRadarItemsByRepoName,
-  listRadarRepos,
-  markRadarItemsReviewed,
-  setRadarItemAnnouncedProblem,
-  setRadarItemThumbsUp,
-  upsertRadarItem,
-  type NewRadarItem,
-} from "../../../src/radar/store/radar-items.js";
-import {
-  listRadarMovementsByItem,
-  listRadarMovementsSince,
-  recordRadarMovement,
-  setRadarMovementAnnounced,
-  type NewRadarMovement,
-} from "../../../src/radar/store/radar-movements.js";
+import { getRadarItem, listRadarItems, listRadarItemsByRepoName, listRadarRepos, markRadarItemsReviewed, setRadarItemAnnouncedProblem, setRadarItemThumbsUp, upsertRadarItem } from "../../../src/radar/store/radar-items.js";
+import { type NewRadarItem } from "../../../src/radar/model/radar-item.js";
+import { listRadarMovementsByItem, listRadarMovementsSince, recordRadarMovement, setRadarMovementAnnounced } from "../../../src/radar/store/radar-movements.js";
+import { type NewRadarMovement } from "../../../src/radar/model/radar-item.js";
 import { getLatestRadarReview, getRadarReviewForPeriod, recordRadarReview } from "../../../src/radar/store/radar-reviews.js";
 import { listRadarTrendLinks, replaceRadarTrendLinks } from "../../../src/radar/store/radar-trend-links.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
