@@ -6,7 +6,7 @@ import { validatePrConfig } from "./config-check/validate-pr-config.js";
 import { confirmRegressions } from "./deployments/confirm-regressions.js";
 import { ingestBenchmarks } from "./benchmarks/ingest-benchmarks.js";
 import { compareBenchmarks } from "./benchmarks/compare-benchmarks.js";
-import { openDueRadarReviews } from "./radar/open-due-radar-reviews.js";
+import { openDueRadarReviews, scheduleRadarReviewsDue } from "./radar/open-due-radar-reviews.js";
 import { openRadarReview } from "./radar/open-radar-review.js";
 import { syncRadarItem } from "./radar/sync-radar-item.js";
 import { radarCommand } from "./radar/radar-command.js";
@@ -15,7 +15,6 @@ import { installationClient } from "./github/installation-client.js";
 import { setBenchmarkRunState } from "./benchmarks/store/benchmark-runs.js";
 import { failPendingConfirmations } from "./deployments/store/confirmations.js";
 import { finishEvaluation } from "./deployments/store/evaluations.js";
-import { scheduleRadarReviewsDue } from "./radar/schedule-radar-reviews-due.js";
 
 /** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
 export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {

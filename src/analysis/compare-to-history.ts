@@ -1,8 +1,7 @@
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import { median } from "simple-statistics";
 import { describeChange, num, percent } from "./describe-change.js";
-import { emptyExplanation } from "./empty-explanation.js";
-import { formatThreshold, type MetricPolicy, type MetricVerdict, type Threshold, type VerdictExplanation } from "./verdict.js";
+import { emptyExplanation, formatThreshold, type MetricPolicy, type MetricVerdict, type Threshold, type VerdictExplanation } from "./verdict.js";
 
 /** One value on each side, and earlier values of the same measure on the base branch, newest first. */
 export interface HistoryInput {

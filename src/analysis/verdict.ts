@@ -67,3 +67,8 @@ export interface VerdictExplanation {
   /** Things the reader should know, like a threshold below the metric's own noise. */
   warnings: string[];
 }
+
+/** An explanation with nothing measured yet; each analysis fills in what it learns. A new object every call. */
+export function emptyExplanation(): VerdictExplanation {
+  return { effectSize: null, autocorrelation: null, effectiveN: null, expectedN: null, noise: null, warnings: [] };
+}

@@ -1,7 +1,6 @@
 import type pg from "pg";
 import { compareBenchmark, MIN_BENCHMARK_SAMPLES } from "../analysis/compare-benchmark.js";
-import { emptyExplanation } from "../analysis/empty-explanation.js";
-import type { MetricVerdict } from "../analysis/verdict.js";
+import { emptyExplanation, type MetricVerdict } from "../analysis/verdict.js";
 import type { BenchmarksConfig } from "../config/kaizen-config.js";
 import { listBenchmarkHistory, type StoredBenchmarkResult } from "./store/benchmark-results.js";
 import { benchmarkEvidence } from "./benchmark-evidence.js";

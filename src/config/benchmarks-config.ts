@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fixHints, Threshold } from "./config-fields.js";
+import { fixHints, ThresholdSetting } from "./config-fields.js";
 
 /** A setting for the benchmarks whose name matches, overriding what the result format says. */
 export const BenchmarkOverride = z.strictObject({
@@ -10,7 +10,7 @@ export const BenchmarkOverride = z.strictObject({
     .register(fixHints, { fix: "Write the benchmark's name as it appears in the results, like `BenchmarkParse` or `parse/*`." }),
   measure: z.string().min(1).optional().meta({ description: "Only this measure of the benchmark (like `ns/op` or `B/op`); all of them when left out." }),
   better: z.enum(["lower", "higher"]).optional().meta({ description: "Which direction is an improvement, when the format does not say or says it wrong." }),
-  threshold: Threshold.optional().meta({ description: "Smallest change that matters for these benchmarks, instead of `benchmarks.threshold`." }),
+  threshold: ThresholdSetting.optional().meta({ description: "Smallest change that matters for these benchmarks, instead of `benchmarks.threshold`." }),
 });
 
 /** CI benchmark results Kaizen compares on pull requests and on the default branch. */
@@ -28,7 +28,7 @@ export const BenchmarksConfig = z.strictObject({
     .enum(["auto", "github-action-benchmark", "bencher", "hyperfine", "k6", "go", "pytest-benchmark", "google-benchmark"])
     .default("auto")
     .meta({ description: "Format of the result files; `auto` recognises each file by its content." }),
-  threshold: Threshold.prefault("10%").meta({
+  threshold: ThresholdSetting.prefault("10%").meta({
     description: "Smallest change that matters: a percentage like `10%`, or an absolute amount in the benchmark's unit.",
   }),
   alpha: z

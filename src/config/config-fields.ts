@@ -41,7 +41,7 @@ const ThresholdInput = z.union([
 ]);
 
 /** A threshold: `10%` (relative) or `0.05` (absolute, in the unit). */
-export const Threshold = ThresholdInput.transform((value, ctx) => {
+export const ThresholdSetting = ThresholdInput.transform((value, ctx) => {
   const threshold = parseThreshold(value);
   if (threshold === null) {
     ctx.addIssue({ code: "custom", message: `\`${value}\` is not a threshold.`, params: { fix: THRESHOLD_FIX } });

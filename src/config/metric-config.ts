@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fixHints, Threshold } from "./config-fields.js";
+import { fixHints, ThresholdSetting } from "./config-fields.js";
 
 const QUERY_FIX =
   "Write a query that returns one series, like `histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{env=\"{{environment}}\"}[5m])))`.";
@@ -37,7 +37,7 @@ export const MetricConfig = z
       .enum(["lower", "higher"])
       .default("lower")
       .meta({ description: "Which direction is an improvement." }),
-    threshold: Threshold.prefault("10%").meta({
+    threshold: ThresholdSetting.prefault("10%").meta({
       description:
         "Smallest change that matters: a percentage of the baseline like `10%`, or an absolute amount in the metric's unit like `0.05`.",
     }),

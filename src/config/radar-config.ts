@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { duration, fixHints } from "./config-fields.js";
-import { isCron } from "./is-cron.js";
 import { radarNameProblems } from "./radar-name-problems.js";
+import { CronExpressionParser } from "cron-parser";
 
 const CRON_FIX = "Use five cron fields (minute hour day-of-month month day-of-week) in UTC, like `0 9 * 1,4,7,10 1#1`.";
 
@@ -55,3 +55,17 @@ export const RadarConfig = z
   .superRefine((radar, ctx) => {
     for (const problem of radarNameProblems(radar)) ctx.addIssue({ code: "custom", ...problem });
   });
+
+/**
+ * Whether `text` is a five-field cron expression the scheduler accepts. Checked with the parser pg-boss schedules
+ * with, so a bad `radar.review.schedule` is reported when the config is read rather than when the job is created.
+ */
+export function isCron(text: string): boolean {
+  if (text.trim().split(/\s+/).length !== 5) return false;
+  try {
+    CronExpressionParser.parse(text, { tz: "UTC" });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -13,7 +13,8 @@ import { syncImprovementIssues } from "./sync-improvement-issues.js";
 import { buildEvaluationReport } from "./build-evaluation-report.js";
 import { fromMetricResultRow } from "./from-metric-result-row.js";
 import { judgeConfirmation } from "./judge-confirmation.js";
-import { measureMetrics, type MetricConfig } from "./measure-metrics.js";
+import { measureMetrics } from "./measure-metrics.js";
+import { type MetricConfig } from "../config/kaizen-config.js";
 
 /**
  * Opens the improvement issues an evaluation held back until a later window confirmed them (issues.confirm).

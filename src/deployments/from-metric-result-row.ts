@@ -1,14 +1,7 @@
+import { emptyExplanation } from "../analysis/verdict.js";
 import type { MetricResultRow } from "./store/metric-results.js";
-import type { MeasuredMetric, MetricConfig } from "./measure-metrics.js";
-
-const NO_EXPLANATION = {
-  effectSize: null,
-  autocorrelation: null,
-  effectiveN: null,
-  expectedN: null,
-  noise: null,
-  warnings: [],
-};
+import type { MeasuredMetric } from "./measure-metrics.js";
+import type { MetricConfig } from "../config/kaizen-config.js";
 
 /** A stored result back as the measurement it was saved from (the inverse of toMetricResultRows). */
 export function fromMetricResultRow(metric: MetricConfig, row: MetricResultRow): MeasuredMetric {
@@ -26,7 +19,7 @@ export function fromMetricResultRow(metric: MetricConfig, row: MetricResultRow):
       changeAbs: row.changeAbs,
       pValue: row.pValue,
       test: row.test,
-      explanation: row.explanation ?? NO_EXPLANATION,
+      explanation: row.explanation ?? emptyExplanation(),
     },
   };
 }

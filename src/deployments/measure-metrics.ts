@@ -1,13 +1,11 @@
-import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig, MetricConfig } from "../config/kaizen-config.js";
 import { renderQuery, type QueryVars } from "../config/render-query.js";
 import { detectChange } from "../analysis/detect-change.js";
-import type { MetricVerdict, MetricPolicy } from "../analysis/verdict.js";
+import { emptyExplanation, type MetricPolicy, type MetricVerdict } from "../analysis/verdict.js";
 import { quietPairs, type EvaluationWindows } from "../analysis/evaluation-windows.js";
 import type { SourceRegistry } from "./sources/create-source-registry.js";
 import { SourceError } from "./sources/metrics-source.js";
 import { queryQuietPairs } from "./query-quiet-pairs.js";
-
-export type MetricConfig = KaizenConfig["metrics"][number];
 
 /** One configured metric after measurement: what was asked, where, and what the analysis said. */
 export interface MeasuredMetric {
@@ -79,13 +77,6 @@ function unreadable(reason: string): MetricVerdict {
     changeAbs: null,
     pValue: null,
     test: "none",
-    explanation: {
-      effectSize: null,
-      autocorrelation: null,
-      effectiveN: null,
-      expectedN: null,
-      noise: null,
-      warnings: [],
-    },
+    explanation: emptyExplanation(),
   };
 }

@@ -5,6 +5,8 @@ import { listRadarItems, listRadarRepos } from "./store/radar-items.js";
 import { getRadarReviewForPeriod } from "./store/radar-reviews.js";
 import { dueReviewPeriod } from "./model/due-review-period.js";
 import { installationClient } from "../github/installation-client.js";
+import type { JobQueue } from "../queue/create-queue.js";
+import type { RadarJobs } from "./jobs.js";
 
 /**
  * The hourly `radar-reviews-due` tick: queues an `open-radar-review` job for each radar whose schedule has
@@ -36,4 +38,17 @@ export async function openDueRadarReviews(app: Probot, deps: AppDeps): Promise<v
     }
   }
   if (failures.length > 0) throw new Error(`radar reviews not checked for ${failures.join("; ")}`);
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Queues the `radar-reviews-due` tick for the start of the hour after `now`, keyed by that hour, so every
+ * process (at start-up) and every tick (for the next one) asking for the same hour queue one job between them.
+ * The queue runs on real time, so callers pass the wall clock, not the app's (possibly pinned) clock.
+ */
+export async function scheduleRadarReviewsDue(queue: JobQueue<RadarJobs>, now: Date): Promise<void> {
+  const next = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS);
+  const hour = next.toISOString().slice(0, 13);
+  await queue.send("radar-reviews-due", { hour }, { key: hour, startAfter: next });
 }

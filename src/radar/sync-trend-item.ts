@@ -8,7 +8,7 @@ import { replaceRadarTrendLinks } from "./store/radar-trend-links.js";
 import { withTransaction } from "../db/with-transaction.js";
 import { nextTrendItem } from "./model/next-trend-item.js";
 import type { RadarIssueEvent } from "./radar-issue-event.js";
-import { explainTrendProblem } from "./explain-trend-problem.js";
+import { explainTrendProblem } from "./explain-problem.js";
 import type { GitHubClient } from "../github/github-client.js";
 
 /** What syncRadarItem hands over for an issue that is a market trend (or was one). */

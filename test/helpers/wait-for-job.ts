@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { jobId } from "../../src/queue/job-id.js";
+import { jobId } from "../../src/queue/create-queue.js";
 import type { JobName } from "../../src/jobs.js";
 
 /**

@@ -1,6 +1,5 @@
-import { createQueue, type JobQueue } from "../../src/queue/create-queue.js";
+import { createQueue, jobId, type JobQueue } from "../../src/queue/create-queue.js";
 import { JOB_NAMES, type JobData } from "../../src/jobs.js";
-import { jobId } from "../../src/queue/job-id.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 
 interface JobRow {

@@ -1,4 +1,4 @@
-import { jobId } from "../../src/queue/job-id.js";
+import { jobId } from "../../src/queue/create-queue.js";
 
 describe("jobId", () => {
   it("is the same UUID for the same name and key", () => {

@@ -1,9 +1,9 @@
 import nock from "nock";
 import { importRadar } from "../../src/radar/import-radar.js";
-import { jobId } from "../../src/queue/job-id.js";
+import { jobId } from "../../src/queue/create-queue.js";
 import { nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, testOctokit } from "../helpers/nock-github.js";
-import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { type RunningKaizen, startKaizen } from "../helpers/start-kaizen.js";
 import { waitForJob } from "../helpers/wait-for-job.js";
 import { INSTALLATION_ID, installationCreatedPayload, installationRepositoriesAddedPayload } from "../helpers/webhook-payloads.js";
 

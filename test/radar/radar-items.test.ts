@@ -1,9 +1,9 @@
 import nock from "nock";
-import { jobId } from "../../src/queue/job-id.js";
+import { jobId } from "../../src/queue/create-queue.js";
 import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, nockCreateComment, nockListComments } from "../helpers/nock-github.js";
-import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
-import { INSTALLATION_ID, issuesPayload, type IssuesOptions } from "../helpers/webhook-payloads.js";
+import { type RunningKaizen, startKaizen } from "../helpers/start-kaizen.js";
+import { INSTALLATION_ID, type IssuesOptions, issuesPayload } from "../helpers/webhook-payloads.js";
 
 type Action = Parameters<typeof issuesPayload>[0];
 const CONFIG = "radar: {}\n";

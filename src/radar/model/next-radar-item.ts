@@ -1,6 +1,5 @@
 import type { RadarConfig } from "../../config/kaizen-config.js";
-import type { NewRadarItem, RadarItem, RadarItemStatus } from "./radar-item.js";
-import type { RadarMovementField, RadarMovementSource } from "./radar-item.js";
+import { itemIdentity, type NewRadarItem, type RadarItem, type RadarItemStatus, type RadarMovementField, type RadarMovementSource } from "./radar-item.js";
 import { planLabelMove } from "./plan-label-move.js";
 import type { RadarIssueEvent } from "../radar-issue-event.js";
 import { readRadarLabels } from "./read-radar-labels.js";
@@ -56,21 +55,12 @@ export function nextRadarItem(config: RadarConfig, event: RadarIssueEvent, store
   const status: RadarItemStatus = !everValid ? "pending" : issue.state === "closed" ? "retired" : "active";
 
   const item: NewRadarItem = {
-    repoId: event.repoId,
-    owner: event.owner,
-    repo: event.repo,
-    installationId: event.installationId,
-    issueNumber: issue.number,
-    kind: "radar",
-    title: issue.title,
-    body: issue.body,
-    url: issue.url,
+    ...itemIdentity(event, "radar"),
     ring,
     quadrant,
     trend: null,
     impact: null,
     status,
-    thumbsUp: issue.thumbsUp,
     // A closed issue is off the radar: nothing to nag about until it is reopened.
     problem: valid || issue.state === "closed" ? null : read.problems.join("\n"),
     announcedProblem: current?.announcedProblem ?? null,

@@ -1,6 +1,5 @@
 import type { RadarConfig } from "../../config/kaizen-config.js";
-import type { NewRadarItem, RadarItem, RadarItemStatus } from "./radar-item.js";
-import type { RadarMovementSource } from "./radar-item.js";
+import { itemIdentity, type NewRadarItem, type RadarItem, type RadarItemStatus, type RadarMovementSource } from "./radar-item.js";
 import { parseIssueMentions } from "./parse-issue-mentions.js";
 import type { RadarIssueEvent } from "../radar-issue-event.js";
 import { readTrendLabels } from "./read-trend-labels.js";
@@ -42,21 +41,12 @@ export function nextTrendItem(config: RadarConfig, event: RadarIssueEvent, store
   const from = current?.status ?? "pending";
   const source = event.action === "closed" ? "close" : event.action === "reopened" ? "reopen" : "label";
   const item: NewRadarItem = {
-    repoId: event.repoId,
-    owner: event.owner,
-    repo: event.repo,
-    installationId: event.installationId,
-    issueNumber: issue.number,
-    kind: "trend",
-    title: issue.title,
-    body: issue.body,
-    url: issue.url,
+    ...itemIdentity(event, "trend"),
     ring: null,
     quadrant: null,
     trend,
     impact,
     status,
-    thumbsUp: issue.thumbsUp,
     // A closed issue is off the radar: nothing to nag about until it is reopened.
     problem: valid || issue.state === "closed" ? null : read.problems.join("\n"),
     announcedProblem: current?.announcedProblem ?? null,

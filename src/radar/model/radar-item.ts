@@ -1,3 +1,5 @@
+import type { RadarIssueEvent } from "../radar-issue-event.js";
+
 /*
  * The radar's domain types: items, their movements, reviews and trend links, as the model reasons about them and
  * the store reads and writes them.
@@ -92,4 +94,24 @@ export interface RadarReview extends NewRadarReview {
 export interface RadarTrendLink {
   trendIssueNumber: number;
   radarIssueNumber: number;
+}
+
+/** The fields of an item that come straight from its issue event, whichever kind it is. */
+export function itemIdentity(
+  event: RadarIssueEvent,
+  kind: RadarItemKind,
+): Pick<NewRadarItem, "repoId" | "owner" | "repo" | "installationId" | "issueNumber" | "kind" | "title" | "body" | "url" | "thumbsUp"> {
+  const { issue } = event;
+  return {
+    repoId: event.repoId,
+    owner: event.owner,
+    repo: event.repo,
+    installationId: event.installationId,
+    issueNumber: issue.number,
+    kind,
+    title: issue.title,
+    body: issue.body,
+    url: issue.url,
+    thumbsUp: issue.thumbsUp,
+  };
 }
