@@ -1,6 +1,6 @@
 /**
  * `npm run bench:detection` (issue #3): how well Kaizen's detector tells real steps from noise, against two
- * reference detectors, on a labelled set of synthetic series (README, "Detection benchmark").
+ * reference detectors, on a labelled set of synthetic series (docs/detection.md, "Detection benchmark").
  *
  * 1. plan        — the calibration set (quiet series only) and the evaluation set (quiet series and labelled
  *                  steps), from cases.ts; BENCH_SCALE multiplies their sizes.
@@ -10,7 +10,7 @@
  * 3. evaluate    — generate the evaluation set from the same stream and run every detector on each case.
  * 4. score       — FPR, recall by step size, precision and F1 per detector, with the references both calibrated
  *                  and at their stock settings.
- * 5. report      — Markdown tables on stdout (paste them into the README), then PASS/FAIL per target. The exit
+ * 5. report      — Markdown tables on stdout (paste them into docs/detection.md), then PASS/FAIL per target. The exit
  *                  code is 0 whatever the result: this is a measurement.
  */
 import { performance } from "node:perf_hooks";

@@ -4,7 +4,7 @@ import { FIRST_INDEX, SERIES_LENGTH } from "./windows.js";
 /** One kind of synthetic metric. */
 export interface Shape {
   name: string;
-  /** One line for the README: what the series looks like. */
+  /** One line for docs/detection.md: what the series looks like. */
   description: string;
   /** The series' typical value; percent labels are shift / level. */
   level: number;
