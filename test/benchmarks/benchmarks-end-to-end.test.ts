@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import nock from "nock";
 import { benchmarkNocks } from "../helpers/nock-benchmarks.js";
-import { nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import { nockConfig } from "../helpers/nock-app.js";
 import { nockCreateCheckRun, nockCreateComment, nockListCheckRuns, nockListComments } from "../helpers/nock-github.js";
-import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
 import { INSTALLATION_ID, workflowRunPayload, type WorkflowRunOptions } from "../helpers/webhook-payloads.js";
 
 type Body = Record<string, any>;
@@ -30,19 +30,7 @@ function slower(factor: number): string {
 }
 
 describe("benchmarks from a workflow run to the pull request", () => {
-  let kaizen: RunningKaizen;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1");
-    kaizen = await startKaizen();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => nockAccessToken(INSTALLATION_ID).persist());
+  const kaizen = useKaizen({ localhost: true, accessToken: INSTALLATION_ID, checkPending: false, cleanAfterEach: false });
 
   async function deliver(options: WorkflowRunOptions): Promise<Body> {
     await kaizen.probot.receive({ id: `run-${options.runId}`, name: "workflow_run", payload: workflowRunPayload(options) } as never);

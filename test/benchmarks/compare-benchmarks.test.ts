@@ -2,7 +2,7 @@ import nock from "nock";
 import { saveBenchmarkResults, type BenchmarkResultInput } from "../../src/benchmarks/store/benchmark-results.js";
 import { recordBenchmarkRun, setBenchmarkRunState, type BenchmarkProblem } from "../../src/benchmarks/store/benchmark-runs.js";
 import { compareBenchmarks } from "../../src/benchmarks/compare-benchmarks.js";
-import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
 import {
   GITHUB_API,
   nockCreateCheckRun,
@@ -16,6 +16,7 @@ import {
   nockUpdateIssue,
 } from "../helpers/nock-github.js";
 import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
 import { benchmarkNocks } from "../helpers/nock-benchmarks.js";
 import { INSTALLATION_ID } from "../helpers/webhook-payloads.js";
 
@@ -67,26 +68,8 @@ async function waitForRunState(pool: RunningKaizen["pool"], runId: number, state
 }
 
 describe("compare-benchmarks", () => {
-  let kaizen: RunningKaizen;
+  const kaizen = useKaizen({ localhost: true, accessToken: INSTALLATION_ID });
   let githubRunId = 20_000_000_000;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1");
-    kaizen = await startKaizen();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => {
-    nockAccessToken(INSTALLATION_ID).persist();
-  });
-  afterEach(() => {
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
-    nock.cleanAll();
-  });
 
   /** A run as ingest leaves it: recorded, its results stored for (branch, sha), state ingested. */
   async function ingested(

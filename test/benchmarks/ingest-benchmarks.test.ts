@@ -9,8 +9,9 @@ import { kaizen as kaizenApp } from "../../src/index.js";
 import { ingestBenchmarks } from "../../src/benchmarks/ingest-benchmarks.js";
 import { parseBenchmarkFile } from "../../src/benchmarks/formats/parse-benchmark-file.js";
 import { INSTALLATION_ID, workflowRunPayload, type WorkflowRunOptions } from "../helpers/webhook-payloads.js";
-import { privateKey, startKaizen, TestOctokit, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
-import { nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import { privateKey, TestOctokit, WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
+import { nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API } from "../helpers/nock-github.js";
 import { benchmarkNocks } from "../helpers/nock-benchmarks.js";
 
@@ -33,23 +34,8 @@ const sha = (c: string) => c.repeat(40);
 const { nockListArtifacts, nockDownloadArtifact, zipFiles: zip } = benchmarkNocks(repo);
 
 describe("workflow_run.completed", () => {
-  let kaizen: RunningKaizen;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    // The compare job is another pipeline's: it stays queued, so these tests can see that it was.
-    kaizen = await startKaizen({ idleJobs: ["compare-benchmarks"] });
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => nockAccessToken(INSTALLATION_ID).persist());
-  afterEach(() => {
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
-    nock.cleanAll();
-  });
+  // The compare job is another pipeline's: it stays queued, so these tests can see that it was.
+  const kaizen = useKaizen({ idleJobs: ["compare-benchmarks"], accessToken: INSTALLATION_ID });
 
   async function rows<T = Body>(sql: string, values: unknown[] = []): Promise<T[]> {
     return (await kaizen.pool.query(sql, values)).rows as T[];

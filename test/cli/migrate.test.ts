@@ -1,14 +1,10 @@
 import { readdir } from "node:fs/promises";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { useTestDatabase } from "../helpers/test-database.js";
 import { runKaizen } from "./run-kaizen.js";
 
 describe("kaizen migrate", () => {
   describe("with DATABASE_URL set to an empty database", () => {
-    let db: TestDatabase;
-    beforeAll(async () => {
-      db = await createTestDatabase({ migrated: false });
-    });
-    afterAll(() => db.drop());
+    const db = useTestDatabase({ migrated: false });
 
     const tables = async () =>
       (await db.pool.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public'")).rows

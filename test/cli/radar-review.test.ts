@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { upsertRadarItem } from "../../src/radar/store/radar-items.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { useTestDatabase } from "../helpers/test-database.js";
 import { runKaizen } from "./run-kaizen.js";
 
 const REPO = "octo-org/shop";
@@ -42,16 +42,14 @@ async function startFakeGitHub(): Promise<{ host: string; seen: string[]; create
 }
 
 describe("kaizen radar review", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   beforeAll(async () => {
-    db = await createTestDatabase();
     await upsertRadarItem(db.pool, {
       repoId: 700, owner: "octo-org", repo: "shop", installationId: 2, issueNumber: 1, kind: "radar", title: "TypeScript",
       body: "", url: `http://github.example/${REPO}/issues/1`, ring: "assess", quadrant: "tools", trend: null, impact: null,
       status: "active", thumbsUp: 0, problem: null, announcedProblem: null,
     });
   });
-  afterAll(() => db.drop());
 
   describe("for a repository with a radar", () => {
     it("opens a review issue through the app's GitHub and records it as on demand", async () => {

@@ -1,29 +1,14 @@
 import nock from "nock";
 import { pullRequestPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
-import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
-import { EXAMPLE_REPO, nockAccessToken, nockConfig, nockPullFiles } from "../helpers/nock-app.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
+import { EXAMPLE_REPO, nockConfig, nockPullFiles } from "../helpers/nock-app.js";
 import { GITHUB_API, nockCreateCheckRun, nockListCheckRuns } from "../helpers/nock-github.js";
 
 type Body = Record<string, any>;
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 
 describe("pull_request", () => {
-  let kaizen: RunningKaizen;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    kaizen = await startKaizen();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => nockAccessToken(INSTALLATION_ID).persist());
-  afterEach(() => {
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
-    nock.cleanAll();
-  });
+  const kaizen = useKaizen({ accessToken: INSTALLATION_ID });
 
   /** Delivers the event and waits until its validation job has finished. */
   async function deliver(action: "opened" | "synchronize", sha: string) {

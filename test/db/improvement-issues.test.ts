@@ -7,19 +7,17 @@ import {
   listOpenIssues,
   type NewImprovementIssue,
 } from "../../src/db/improvement-issues.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { useTestDatabase } from "../helpers/test-database.js";
 import { seedEvaluation } from "../helpers/seed-evaluation.js";
 
 describe("improvement issues", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let openedBy: number;
   let closedBy: number;
   beforeAll(async () => {
-    db = await createTestDatabase();
     openedBy = (await seedEvaluation(db.pool)).evaluation.id;
     closedBy = (await seedEvaluation(db.pool)).evaluation.id;
   });
-  afterAll(() => db.drop());
 
   const anIssue = (fingerprint: string, overrides: Partial<NewImprovementIssue> = {}): NewImprovementIssue => ({
     repoId: 4_200_000_001,

@@ -1,13 +1,9 @@
 import { createPool } from "../../src/db/create-pool.js";
 import { isDatabaseReachable } from "../../src/db/is-database-reachable.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { useTestDatabase } from "../helpers/test-database.js";
 
 describe("isDatabaseReachable", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
+  const db = useTestDatabase();
 
   it("is true when the database answers", async () => {
     const pool = createPool(db.url);

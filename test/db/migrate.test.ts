@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { migrate } from "../../src/db/migrate.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { useTestDatabase } from "../helpers/test-database.js";
 
 const tables = async (pool: pg.Pool) =>
   (
@@ -14,11 +14,7 @@ const tables = async (pool: pg.Pool) =>
   ).rows.map((row) => row.table_name);
 
 describe("migrate", () => {
-  let db: TestDatabase;
-  beforeEach(async () => {
-    db = await createTestDatabase({ migrated: false });
-  });
-  afterEach(() => db.drop());
+  const db = useTestDatabase({ migrated: false, each: true });
 
   it("applies every migration to an empty database, then nothing on the next run", async () => {
     expect(await migrate(db.pool)).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql"]);

@@ -1,12 +1,8 @@
 import { listPrCommentSections, savePrCommentSection } from "../../src/db/pr-comment-sections.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { useTestDatabase } from "../helpers/test-database.js";
 
 describe("pr comment sections", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
+  const db = useTestDatabase();
 
   it("stores a section and lists it back", async () => {
     expect(await listPrCommentSections(db.pool, 4_300_000_001, 12)).toEqual([]);

@@ -1,12 +1,8 @@
 import { deletePrComment, listPrComments, savePrComment } from "../../src/db/pr-comments.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { useTestDatabase } from "../helpers/test-database.js";
 
 describe("pr comments", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
+  const db = useTestDatabase();
 
   it("lists nothing before a comment is saved, then the saved one", async () => {
     expect(await listPrComments(db.pool, 4_300_000_001, 12)).toEqual([]);

@@ -2,7 +2,8 @@ import nock from "nock";
 import { confirmRegressions } from "../../src/deployments/confirm-regressions.js";
 import { formatWindow } from "../../src/markdown/format.js";
 import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
-import { type RunningKaizen, startKaizen, waitForEvaluation } from "../helpers/start-kaizen.js";
+import { startKaizen, waitForEvaluation } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
 import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, nockCreateCheckRun, nockCreateComment, nockCreateIssue, nockListCheckRuns, nockListComments, nockListOpenIssues, nockListPullsForCommit } from "../helpers/nock-github.js";
@@ -36,23 +37,12 @@ interface ConfirmationRow {
 describe("confirming a regression before opening its issue", () => {
   const { stepAt } = readPrometheusFixture();
   const deployedAt = new Date(stepAt * 1000);
-  let kaizen: RunningKaizen;
   let now: Date | null = null;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1"); // the real Prometheus; GitHub stays mocked
-    kaizen = await startKaizen({ now: () => now ?? new Date() });
-    nockAccessToken(INSTALLATION_ID).persist();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  // The real Prometheus; GitHub stays mocked, the token exchange persisted once for the file (no clean between tests).
+  const kaizen = useKaizen({ localhost: true, now: () => now ?? new Date(), allowPending: ["access_tokens"], cleanAfterEach: false });
+  beforeAll(() => nockAccessToken(INSTALLATION_ID).persist());
   afterEach(() => {
     now = null;
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
   });
 
   const deliver = (statusId: number) =>

@@ -1,8 +1,8 @@
-import nock from "nock";
 import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
-import { startKaizen, waitForEvaluation, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { waitForEvaluation } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
-import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
 import { nockCreateCheckRun, nockListCheckRuns } from "../helpers/nock-github.js";
 
 const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -10,26 +10,10 @@ type Body = Record<string, any>;
 
 describe("deployment_status.created", () => {
   const { stepAt } = readPrometheusFixture();
-  let kaizen: RunningKaizen;
   let now = new Date();
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1");
-    kaizen = await startKaizen({ now: () => now });
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  const kaizen = useKaizen({ localhost: true, now: () => now, accessToken: INSTALLATION_ID });
   beforeEach(() => {
     now = new Date();
-    nockAccessToken(INSTALLATION_ID).persist();
-  });
-  afterEach(() => {
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
-    nock.cleanAll();
   });
 
   async function deliver(statusId: number, options: { createdAt?: Date; environment?: string; state?: string } = {}) {

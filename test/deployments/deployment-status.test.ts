@@ -1,6 +1,6 @@
-import nock from "nock";
 import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
-import { startKaizen, waitForEvaluation, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { waitForEvaluation } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
 import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import {
@@ -43,22 +43,7 @@ type Body = Record<string, any>;
 
 describe("deployment_status.created", () => {
   const { stepAt } = readPrometheusFixture();
-  let kaizen: RunningKaizen;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1"); // the real Prometheus; GitHub stays mocked
-    kaizen = await startKaizen();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  afterEach(() => {
-    expect(nock.pendingMocks()).toEqual([]);
-    nock.cleanAll();
-  });
+  const kaizen = useKaizen({ localhost: true }); // the real Prometheus; GitHub stays mocked
 
   async function deliver(payload: Body, id = `delivery-${payload.deployment_status.id}`) {
     await kaizen.probot.receive({ id, name: "deployment_status", payload } as never);

@@ -1,8 +1,9 @@
 import nock from "nock";
 import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
-import { startKaizen, waitForEvaluation, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { waitForEvaluation } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
-import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
 import {
   GITHUB_API,
   nockCreateCheckRun,
@@ -27,7 +28,7 @@ type Body = Record<string, any>;
 
 describe("GitHub failures while reporting", () => {
   const { stepAt } = readPrometheusFixture();
-  let kaizen: RunningKaizen;
+  const kaizen = useKaizen({ perTest: true, localhost: true, retryLimit: 1, accessToken: INSTALLATION_ID, allowPending: [] });
   const deliver = (statusId: number) =>
     kaizen.probot.receive({
       id: `d-${statusId}`,
@@ -35,19 +36,7 @@ describe("GitHub failures while reporting", () => {
       payload: deploymentStatusPayload({ statusId, deploymentId: statusId, createdAt: new Date(stepAt * 1000) }),
     } as never);
 
-  beforeEach(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1");
-    kaizen = await startKaizen({ retryLimit: 1 });
-    nockAccessToken(INSTALLATION_ID).persist();
-    nockConfig(TWO_REGRESSIONS).persist();
-  });
-  afterEach(async () => {
-    await kaizen.stop();
-    expect(nock.pendingMocks()).toEqual([]);
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  beforeEach(() => nockConfig(TWO_REGRESSIONS).persist());
 
   describe("when GitHub rate-limits the check run, then recovers", () => {
     it("retries and creates one check run", async () => {

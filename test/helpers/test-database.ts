@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { databaseUrl, withAdmin } from "../setup/postgres.js";
+import { lateBound } from "./late-bound.js";
 
 /** A database of its own for one test file, cloned from the migrated template. */
 export interface TestDatabase {
@@ -40,4 +41,28 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
       await withAdmin(adminUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
     },
   };
+}
+
+/**
+ * A database of its own for the enclosing describe block: created in beforeAll and dropped in afterAll, or with
+ * `{ each: true }` a fresh one for each test. Returns it to use inside hooks and tests; seed it in a beforeAll
+ * declared after this call.
+ */
+export function useTestDatabase(options: { migrated?: boolean; each?: boolean } = {}): TestDatabase {
+  let db: TestDatabase | undefined;
+  const create = async () => {
+    db = await createTestDatabase({ migrated: options.migrated });
+  };
+  const drop = async () => {
+    await db?.drop();
+    db = undefined;
+  };
+  if (options.each) {
+    beforeEach(create);
+    afterEach(drop);
+  } else {
+    beforeAll(create);
+    afterAll(drop);
+  }
+  return lateBound(() => db, "The database of useTestDatabase()");
 }

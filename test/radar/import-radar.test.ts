@@ -3,7 +3,7 @@ import { importRadar } from "../../src/radar/import-radar.js";
 import { jobId } from "../../src/queue/create-queue.js";
 import { nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, testOctokit } from "../helpers/nock-github.js";
-import { type RunningKaizen, startKaizen } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
 import { waitForJob } from "../helpers/wait-for-job.js";
 import { INSTALLATION_ID, installationCreatedPayload, installationRepositoriesAddedPayload } from "../helpers/webhook-payloads.js";
 
@@ -58,23 +58,9 @@ function nockIssuesWithLabel(owner: string, repo: string, label: string, pages: 
 }
 
 describe("radar import", () => {
-  let kaizen: RunningKaizen;
+  // After each test: every scope it set up was used, and no comment or label call was made (none is mocked).
+  const kaizen = useKaizen({ allowPending: ["access_tokens"] });
   let repoId = 500;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    kaizen = await startKaizen();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  afterEach(() => {
-    // Every scope a test set up was used, and no comment or label call was made (none is mocked).
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
-    nock.cleanAll();
-  });
 
   async function items(id: number) {
     const { rows } = await kaizen.pool.query(

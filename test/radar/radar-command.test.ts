@@ -1,8 +1,8 @@
 import nock from "nock";
 import { radarCommand } from "../../src/radar/radar-command.js";
-import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, nockCreateComment, nockListComments } from "../helpers/nock-github.js";
-import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
 import { waitForJob } from "../helpers/wait-for-job.js";
 import { INSTALLATION_ID, issueCommentPayload, issuesPayload, type IssueCommentOptions, type IssuesOptions } from "../helpers/webhook-payloads.js";
 
@@ -29,24 +29,9 @@ function nockAddLabels(issueNumber: number, sent: Sent): nock.Scope {
 }
 
 describe("issue_comment.created with /radar on a repository with a radar", () => {
-  let kaizen: RunningKaizen;
+  // After each test: every scope it set up was used; anything unexpected would have failed its job.
+  const kaizen = useKaizen({ accessToken: INSTALLATION_ID });
   let delivery = 0;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    kaizen = await startKaizen();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => nockAccessToken(INSTALLATION_ID).persist());
-  afterEach(() => {
-    // Every scope a test set up was used; anything unexpected would have failed its job.
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
-    nock.cleanAll();
-  });
 
   async function issues(action: Parameters<typeof issuesPayload>[0], options: IssuesOptions): Promise<void> {
     const id = `issues-${++delivery}`;

@@ -1,8 +1,9 @@
 import nock from "nock";
 import { jobId } from "../../src/queue/create-queue.js";
-import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, nockCreateComment, nockListComments } from "../helpers/nock-github.js";
-import { type RunningKaizen, startKaizen } from "../helpers/start-kaizen.js";
+import { type RunningKaizen } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
 import { INSTALLATION_ID, type IssuesOptions, issuesPayload } from "../helpers/webhook-payloads.js";
 
 type Action = Parameters<typeof issuesPayload>[0];
@@ -38,24 +39,9 @@ async function waitForJob(pool: RunningKaizen["pool"], deliveryId: string, retri
 }
 
 describe("issues events", () => {
-  let kaizen: RunningKaizen;
+  // After each test: every scope it set up was used (each event read the config once), and nothing else was left waiting.
+  const kaizen = useKaizen({ accessToken: INSTALLATION_ID });
   let delivery = 0;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    kaizen = await startKaizen();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => nockAccessToken(INSTALLATION_ID).persist());
-  afterEach(() => {
-    // Every scope a test set up was used: each event read the config once, and nothing else was left waiting.
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
-    nock.cleanAll();
-  });
 
   /** Delivers the webhook and waits for its job to finish; returns the delivery id. */
   async function deliver(action: Action, options: IssuesOptions, id = `delivery-${++delivery}`): Promise<string> {

@@ -5,9 +5,9 @@ import { recordRadarMovement } from "../../src/radar/store/radar-movements.js";
 import { recordRadarReview } from "../../src/radar/store/radar-reviews.js";
 import { openDueRadarReviews } from "../../src/radar/open-due-radar-reviews.js";
 import { openRadarReview } from "../../src/radar/open-radar-review.js";
-import { nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import { nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, TEST_REPO, nockCreateIssue, nockListOpenIssues } from "../helpers/nock-github.js";
-import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
 
 type Body = Record<string, any>;
 const INSTALLATION_ID = 2;
@@ -24,24 +24,9 @@ function nockThumbsUp(counts: Record<number, number>): nock.Scope {
 }
 
 describe("radar review", () => {
-  let kaizen: RunningKaizen;
   let now = new Date("2026-10-05T10:00:00Z");
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    kaizen = await startKaizen({ now: () => now });
-    await seedRadar();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => nockAccessToken(INSTALLATION_ID).persist());
-  afterEach(() => {
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
-    nock.cleanAll();
-  });
+  const kaizen = useKaizen({ now: () => now, accessToken: INSTALLATION_ID });
+  beforeAll(() => seedRadar());
 
   async function seedRadar(): Promise<void> {
     const pool = kaizen.pool;

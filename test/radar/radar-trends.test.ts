@@ -1,8 +1,7 @@
-import nock from "nock";
 import { loadRadar } from "../../src/radar/load-radar.js";
-import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
+import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
 import { nockCreateComment, nockListComments } from "../helpers/nock-github.js";
-import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { useKaizen } from "../helpers/use-kaizen.js";
 import { waitForJob } from "../helpers/wait-for-job.js";
 import { INSTALLATION_ID, issuesPayload, type IssuesOptions } from "../helpers/webhook-payloads.js";
 
@@ -14,25 +13,10 @@ type Action = Parameters<typeof issuesPayload>[0];
 type Sent = Array<Record<string, unknown>>;
 
 describe("issues events on market trends", () => {
-  let kaizen: RunningKaizen;
+  // After each test: every scope it set up was used; any GitHub call not mocked would have failed its job.
+  const kaizen = useKaizen({ accessToken: INSTALLATION_ID });
   let delivery = 0;
   let minute = 0;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    kaizen = await startKaizen();
-  });
-  afterAll(async () => {
-    await kaizen.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => nockAccessToken(INSTALLATION_ID).persist());
-  afterEach(() => {
-    // Every scope a test set up was used; any GitHub call not mocked would have failed its job.
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
-    nock.cleanAll();
-  });
 
   /** Delivers the event (each one later than the last) after the config read it causes, and waits for its job. */
   async function deliver(action: Action, options: IssuesOptions): Promise<void> {

@@ -1,14 +1,10 @@
 import { findBenchmarkIssueEvidence, recordBenchmarkIssueEvidence } from "../../../src/benchmarks/store/benchmark-issue-evidence.js";
 import { recordBenchmarkRun } from "../../../src/benchmarks/store/benchmark-runs.js";
 import { insertIssue } from "../../../src/db/improvement-issues.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
+import { useTestDatabase } from "../../helpers/test-database.js";
 
 describe("benchmark issue evidence", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
+  const db = useTestDatabase();
 
   it("remembers the first comment a run posted on an issue, and only for that run", async () => {
     const run = (githubRunId: number) =>

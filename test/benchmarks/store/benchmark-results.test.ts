@@ -6,7 +6,7 @@ import {
   shasWithBenchmarkResults,
   type BenchmarkResultInput,
 } from "../../../src/benchmarks/store/benchmark-results.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
+import { useTestDatabase } from "../../helpers/test-database.js";
 
 let next = 1;
 const sha = (c: string) => c.repeat(40);
@@ -26,11 +26,7 @@ function aResult(overrides: Partial<BenchmarkResultInput> = {}): BenchmarkResult
 }
 
 describe("benchmark results", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
+  const db = useTestDatabase();
 
   /** A run of a repository of its own (GitHub-sized ids) and where its results go. */
   async function aRun(repoId = 4_200_000_000 + next, branch = "main", commit = sha("a")) {

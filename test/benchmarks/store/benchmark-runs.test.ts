@@ -4,7 +4,7 @@ import {
   setBenchmarkRunState,
   type NewBenchmarkRun,
 } from "../../../src/benchmarks/store/benchmark-runs.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
+import { useTestDatabase } from "../../helpers/test-database.js";
 
 let next = 1;
 
@@ -27,7 +27,7 @@ function aRun(overrides: Partial<NewBenchmarkRun> = {}): NewBenchmarkRun {
 }
 
 describe("benchmark runs", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
 
   /** Returns once a session of this database is blocked on a lock (the second insert on the first's row). */
   async function untilSomeoneWaitsForALock(): Promise<void> {
@@ -39,11 +39,6 @@ describe("benchmark runs", () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
 
   describe("recordBenchmarkRun", () => {
     it("stores a pending run with no problems, GitHub-sized ids as numbers", async () => {

@@ -6,7 +6,7 @@ import {
   settleConfirmation,
 } from "../../../src/deployments/store/confirmations.js";
 import { saveMetricResults, type MetricResultRow } from "../../../src/deployments/store/metric-results.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
+import { useTestDatabase } from "../../helpers/test-database.js";
 import { seedEvaluation } from "../../helpers/seed-evaluation.js";
 
 const WINDOW = { start: new Date("2026-03-01T12:40:00Z"), end: new Date("2026-03-01T13:10:00Z") };
@@ -37,11 +37,7 @@ function regressed(metricName: string): MetricResultRow {
 const later = { verdict: "no-change", candidate: { n: 119, median: 0.101 }, changePct: 1, pValue: 0.4 } as MetricVerdict;
 
 describe("confirmations", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
+  const db = useTestDatabase();
 
   async function evaluationWith(...metricNames: string[]): Promise<number> {
     const { evaluation } = await seedEvaluation(db.pool);

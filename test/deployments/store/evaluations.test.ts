@@ -4,7 +4,7 @@ import {
   scheduleEvaluation,
   setEvaluationCheckRun,
 } from "../../../src/deployments/store/evaluations.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
+import { useTestDatabase } from "../../helpers/test-database.js";
 import { seedEvaluation } from "../../helpers/seed-evaluation.js";
 
 const windows = {
@@ -13,11 +13,7 @@ const windows = {
 };
 
 describe("evaluations", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
+  const db = useTestDatabase();
 
   describe("getEvaluation", () => {
     it("returns the evaluation joined with its deployment, without windows until scheduled", async () => {

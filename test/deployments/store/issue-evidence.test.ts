@@ -1,14 +1,13 @@
 import { insertIssue } from "../../../src/db/improvement-issues.js";
 import { findIssueEvidence, recordIssueEvidence } from "../../../src/deployments/store/issue-evidence.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
+import { useTestDatabase } from "../../helpers/test-database.js";
 import { seedEvaluation } from "../../helpers/seed-evaluation.js";
 
 describe("issue evidence", () => {
-  let db: TestDatabase;
+  const db = useTestDatabase();
   let issueId: number;
   let evaluationId: number;
   beforeAll(async () => {
-    db = await createTestDatabase();
     evaluationId = (await seedEvaluation(db.pool)).evaluation.id;
     const issue = await insertIssue(db.pool, {
       repoId: 1,
@@ -25,7 +24,6 @@ describe("issue evidence", () => {
     });
     issueId = issue.id;
   });
-  afterAll(() => db.drop());
 
   it("has no evidence until it is recorded, then finds it", async () => {
     expect(await findIssueEvidence(db.pool, issueId, evaluationId)).toBeNull();

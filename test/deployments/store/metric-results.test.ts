@@ -1,5 +1,5 @@
 import { listMetricResults, saveMetricResults, type MetricResultRow } from "../../../src/deployments/store/metric-results.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
+import { useTestDatabase } from "../../helpers/test-database.js";
 import { seedEvaluation } from "../../helpers/seed-evaluation.js";
 
 function aResult(metricName: string, overrides: Partial<MetricResultRow> = {}): MetricResultRow {
@@ -52,11 +52,7 @@ const unreadable = aResult("queue_depth", {
 });
 
 describe("metric results", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
+  const db = useTestDatabase();
 
   it("stores every row in one statement and lists them back in the order saved, nulls included", async () => {
     const { evaluation } = await seedEvaluation(db.pool);

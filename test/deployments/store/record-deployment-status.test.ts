@@ -1,14 +1,10 @@
 import { getEvaluation } from "../../../src/deployments/store/evaluations.js";
 import { recordDeploymentStatus } from "../../../src/deployments/store/record-deployment-status.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
+import { useTestDatabase } from "../../helpers/test-database.js";
 import { aDeployment, aStatus } from "../../helpers/seed-evaluation.js";
 
 describe("recordDeploymentStatus", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
+  const db = useTestDatabase();
 
   it("stores the deployment and a pending evaluation, GitHub-sized ids as numbers", async () => {
     const deployment = aDeployment();

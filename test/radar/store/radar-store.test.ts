@@ -5,7 +5,7 @@ import { listRadarMovementsByItem, listRadarMovementsSince, recordRadarMovement,
 import { type NewRadarMovement } from "../../../src/radar/model/radar-item.js";
 import { getLatestRadarReview, getRadarReviewForPeriod, recordRadarReview } from "../../../src/radar/store/radar-reviews.js";
 import { listRadarTrendLinks, replaceRadarTrendLinks } from "../../../src/radar/store/radar-trend-links.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/test-database.js";
+import { useTestDatabase } from "../../helpers/test-database.js";
 
 const item = (repoId: number, issueNumber: number, overrides: Partial<NewRadarItem> = {}): NewRadarItem => ({
   repoId,
@@ -43,11 +43,7 @@ const movement = (itemId: number, key: string, movedAt: string, overrides: Parti
 });
 
 describe("radar tables", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
+  const db = useTestDatabase();
 
   it("upserts an item by repository and issue number, overwriting its fields", async () => {
     expect(await getRadarItem(db.pool, 101, 1)).toBeNull();
