@@ -7,6 +7,7 @@ import { createPool } from "./db/create-pool.js";
 import { migrate } from "./db/migrate.js";
 import { startEmbeddedPostgres } from "./db/start-embedded-postgres.js";
 import { createQueue } from "./queue/create-queue.js";
+import { createKaizenMetrics, observeWebhookAnswers } from "./http/metrics.js";
 import { JOB_NAMES, type JobData } from "./jobs.js";
 
 /**
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
   const sources = createSourceRegistry(env.sourcesPath ? loadSourcesFile(env.sourcesPath, env.variables) : { sources: {} });
   const queue = await createQueue<JobData>({ connectionString: databaseUrl, jobNames: JOB_NAMES });
 
-  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), workers: env.workers }), { env: probotEnv(env) });
+  const metrics = createKaizenMetrics(pool);
+  observeWebhookAnswers(metrics);
+  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), workers: env.workers, metrics }), { env: probotEnv(env) });
 
   const shutdown = async () => {
     await server.stop();

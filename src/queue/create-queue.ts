@@ -15,10 +15,21 @@ export interface JobQueue<Jobs extends JobMap<Jobs>> {
    */
   send<N extends keyof Jobs & string>(name: N, data: Jobs[N], opts: { key: string; startAfter?: Date }): Promise<boolean>;
   /** Runs `handler` for each job of `name`, one at a time; a throw fails the attempt and it is retried later. */
-  work<N extends keyof Jobs & string>(name: N, handler: (data: Jobs[N]) => Promise<void>, options?: WorkOptions<Jobs[N]>): Promise<void>;
+  work<N extends keyof Jobs & string>(name: N, handler: JobHandler<Jobs[N]>, options?: WorkOptions<Jobs[N]>): Promise<void>;
   /** Stops fetching, waits for running handlers to finish, and closes the connections. */
   stop(): Promise<void>;
 }
+
+/** Which attempt of which job a handler runs: for logs, metrics and give-up decisions. */
+export interface JobMeta {
+  id: string;
+  /** Retries before this attempt (0 on the first). */
+  retryCount: number;
+  /** Retries allowed: an attempt with retryCount = retryLimit that fails is the last. */
+  retryLimit: number;
+}
+
+export type JobHandler<Data> = (data: Data, job: JobMeta) => Promise<void>;
 
 export interface WorkOptions<Data> {
   /** Called once when a job's last retry has failed, so its subject can be marked as given up on. */
@@ -97,7 +108,9 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
         includeMetadata: true,
       } as const;
       await boss.work<Jobs[typeof name], unknown, typeof workOptions>(name, workOptions, async (jobs) => {
-        const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
+        const results = await Promise.allSettled(
+          jobs.map((job) => handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit })),
+        );
         for (const [i, result] of results.entries()) {
           if (result.status === "fulfilled") continue;
           const reason: unknown = result.reason;
