@@ -48,6 +48,14 @@ export interface CreateQueueOptions<Jobs extends JobMap<Jobs>> {
   retryDelaySeconds?: number;
   /** How often an idle worker looks for due jobs; also bounds how late a deferred job starts. */
   pollingIntervalSeconds?: number;
+  /**
+   * How often a running job proves its worker alive (pg-boss heartbeats, at least 10 s). A job whose worker died
+   * (SIGKILL, OOM, eviction) misses its heartbeat and is failed and retried, instead of staying active until the
+   * 15-minute expiry.
+   */
+  heartbeatSeconds?: number;
+  /** How often pg-boss looks for jobs that missed their heartbeat or expired (default 10 s). */
+  superviseIntervalSeconds?: number;
   /** Errors pg-boss hits in the background (maintenance, polling); by default written to stderr. */
   onError?: (error: Error) => void;
 }
@@ -63,6 +71,10 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
     schema: options.schema ?? "pgboss",
     max: 5,
     schedule: false,
+    // The supervisor fails jobs whose worker stopped sending heartbeats: with these, a crashed worker's job runs
+    // again within heartbeat + supervise interval + the first retry delay (about 30 s), not after 15 minutes.
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
     // Wakes idle workers the moment a job is queued instead of at the next poll.
     useListenNotify: true,
   });
@@ -75,6 +87,7 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
     retryBackoff: true,
     retryDelayMax: 600,
     expireInSeconds: 900,
+    heartbeatSeconds: options.heartbeatSeconds ?? 10,
     notify: true,
   } satisfies Omit<Queue, "name">;
   try {
