@@ -16,8 +16,8 @@ export interface JobQueue<Jobs extends JobMap<Jobs>> {
   send<N extends keyof Jobs & string>(name: N, data: Jobs[N], opts: { key: string; startAfter?: Date }): Promise<boolean>;
   /** Runs `handler` for each job of `name`, one at a time; a throw fails the attempt and it is retried later. */
   work<N extends keyof Jobs & string>(name: N, handler: JobHandler<Jobs[N]>, options?: WorkOptions<Jobs[N]>): Promise<void>;
-  /** Stops fetching, waits for running handlers to finish, and closes the connections. */
-  stop(): Promise<void>;
+  /** Stops fetching, waits up to `drainSeconds` (default 30) for running handlers to finish, and closes the connections. */
+  stop(drainSeconds?: number): Promise<void>;
 }
 
 /** Which attempt of which job a handler runs: for logs, metrics and give-up decisions. */
@@ -134,8 +134,8 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
         }
       });
     },
-    async stop() {
-      await boss.stop({ graceful: true, timeout: 30_000 });
+    async stop(drainSeconds = 30) {
+      await boss.stop({ graceful: true, timeout: drainSeconds * 1000 });
     },
   };
 }
