@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { KaizenMetrics } from "./http/metrics.js";
 import type { JobData } from "./jobs.js";
 import type { JobQueue } from "./queue/create-queue.js";
 import type { SourceRegistry } from "./deployments/sources/create-source-registry.js";
@@ -15,4 +16,6 @@ export interface AppDeps {
   now: () => Date;
   /** Run the job workers in this process (a webhook-only replica leaves them to others). */
   workers: boolean;
+  /** Kaizen's own metrics (`GET /metrics`); the app makes a registry of its own when none is given. */
+  metrics?: KaizenMetrics;
 }

@@ -7,6 +7,8 @@ import { handleIssues } from "./radar/on-issues.js";
 import { handlePullRequest } from "./config-check/on-pull-request.js";
 import { handleWorkflowRun } from "./benchmarks/on-workflow-run.js";
 import { handleHealthz } from "./http/healthz.js";
+import { createKaizenMetrics, handleMetrics } from "./http/metrics.js";
+import { observeJobs } from "./queue/observe-jobs.js";
 import { handleRadarApi } from "./radar/api.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
@@ -21,13 +23,15 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     );
     app.on("issue_comment.created", handleIssueComment(deps));
     app.on(["installation.created", "installation_repositories.added"], handleInstallation(deps));
+    const metrics = deps.metrics ?? createKaizenMetrics(deps.pool);
     addHandler(handleHealthz(deps));
+    addHandler(handleMetrics(metrics));
     addHandler(handleRadarApi(app, deps));
     if (deps.workers) {
       // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,
       // and not loading them keeps its memory down.
       const { startWorkers } = await import("./workers.js");
-      await startWorkers(app, deps);
+      await startWorkers(app, { ...deps, metrics, queue: observeJobs(deps.queue, app.log, metrics) });
     }
   };
 }

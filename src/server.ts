@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { run } from "probot";
 import { kaizen } from "./index.js";
 import { readEnv, probotEnv } from "./config/read-env.js";
@@ -7,6 +8,7 @@ import { createPool } from "./db/create-pool.js";
 import { migrate } from "./db/migrate.js";
 import { startEmbeddedPostgres } from "./db/start-embedded-postgres.js";
 import { createQueue } from "./queue/create-queue.js";
+import { createKaizenMetrics, observeWebhookAnswers } from "./http/metrics.js";
 import { JOB_NAMES, type JobData } from "./jobs.js";
 
 /**
@@ -19,6 +21,9 @@ import { JOB_NAMES, type JobData } from "./jobs.js";
  * 5. probot   — webhooks, /healthz and the job workers; without APP_ID, Probot's setup page registers the
  *               app from app.yml.
  */
+/** How long a stopping process lets running jobs finish (Kubernetes gives 30 s before SIGKILL by default). */
+const DRAIN_SECONDS = 10;
+
 async function main(): Promise<void> {
   const env = readEnv();
 
@@ -30,17 +35,28 @@ async function main(): Promise<void> {
   const sources = createSourceRegistry(env.sourcesPath ? loadSourcesFile(env.sourcesPath, env.variables) : { sources: {} });
   const queue = await createQueue<JobData>({ connectionString: databaseUrl, jobNames: JOB_NAMES });
 
-  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), workers: env.workers }), { env: probotEnv(env) });
+  const metrics = createKaizenMetrics(pool);
+  observeWebhookAnswers(metrics);
+  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), workers: env.workers, metrics }), { env: probotEnv(env) });
 
-  const shutdown = async () => {
+  // Probot's own SIGINT handler exits as soon as the HTTP server closes, before running jobs finish: ours replaces it.
+  process.removeAllListeners("SIGINT");
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.info(`${signal}: closing the webhook listener and draining jobs (at most ${DRAIN_SECONDS} s)`);
+    // New deliveries are refused from here (GitHub records them as failed; redelivery recovers them), while
+    // running jobs get DRAIN_SECONDS to finish; pg-boss hands back what is still running to be retried elsewhere.
     await server.stop();
-    await queue.stop();
-    await pool.end();
+    await queue.stop(DRAIN_SECONDS);
+    // A handler abandoned by the drain may still hold a client: don't let closing the pool hang the exit.
+    await Promise.race([pool.end(), sleep(2000)]);
     await embedded?.stop();
     process.exit(0);
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
 }
 
 main().catch((error: unknown) => {

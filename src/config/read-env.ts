@@ -16,6 +16,8 @@ export interface AppEnv {
   port: number;
   host: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** LOG_FORMAT: `json` (one JSON object a line, for log collectors) or `pretty` (Probot's default, for people). */
+  logFormat: "json" | "pretty" | undefined;
   /** Postgres connection string; unset means the embedded database under dataDir. */
   databaseUrl?: string;
   dataDir: string;
@@ -99,6 +101,8 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
   if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) bad("PORT", "must be a port number 1–65535");
   const logLevel = set("LOG_LEVEL") ?? "info";
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) bad("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}`);
+  const logFormat = set("LOG_FORMAT");
+  if (logFormat !== undefined && logFormat !== "json" && logFormat !== "pretty") bad("LOG_FORMAT", "must be json or pretty");
   const databaseUrl = set("DATABASE_URL");
   // The value may hold a password, so it is never echoed.
   if (databaseUrl && !isUrl(databaseUrl, ["postgres:", "postgresql:"])) {
@@ -122,6 +126,7 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
     // All interfaces: the app runs behind a load balancer or in a container (Probot's own default is localhost).
     host: set("HOST") ?? "0.0.0.0",
     logLevel: logLevel as AppEnv["logLevel"],
+    logFormat: logFormat as AppEnv["logFormat"],
     databaseUrl,
     dataDir: set("KAIZEN_DATA_DIR") ?? ".data",
     gheHost,
@@ -142,6 +147,7 @@ export function probotEnv(appEnv: AppEnv): Record<string, string> {
     ["PORT", appEnv.port],
     ["HOST", appEnv.host],
     ["LOG_LEVEL", appEnv.logLevel],
+    ["LOG_FORMAT", appEnv.logFormat],
     ["GHE_HOST", appEnv.gheHost],
     ["GHE_PROTOCOL", appEnv.gheProtocol],
     ["WEBHOOK_PROXY_URL", appEnv.webhookProxy],

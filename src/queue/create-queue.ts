@@ -15,10 +15,21 @@ export interface JobQueue<Jobs extends JobMap<Jobs>> {
    */
   send<N extends keyof Jobs & string>(name: N, data: Jobs[N], opts: { key: string; startAfter?: Date }): Promise<boolean>;
   /** Runs `handler` for each job of `name`, one at a time; a throw fails the attempt and it is retried later. */
-  work<N extends keyof Jobs & string>(name: N, handler: (data: Jobs[N]) => Promise<void>, options?: WorkOptions<Jobs[N]>): Promise<void>;
-  /** Stops fetching, waits for running handlers to finish, and closes the connections. */
-  stop(): Promise<void>;
+  work<N extends keyof Jobs & string>(name: N, handler: JobHandler<Jobs[N]>, options?: WorkOptions<Jobs[N]>): Promise<void>;
+  /** Stops fetching, waits up to `drainSeconds` (default 30) for running handlers to finish, and closes the connections. */
+  stop(drainSeconds?: number): Promise<void>;
 }
+
+/** Which attempt of which job a handler runs: for logs, metrics and give-up decisions. */
+export interface JobMeta {
+  id: string;
+  /** Retries before this attempt (0 on the first). */
+  retryCount: number;
+  /** Retries allowed: an attempt with retryCount = retryLimit that fails is the last. */
+  retryLimit: number;
+}
+
+export type JobHandler<Data> = (data: Data, job: JobMeta) => Promise<void>;
 
 export interface WorkOptions<Data> {
   /** Called once when a job's last retry has failed, so its subject can be marked as given up on. */
@@ -37,6 +48,14 @@ export interface CreateQueueOptions<Jobs extends JobMap<Jobs>> {
   retryDelaySeconds?: number;
   /** How often an idle worker looks for due jobs; also bounds how late a deferred job starts. */
   pollingIntervalSeconds?: number;
+  /**
+   * How often a running job proves its worker alive (pg-boss heartbeats, at least 10 s). A job whose worker died
+   * (SIGKILL, OOM, eviction) misses its heartbeat and is failed and retried, instead of staying active until the
+   * 15-minute expiry.
+   */
+  heartbeatSeconds?: number;
+  /** How often pg-boss looks for jobs that missed their heartbeat or expired (default 10 s). */
+  superviseIntervalSeconds?: number;
   /** Errors pg-boss hits in the background (maintenance, polling); by default written to stderr. */
   onError?: (error: Error) => void;
 }
@@ -52,6 +71,10 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
     schema: options.schema ?? "pgboss",
     max: 5,
     schedule: false,
+    // The supervisor fails jobs whose worker stopped sending heartbeats: with these, a crashed worker's job runs
+    // again within heartbeat + supervise interval + the first retry delay (about 30 s), not after 15 minutes.
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
     // Wakes idle workers the moment a job is queued instead of at the next poll.
     useListenNotify: true,
   });
@@ -64,6 +87,7 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
     retryBackoff: true,
     retryDelayMax: 600,
     expireInSeconds: 900,
+    heartbeatSeconds: options.heartbeatSeconds ?? 10,
     notify: true,
   } satisfies Omit<Queue, "name">;
   try {
@@ -97,7 +121,9 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
         includeMetadata: true,
       } as const;
       await boss.work<Jobs[typeof name], unknown, typeof workOptions>(name, workOptions, async (jobs) => {
-        const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
+        const results = await Promise.allSettled(
+          jobs.map((job) => handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit })),
+        );
         for (const [i, result] of results.entries()) {
           if (result.status === "fulfilled") continue;
           const reason: unknown = result.reason;
@@ -108,8 +134,8 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
         }
       });
     },
-    async stop() {
-      await boss.stop({ graceful: true, timeout: 30_000 });
+    async stop(drainSeconds = 30) {
+      await boss.stop({ graceful: true, timeout: drainSeconds * 1000 });
     },
   };
 }
