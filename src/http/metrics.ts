@@ -19,32 +19,15 @@ export interface KaizenMetrics {
 export function createKaizenMetrics(pool: pg.Pool): KaizenMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "kaizen_" });
-  const webhooks = new Counter({
-    name: "kaizen_webhooks_total",
-    help: "Webhook deliveries answered, by event and outcome (accepted: 2xx, rejected: 4xx, failed: 5xx).",
-    labelNames: ["event", "outcome"] as const,
-    registers: [registry],
-  });
-  const webhookSeconds = new Histogram({
-    name: "kaizen_webhook_answer_seconds",
-    help: "Time from a delivery's request to Kaizen's answer.",
-    labelNames: ["event"] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
-    registers: [registry],
-  });
-  const jobs = new Counter({
-    name: "kaizen_jobs_total",
-    help: "Jobs settled, by name and outcome (completed; failed: retried later; gave-up: out of retries).",
-    labelNames: ["name", "outcome"] as const,
-    registers: [registry],
-  });
-  const jobSeconds = new Histogram({
-    name: "kaizen_job_seconds",
-    help: "Job run time by name (evaluate-deployment is the evaluation's duration).",
-    labelNames: ["name"] as const,
-    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
-    registers: [registry],
-  });
+  const registers = [registry];
+  const webhooks = new Counter({ name: "kaizen_webhooks_total", labelNames: ["event", "outcome"] as const, registers,
+    help: "Webhook deliveries answered, by event and outcome (accepted: 2xx, rejected: 4xx, failed: 5xx)." });
+  const webhookSeconds = new Histogram({ name: "kaizen_webhook_answer_seconds", labelNames: ["event"] as const, registers,
+    help: "Time from a delivery's request to Kaizen's answer.", buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10] });
+  const jobs = new Counter({ name: "kaizen_jobs_total", labelNames: ["name", "outcome"] as const, registers,
+    help: "Jobs settled, by name and outcome (completed; failed: retried later; gave-up: out of retries)." });
+  const jobSeconds = new Histogram({ name: "kaizen_job_seconds", labelNames: ["name"] as const, registers,
+    help: "Job run time by name (evaluate-deployment is the evaluation's duration).", buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
   const dueJobs = async () =>
     (
       await pool.query<{ name: string; due: number; oldest: number }>(
@@ -52,26 +35,13 @@ export function createKaizenMetrics(pool: pg.Pool): KaizenMetrics {
          from pgboss.job where state in ('created', 'retry') and start_after <= now() group by name`,
       )
     ).rows;
-  new Gauge({
-    name: "kaizen_queue_due_jobs",
-    help: "Jobs due to run and not yet taken, by name.",
-    labelNames: ["name"] as const,
-    registers: [registry],
-    async collect() {
+  const queueGauge = (name: string, help: string, read: (row: { due: number; oldest: number }) => number) =>
+    new Gauge({ name, help, labelNames: ["name"] as const, registers, async collect() {
       this.reset();
-      for (const row of await dueJobs()) this.set({ name: row.name }, row.due);
-    },
-  });
-  new Gauge({
-    name: "kaizen_queue_oldest_due_seconds",
-    help: "How long the oldest due job has been waiting, by name (absent when none waits).",
-    labelNames: ["name"] as const,
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const row of await dueJobs()) this.set({ name: row.name }, row.oldest);
-    },
-  });
+      for (const row of await dueJobs()) this.set({ name: row.name }, read(row));
+    } });
+  queueGauge("kaizen_queue_due_jobs", "Jobs due to run and not yet taken, by name.", (row) => row.due);
+  queueGauge("kaizen_queue_oldest_due_seconds", "How long the oldest due job has been waiting, by name (absent when none waits).", (row) => row.oldest);
   return { registry, webhooks, webhookSeconds, jobs, jobSeconds };
 }
 

@@ -13,8 +13,7 @@ import type { RadarIssueEvent } from "./radar-issue-event.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { installationClient } from "../github/installation-client.js";
 import { announceRadarMove } from "./announce-move.js";
-import { explainTrendProblem } from "./explain-problem.js";
-import { explainRadarProblem } from "./explain-problem.js";
+import { explainProblem } from "./explain-problem.js";
 import { removeRadarLabels } from "./github.js";
 import { syncTrendItem } from "./sync-trend-item.js";
 import { hasLabel } from "./model/has-label.js";
@@ -114,7 +113,6 @@ async function report(
   if (item.problem === null || item.problem === item.announcedProblem) return;
   const radar = await config();
   if (!radar) return;
-  const explain = item.kind === "trend" ? explainTrendProblem : explainRadarProblem;
-  await explain(await octokit(), radar, { ...item, problem: item.problem });
+  await explainProblem(await octokit(), radar, { ...item, problem: item.problem });
   await setRadarItemAnnouncedProblem(deps.pool, item.id, item.problem);
 }

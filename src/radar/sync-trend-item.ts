@@ -8,7 +8,7 @@ import { replaceRadarTrendLinks } from "./store/radar-trend-links.js";
 import { withTransaction } from "../db/with-transaction.js";
 import { nextTrendItem } from "./model/next-trend-item.js";
 import type { RadarIssueEvent } from "./radar-issue-event.js";
-import { explainTrendProblem } from "./explain-problem.js";
+import { explainProblem } from "./explain-problem.js";
 import type { GitHubClient } from "../github/github-client.js";
 
 /** What syncRadarItem hands over for an issue that is a market trend (or was one). */
@@ -53,6 +53,6 @@ export async function syncTrendItem(octokit: GitHubClient, deps: AppDeps, { conf
   });
 
   if (!item?.problem || item.problem === item.announcedProblem) return;
-  await explainTrendProblem(octokit, config, { ...item, problem: item.problem });
+  await explainProblem(octokit, config, { ...item, problem: item.problem });
   await setRadarItemAnnouncedProblem(deps.pool, item.id, item.problem);
 }
