@@ -24,11 +24,25 @@ export interface BenchmarkMeasurement {
   samples: number[] | null;
 }
 
+/**
+ * What `benchmarks.format` accepts: a format, "auto" (detect it), or github-action-benchmark's own `tool:` names
+ * for its custom JSON, which add the direction its files do not carry.
+ */
+export type BenchmarkFormatSetting = BenchmarkFormat | "auto" | "customBiggerIsBetter" | "customSmallerIsBetter";
+
+/** Something in a readable file the user should know: an entry passed over (skipped) or read in part. */
+export interface BenchmarkFileNote {
+  /** 1-based line of the entry, when one is to blame. */
+  line: number | null;
+  reason: string;
+}
+
 /** A parsed result file. */
 export interface ParsedBenchmarkFile {
   file: string;
   format: BenchmarkFormat;
   measurements: BenchmarkMeasurement[];
+  notes: BenchmarkFileNote[];
 }
 
 /** A result file Kaizen could not read: reported to the user with the file, the line and why. */

@@ -57,6 +57,8 @@ export interface BenchmarkReport {
   removed: BenchmarkOnlyReport[];
   /** What could not be read from the run's artifact, each with its fix. */
   problems: Array<{ file: string; line: number | null; reason: string; fix: string }>;
+  /** Entries of readable files that gave no result or only part of one: skipped benchmarks, unusable samples. */
+  notes: Array<{ file: string; line: number | null; reason: string }>;
 }
 
 /** A new improvement issue for a benchmark that regressed on the default branch. */

@@ -25,9 +25,23 @@ export const BenchmarksConfig = z.strictObject({
     .default("kaizen-benchmarks")
     .meta({ description: "Name of the artifact those workflows upload with the result files in it." }),
   format: z
-    .enum(["auto", "github-action-benchmark", "bencher", "hyperfine", "k6", "go", "pytest-benchmark", "google-benchmark"])
+    .enum([
+      "auto",
+      "github-action-benchmark",
+      "customBiggerIsBetter",
+      "customSmallerIsBetter",
+      "bencher",
+      "hyperfine",
+      "k6",
+      "go",
+      "pytest-benchmark",
+      "google-benchmark",
+    ])
     .default("auto")
-    .meta({ description: "Format of the result files; `auto` recognises each file by its content." }),
+    .meta({
+      description:
+        "Format of the result files; `auto` recognises each file by its content. `customBiggerIsBetter` and `customSmallerIsBetter` (github-action-benchmark's `tool:` names) read its custom JSON with that direction for every benchmark, unless `overrides` say otherwise.",
+    }),
   threshold: ThresholdSetting.prefault("10%").meta({
     description: "Smallest change that matters: a percentage like `10%`, or an absolute amount in the benchmark's unit.",
   }),

@@ -25,6 +25,7 @@ function report(overrides: Partial<BenchmarkReport> = {}): BenchmarkReport {
     added: [{ name: "new | one", unit: "ms", value: 3 }],
     removed: [{ name: "old", unit: "ms", value: 4 }],
     problems: [{ file: "a|b.json", line: 2, reason: "bad\nvalue", fix: "Write a number." }],
+    notes: [],
     ...overrides,
   };
 }
@@ -57,6 +58,16 @@ describe("benchmark templates", () => {
   it("lists each ingest problem with its fix on one line each", () => {
     const body = renderBenchmarkTemplate("benchmarks-check", report());
     expect(body).toContain("- `a|b.json` line 2: bad value\n  - Fix: Write a number.");
+  });
+
+  it("lists skipped benchmarks on the check run and in the PR section, apart from the problems", () => {
+    const notes = [{ file: "bench.json", line: 12, reason: "BM_Gpu was skipped: no GPU\n| on | this runner" }];
+    const check = renderBenchmarkTemplate("benchmarks-check", report({ problems: [], notes }));
+    expect(check).toContain("### ℹ️ Skipped or partly read (1)\n\n- `bench.json` line 12: BM_Gpu was skipped: no GPU");
+    expect(check).not.toContain("problem");
+    const section = renderBenchmarkTemplate("pr-benchmarks-section", report({ problems: [], notes }));
+    expect(section).toContain("ℹ️ Skipped or partly read:\n- `bench.json` line 12: BM_Gpu was skipped");
+    expect(section.split("\n").filter((line) => line.includes("BM_Gpu"))).toHaveLength(1);
   });
 
   it.each(["benchmarks-issue", "benchmarks-issue-evidence", "benchmarks-issue-recovered"] as const)("%s renders the level and the numbers", (name) => {

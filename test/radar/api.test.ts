@@ -154,7 +154,7 @@ describe("GET /api/radar and /api/trends", () => {
       const zalando = await get(`/api/radar/${REPO.owner}/wide?format=zalando`);
       expect(zalando.status).toBe(422);
       expect(await zalando.json()).toEqual({
-        message: "Cannot export as zalando: the zalando format draws at most 4 quadrants and 4 rings; this radar has 5 quadrants and 4 rings.",
+        message: "Cannot export as zalando: the zalando viewer draws exactly 4 quadrants and 4 rings; this radar has 5 quadrants and 4 rings (a smaller radar is padded, a larger one cannot be drawn).",
       });
       const json = await get(`/api/radar/${REPO.owner}/wide`);
       expect(json.status).toBe(200);
@@ -237,10 +237,10 @@ describe("GET /api/radar and /api/trends", () => {
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
       expect(await response.text()).toBe(
-        "name,ring,quadrant,isNew,description\r\n" +
-          'TypeScript,adopt,languages-and-frameworks,FALSE,"Typed, everywhere"\r\n' +
-          "Kubernetes,trial,platforms,FALSE,\r\n" +
-          "Bun,assess,platforms,TRUE,\r\n",
+        "name,ring,quadrant,isNew,status,description\r\n" +
+          'TypeScript,adopt,languages-and-frameworks,FALSE,Moved In,"Typed, everywhere"\r\n' +
+          "Kubernetes,trial,platforms,FALSE,No Change,\r\n" +
+          "Bun,assess,platforms,TRUE,New,\r\n",
       );
     });
 
@@ -259,7 +259,7 @@ describe("GET /api/radar and /api/trends", () => {
         entries: [
           { quadrant: 3, ring: 0, label: "TypeScript", active: true, link: issueUrl(1), moved: 1 },
           { quadrant: 2, ring: 1, label: "Kubernetes", active: true, link: issueUrl(2), moved: 0 },
-          { quadrant: 2, ring: 2, label: "Bun", active: true, link: issueUrl(3), moved: 0 },
+          { quadrant: 2, ring: 2, label: "Bun", active: true, link: issueUrl(3), moved: 2 },
         ],
       });
     });
@@ -289,6 +289,7 @@ describe("GET /api/radar and /api/trends", () => {
           quadrant: "languages-and-frameworks",
           description: "Typed, everywhere",
           url: issueUrl(1),
+          links: [{ url: issueUrl(1), title: "Issue #1" }],
           timeline: [
             { moved: 1, ringId: "adopt", date: "2026-08-02T12:00:00.000Z", description: "Moved Trial → Adopt by @octocat: every service uses it" },
             { moved: 0, ringId: "trial", date: "2026-01-10T10:00:00.000Z", description: "Placed on the radar" },
@@ -301,6 +302,7 @@ describe("GET /api/radar and /api/trends", () => {
           quadrant: "platforms",
           description: "",
           url: issueUrl(2),
+          links: [{ url: issueUrl(2), title: "Issue #2" }],
           timeline: [
             { moved: 1, ringId: "trial", date: "2026-03-01T12:00:00.000Z", description: "Moved Assess → Trial by @octocat" },
             { moved: 0, ringId: "assess", date: "2026-01-10T10:00:00.000Z", description: "Placed on the radar" },
@@ -313,6 +315,7 @@ describe("GET /api/radar and /api/trends", () => {
           quadrant: "platforms",
           description: "",
           url: issueUrl(3),
+          links: [{ url: issueUrl(3), title: "Issue #3" }],
           timeline: [{ moved: 0, ringId: "assess", date: "2026-08-01T10:00:00.000Z", description: "Placed on the radar" }],
         },
       ]);

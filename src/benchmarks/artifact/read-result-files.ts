@@ -1,6 +1,6 @@
 import type { BenchmarkProblem } from "../store/benchmark-runs.js";
 import type { BenchmarkResultInput } from "../store/benchmark-results.js";
-import { BenchmarkParseError, type BenchmarkFormat } from "../benchmark-result.js";
+import { BenchmarkParseError, type BenchmarkFormatSetting } from "../benchmark-result.js";
 import { parseBenchmarkFile } from "../formats/parse-benchmark-file.js";
 import type { ArtifactFile } from "./unzip-artifact.js";
 
@@ -14,7 +14,7 @@ export interface ReadResults {
 
 const code = (text: string): string => `\`${text}\``;
 
-function parseFix(error: BenchmarkParseError, format: BenchmarkFormat | "auto"): string {
+function parseFix(error: BenchmarkParseError, format: BenchmarkFormatSetting): string {
   const upload =
     format === "auto"
       ? "Keep only benchmark result files in the artifact, each as the tool wrote it."
@@ -42,12 +42,14 @@ function duplicateProblem(file: string, duplicates: Array<{ what: string; first:
   };
 }
 
+const NOTE_FIX = "Nothing to do if this was intended; the other results of the file were compared.";
+
 /**
  * Parses each file in turn (so one decoded file is in memory at a time). A file that is not UTF-8 text or
  * that parseBenchmarkFile cannot read becomes a problem naming the file, the line when one is to blame, and
- * the fix. Anything thrown other than a BenchmarkParseError is a defect in Kaizen and fails the job.
+ * the fix; entries a readable file passed over become notes. Anything thrown other than a BenchmarkParseError is a defect in Kaizen and fails the job.
  */
-export function readResultFiles(files: ArtifactFile[], format: BenchmarkFormat | "auto"): ReadResults {
+export function readResultFiles(files: ArtifactFile[], format: BenchmarkFormatSetting): ReadResults {
   const read: ReadResults = { results: [], problems: [], filesRead: 0 };
   const firstFile = new Map<string, string>();
   for (const file of files) {
@@ -71,6 +73,9 @@ export function readResultFiles(files: ArtifactFile[], format: BenchmarkFormat |
       continue;
     }
     read.filesRead++;
+    for (const note of parsed.notes) {
+      read.problems.push({ file: file.name, line: note.line, reason: note.reason, fix: NOTE_FIX, kind: "note" });
+    }
     const duplicates: Array<{ what: string; first: string }> = [];
     for (const measurement of parsed.measurements) {
       const key = JSON.stringify([measurement.benchmark, measurement.measure]);

@@ -1,6 +1,6 @@
 import { median } from "simple-statistics";
 import type { BenchmarkMeasurement } from "../benchmark-result.js";
-import { isObject, listAt, numberField, objectAt, shapeError, stringField } from "./json-shape.js";
+import { isObject, type JsonNote, listAt, numberField, objectAt, shapeError, stringField } from "./json-shape.js";
 
 /** Google Benchmark `--benchmark_out_format=json`: `{context, benchmarks[]}` with `real_time` in the entries. */
 export function looksLikeGoogleBenchmark(value: unknown): boolean {
@@ -11,7 +11,7 @@ const TO_NANOSECONDS = new Map([["ns", 1], ["us", 1e3], ["ms", 1e6], ["s", 1e9]]
 /** The fields that are not user counters. */
 const RESERVED = new Set(["name", "run_name", "run_type", "family_index", "per_family_instance_index", "repetitions",
   "repetition_index", "threads", "iterations", "real_time", "cpu_time", "time_unit", "aggregate_name",
-  "aggregate_unit", "label", "error_occurred", "error_message", "big_o", "real_coefficient", "cpu_coefficient", "rms"]);
+  "aggregate_unit", "label", "error_occurred", "error_message", "skipped", "skip_message", "big_o", "real_coefficient", "cpu_coefficient", "rms"]);
 /** Counters SetItemsProcessed/SetBytesProcessed write, with units; other user counters have no known unit. */
 const KNOWN_COUNTERS = new Map([["items_per_second", "items/s"], ["bytes_per_second", "B/s"]]);
 
@@ -26,15 +26,22 @@ interface Run { samples: Map<string, number[]>; medians: Map<string, number> }
  * (B/s), better higher; any other user counter under its own name, unit "" and better null.
  * samples = the `iteration` entries, one per repetition (`--benchmark_repetitions=N`); aggregates are never
  * samples: value = the `median` aggregate when present (the tool's own, robust to a disturbed repetition), else
- * the median of the repetitions. `mean`, `stddev`, `cv`, BigO/RMS aggregates and errored runs are not read.
+ * the median of the repetitions. `mean`, `stddev`, `cv` and BigO/RMS aggregates are not read.
+ * A run the code skipped (`"skipped": true` from `SkipWithMessage`, v1.8+) or that failed (`"error_occurred": true`
+ * from `SkipWithError`) still carries `real_time` and `cpu_time`, of the iterations it never ran: it is no result,
+ * and each such entry goes to `notes` with the tool's message.
  */
-export function parseGoogleBenchmark(value: unknown): BenchmarkMeasurement[] {
+export function parseGoogleBenchmark(value: unknown, _file = "", notes: JsonNote[] = []): BenchmarkMeasurement[] {
   const runs = new Map<string, Run>();
   listAt(objectAt(value, []).benchmarks, ["benchmarks"]).forEach((raw, index) => {
     const path = ["benchmarks", index];
     const entry = objectAt(raw, path);
-    if (entry.error_occurred === true) return;
     const name = stringField(entry, "name", path, "the benchmark's name");
+    const passedOver = skipNote(entry, name);
+    if (passedOver !== null) {
+      notes.push({ path, reason: passedOver });
+      return;
+    }
     const aggregate = aggregateName(entry, name);
     if (aggregate !== null && aggregate !== "median") return;
     const runName = typeof entry.run_name === "string" ? entry.run_name : name.replace(/_median$/, "");
@@ -57,6 +64,13 @@ export function parseGoogleBenchmark(value: unknown): BenchmarkMeasurement[] {
       };
     }),
   );
+}
+
+function skipNote(entry: Record<string, unknown>, name: string): string | null {
+  const said = (key: string) => (typeof entry[key] === "string" && entry[key] !== "" ? `: ${entry[key]}` : "");
+  if (entry.error_occurred === true) return `${name} failed and was not measured${said("error_message")}`;
+  if (entry.skipped === true) return `${name} was skipped${said("skip_message")}`;
+  return null;
 }
 
 function aggregateName(entry: Record<string, unknown>, name: string): string | null {

@@ -1,4 +1,5 @@
 import type { BenchmarkFormat, BenchmarkMeasurement } from "../benchmark-result.js";
+import type { JsonNote } from "./json-shape.js";
 import { looksLikeBencher, parseBencher } from "./bencher.js";
 import { looksLikeGithubActionBenchmark, parseGithubActionBenchmark } from "./github-action-benchmark.js";
 import { looksLikeGoogleBenchmark, parseGoogleBenchmark } from "./google-benchmark.js";
@@ -10,7 +11,8 @@ import { looksLikePytestBenchmark, parsePytestBenchmark } from "./pytest-benchma
 export interface JsonFormat {
   format: Exclude<BenchmarkFormat, "go">;
   looksLike(value: unknown): boolean;
-  parse(value: unknown, file: string): BenchmarkMeasurement[];
+  /** Entries it passes over or reads in part go to `notes`, so the report can say so. */
+  parse(value: unknown, file: string, notes: JsonNote[]): BenchmarkMeasurement[];
   shape: string;
 }
 

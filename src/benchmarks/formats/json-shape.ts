@@ -24,6 +24,12 @@ export function describePath(path: JsonPath): string {
 export const shapeError = (path: JsonPath, problem: string): JsonShapeError =>
   new JsonShapeError(path, `${describePath(path)} ${problem}`);
 
+/** An entry passed over or read in part, where it lies; parseBenchmarkFile turns the path into a line. */
+export interface JsonNote {
+  path: JsonPath;
+  reason: string;
+}
+
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 

@@ -24,7 +24,8 @@ const THROUGHPUT = new Set(["http_reqs", "iterations"]);
  * `{value, min, max}` for a gauge) or `handleSummary`'s data (`{type, contains, values: {...}, thresholds}`).
  * A k6 file is one load test, so benchmark = the file's path without `.json`, and measure = `<metric> <stat>`:
  * - every trend's `avg`, `med` and `p(N)` (value as written): unit `ms` and better lower for time trends (the
- *   built-in timing metrics above, or `contains: "time"`), else unit "" and better null (a custom trend);
+ *   built-in timing metrics above, `contains: "time"`, or any trend of --summary-export, whose shape has no
+ *   `contains`), else (handleSummary's `contains: "default"`) unit "" and better null;
  * - `http_reqs rate` and `iterations rate`: unit `/s`, better higher;
  * - `http_req_failed rate` (the failing fraction, 0–1): unit "", better lower.
  * Not read: data_sent/data_received (volume, not speed), gauges (vus: the test's setting), custom counters and
@@ -45,7 +46,9 @@ export function parseK6(value: unknown, file: string): BenchmarkMeasurement[] {
     };
     const baseName = name.split("{")[0] ?? name;
     if (metric.type === "trend" || Object.keys(stats).some((key) => key === "med" || key === "avg")) {
-      const isTime = metric.contains === "time" || isTimeMetric(baseName);
+      // handleSummary says what a trend holds (`contains`); --summary-export drops that, and a custom Trend there
+      // is read as the time it almost always is (`new Trend(name, true)`), so one script reads the same either way.
+      const isTime = metric.contains === undefined ? true : metric.contains === "time" || isTimeMetric(baseName);
       return Object.keys(stats)
         .filter((key) => TREND_STAT.test(key))
         .map((key) => ({

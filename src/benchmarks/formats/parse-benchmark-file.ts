@@ -1,12 +1,14 @@
 import {
   BenchmarkParseError,
+  type BenchmarkFileNote,
   type BenchmarkFormat,
+  type BenchmarkFormatSetting,
   type BenchmarkMeasurement,
   type ParsedBenchmarkFile,
 } from "../benchmark-result.js";
 import { looksLikeGo, parseGo } from "./go.js";
 import { JSON_FORMATS, type JsonFormat } from "./json-formats.js";
-import { JsonShapeError } from "./json-shape.js";
+import { JsonShapeError, type JsonNote } from "./json-shape.js";
 import { positionOf, readJsonDocument } from "./read-json-document.js";
 
 const JSON_NAMES = JSON_FORMATS.map((entry) => entry.format).join(", ");
@@ -22,8 +24,23 @@ const BINARY = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/;
  * the one its content shows: JSON by the shape of its keys (see formats/json-formats.ts), else `go test -bench`
  * text. Throws BenchmarkParseError, with the line to blame where there is one, for an empty or binary file,
  * invalid JSON, a file of no known format or not of the named one, a malformed entry, a file with no results.
+ * `customBiggerIsBetter` / `customSmallerIsBetter` (github-action-benchmark's `tool:` names) read its custom JSON
+ * and give every result that direction; `benchmarks.overrides` still win over it.
  */
-export function parseBenchmarkFile(file: string, raw: string, format: BenchmarkFormat | "auto"): ParsedBenchmarkFile {
+export function parseBenchmarkFile(file: string, raw: string, setting: BenchmarkFormatSetting): ParsedBenchmarkFile {
+  const better = TOOL_DIRECTION[setting];
+  if (better === undefined) return readFile(file, raw, setting as BenchmarkFormat | "auto");
+  const parsed = readFile(file, raw, "github-action-benchmark");
+  return { ...parsed, measurements: parsed.measurements.map((m) => ({ ...m, better })) };
+}
+
+// The action keeps the direction in the workflow, not in the file: its tool name is the only place it is said.
+const TOOL_DIRECTION: Partial<Record<BenchmarkFormatSetting, "higher" | "lower">> = {
+  customBiggerIsBetter: "higher",
+  customSmallerIsBetter: "lower",
+};
+
+function readFile(file: string, raw: string, format: BenchmarkFormat | "auto"): ParsedBenchmarkFile {
   // Windows tools (PowerShell's Out-File among them) start UTF-8 files with a byte-order mark JSON may not have.
   const text = raw.replace(/^\uFEFF/, "");
   const fail = (line: number | null, reason: string): never => {
@@ -46,8 +63,10 @@ export function parseBenchmarkFile(file: string, raw: string, format: BenchmarkF
   const chosen = format === "auto" ? detected : JSON_FORMATS.find((entry) => entry.format === format);
   if (chosen === undefined) return fail(null, UNKNOWN_JSON);
   if (!chosen.looksLike(document.value)) return fail(null, mismatch(chosen, detected));
+  const notes: JsonNote[] = [];
   try {
-    return finish(file, chosen.format, chosen.parse(document.value, file));
+    const measurements = chosen.parse(document.value, file, notes);
+    return finish(file, chosen.format, measurements, notes.map((note) => ({ line: document.lineOf(note.path), reason: note.reason })));
   } catch (error) {
     if (!(error instanceof JsonShapeError)) throw error;
     return fail(document.lineOf(error.path), `not valid ${chosen.format} output: ${error.reason}`);
@@ -71,9 +90,15 @@ function mismatch(chosen: JsonFormat, detected: JsonFormat | undefined): string 
 }
 
 /** A file must give something to compare, and each (benchmark, measure) once: results are stored under it. */
-function finish(file: string, format: BenchmarkFormat, measurements: BenchmarkMeasurement[]): ParsedBenchmarkFile {
+function finish(
+  file: string,
+  format: BenchmarkFormat,
+  measurements: BenchmarkMeasurement[],
+  notes: BenchmarkFileNote[] = [],
+): ParsedBenchmarkFile {
   if (measurements.length === 0) {
-    throw new BenchmarkParseError(file, null, `no benchmark results in this ${format} file: did the benchmarks run?`);
+    const passed = notes.length > 0 ? `; ${notes.map((n) => n.reason).join("; ")}` : "";
+    throw new BenchmarkParseError(file, null, `no benchmark results in this ${format} file: did the benchmarks run?${passed}`);
   }
   const seen = new Set<string>();
   for (const { benchmark, measure } of measurements) {
@@ -84,5 +109,5 @@ function finish(file: string, format: BenchmarkFormat, measurements: BenchmarkMe
     }
     seen.add(key);
   }
-  return { file, format, measurements };
+  return { file, format, measurements, notes };
 }

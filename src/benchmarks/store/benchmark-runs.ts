@@ -10,6 +10,11 @@ export interface BenchmarkProblem {
   line: number | null;
   reason: string;
   fix: string;
+  /**
+   * "note": the file was read, but an entry was passed over or read in part (a skipped benchmark, unusable
+   * samples). Stored with the problems, reported apart from them: it does not make the check run neutral.
+   */
+  kind?: "note";
 }
 
 export interface NewBenchmarkRun {

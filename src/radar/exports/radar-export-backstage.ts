@@ -14,7 +14,9 @@ export interface BackstageRadar {
     title: string;
     quadrant: string;
     description: string;
+    /** Deprecated in Backstage in favour of `links`, still read by older plugin versions: both are written. */
     url: string;
+    links: Array<{ url: string; title: string }>;
     /** Newest first; moved 1 = toward the first ring (Backstage's "up"). */
     timeline: Array<{ moved: -1 | 0 | 1; ringId: string; date: string; description: string }>;
   }>;
@@ -36,7 +38,16 @@ export function radarExportBackstage(snapshot: RadarSnapshot): BackstageRadar {
     rings: rings.map((id, index) => ({ id, name: displayName(id).toUpperCase(), color: ringColor(index) })),
     entries: onTheRadar(snapshot.items, rings, quadrants).map((item) => {
       const key = `${item.number}`;
-      return { id: key, key, title: item.title, quadrant: item.quadrant, description: item.description, url: item.url, timeline: timeline(item, rings) };
+      return {
+        id: key,
+        key,
+        title: item.title,
+        quadrant: item.quadrant,
+        description: item.description,
+        url: item.url,
+        links: [{ url: item.url, title: `Issue #${item.number}` }],
+        timeline: timeline(item, rings),
+      };
     }),
   };
 }

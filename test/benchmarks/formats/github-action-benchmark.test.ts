@@ -49,3 +49,20 @@ describe("github-action-benchmark custom JSON", () => {
     );
   });
 });
+
+describe("github-action-benchmark tool names as benchmarks.format", () => {
+  it.each([
+    ["customBiggerIsBetter", "higher"],
+    ["customSmallerIsBetter", "lower"],
+  ] as const)("%s gives every benchmark of the file the direction %s, whatever its unit", (tool, better) => {
+    const parsed = parseFixture("github-action-benchmark/custom-bigger-is-better.json", tool);
+
+    expect(parsed.format).toBe("github-action-benchmark");
+    expect(parsed.measurements.length).toBeGreaterThan(1);
+    expect(parsed.measurements.map((m) => m.better)).toEqual(parsed.measurements.map(() => better));
+  });
+
+  it("refuses a file that is not the action's custom JSON under its tool name", () => {
+    expect(() => parseFixture("k6/handle-summary.json", "customBiggerIsBetter")).toThrow(/`benchmarks.format` is github-action-benchmark/);
+  });
+});

@@ -74,3 +74,16 @@ describe("Google Benchmark JSON", () => {
     );
   });
 });
+
+describe("Google Benchmark skipped and failed runs", () => {
+  const parsed = parseFixture("google-benchmark/skipped.json");
+
+  it("records no result for a run with skipped or error_occurred, and notes each with the tool's message", () => {
+    expect([...new Set(parsed.measurements.map((m) => m.benchmark))]).toEqual(["fib_10", "fib_20"]);
+    expect(parsed.notes.map((n) => n.reason)).toEqual([
+      "BM_NeedsGpu was skipped: no GPU on this runner",
+      "BM_ReadFile failed and was not measured: cannot open data.bin",
+    ]);
+    expect(parsed.notes.every((n) => n.line !== null && n.line > 1)).toBe(true);
+  });
+});

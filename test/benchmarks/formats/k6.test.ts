@@ -41,7 +41,15 @@ describe("k6 end-of-test summary", () => {
     ]);
   });
 
-  it("reads the failing-request rate, lower better, and leaves a custom trend's unit and direction open", () => {
+  it("reads a custom trend the same in --summary-export as in handleSummary: ms, lower better", () => {
+    const handled = parseFixture("k6/handle-summary.json").measurements.filter((m) => m.measure.startsWith("my_trend"));
+    const exported = parseFixture("k6/summary-export-custom-trend.json").measurements.filter((m) => m.measure.startsWith("my_trend"));
+
+    expect(exported.map((m) => [m.measure, m.unit, m.better, m.value])).toEqual(handled.map((m) => [m.measure, m.unit, m.better, m.value]));
+    expect(exported.every((m) => m.unit === "ms" && m.better === "lower")).toBe(true);
+  });
+
+  it("reads the failing-request rate, lower better, and a custom trend of --summary-export as ms", () => {
     const text = JSON.stringify({
       root_group: {},
       metrics: {
@@ -54,8 +62,16 @@ describe("k6 end-of-test summary", () => {
     expect(parseBenchmarkFile("load.json", text, "auto").measurements.map((m) => [m.measure, m.unit, m.better, m.value])).toEqual([
       ["http_req_failed rate", "", "lower", 0.03],
       ["http_req_duration{expected_response:true} med", "ms", "lower", 12],
-      ["cart_size avg", "", null, 4],
-      ["cart_size med", "", null, 3],
+      ["cart_size avg", "ms", "lower", 4],
+      ["cart_size med", "ms", "lower", 3],
+    ]);
+  });
+
+  it("leaves a handleSummary trend that says it holds no time open", () => {
+    const text = JSON.stringify({ metrics: { cart_size: { type: "trend", contains: "default", values: { avg: 4 } } } });
+
+    expect(parseBenchmarkFile("load.json", text, "k6").measurements).toEqual([
+      { benchmark: "load", measure: "cart_size avg", unit: "", better: null, value: 4, samples: null },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BenchmarkFormat, ParsedBenchmarkFile } from "../../../src/benchmarks/benchmark-result.js";
+import type { BenchmarkFormatSetting, ParsedBenchmarkFile } from "../../../src/benchmarks/benchmark-result.js";
 import { parseBenchmarkFile } from "../../../src/benchmarks/formats/parse-benchmark-file.js";
 
 export const FIXTURES = "test/fixtures/benchmarks";
@@ -8,7 +8,7 @@ export const FIXTURES = "test/fixtures/benchmarks";
 export const readFixture = (path: string): string => readFileSync(join(process.cwd(), FIXTURES, path), "utf8");
 
 /** Parses a fixture under the name an artifact would give it (its path inside the fixtures folder). */
-export const parseFixture = (path: string, format: BenchmarkFormat | "auto" = "auto"): ParsedBenchmarkFile =>
+export const parseFixture = (path: string, format: BenchmarkFormatSetting = "auto"): ParsedBenchmarkFile =>
   parseBenchmarkFile(path, readFixture(path), format);
 
 /** The measurement of one benchmark and measure, or a failed expectation naming what the file did have. */

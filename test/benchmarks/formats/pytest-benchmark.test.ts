@@ -30,3 +30,20 @@ describe("pytest-benchmark --benchmark-json", () => {
     );
   });
 });
+
+describe("pytest-benchmark with a malformed sample", () => {
+  const parsed = parseFixture("pytest-benchmark/malformed-sample.json");
+
+  it("keeps the file, compares that test by its median, and notes the samples it could not use", () => {
+    expect(parsed.measurements.map((m) => [m.benchmark, m.value, m.samples?.length ?? null])).toEqual([
+      ["test_work.py::test_fib", 2.5533000098221237e-05, null],
+      ["test_work.py::test_sort", expect.any(Number), expect.any(Number)],
+    ]);
+    expect(parsed.notes).toEqual([
+      {
+        line: expect.any(Number),
+        reason: "test_work.py::test_fib: samples not used (benchmarks[0].stats.data[3] should be a number); compared by its median",
+      },
+    ]);
+  });
+});

@@ -7,6 +7,8 @@ import { radarExportZalando } from "../../../src/radar/exports/radar-export-zala
 import { trendExportCsv } from "../../../src/radar/exports/trend-export-csv.js";
 import { trendExportJson } from "../../../src/radar/exports/trend-export-json.js";
 import { radarSnapshotFixture } from "../radar-snapshot-fixture.js";
+import { parseCsv } from "./parse-csv.js";
+import { zalandoViewerProblems } from "./zalando-viewer-contract.js";
 
 describe("radar exports", () => {
   const snapshot = radarSnapshotFixture();
@@ -52,22 +54,63 @@ describe("radar exports", () => {
   });
 
   describe("byor-csv", () => {
-    it("writes the Build Your Own Radar columns for the active items, quoting where CSV needs it", () => {
+    it("writes the Build Your Own Radar columns for the active items, with status relative to the last review", () => {
       expect(radarExportByorCsv(snapshot)).toBe(
         [
-          "name,ring,quadrant,isNew,description",
-          'TypeScript,adopt,languages-and-frameworks,FALSE,"Typed JavaScript, ""strict"" mode, everywhere"',
-          'Kubernetes,trial,platforms,FALSE,"Runs, our, containers"',
-          "Jenkins,hold,tools,FALSE,",
-          "Bun,assess,platforms,TRUE,",
+          "name,ring,quadrant,isNew,status,description",
+          'TypeScript,adopt,languages-and-frameworks,FALSE,Moved In,"Typed JavaScript, ""strict"" mode, everywhere"',
+          'Kubernetes,trial,platforms,FALSE,No Change,"Runs, our, containers"',
+          "Jenkins,hold,tools,FALSE,Moved Out,",
+          "Bun,assess,platforms,TRUE,New,",
           "",
         ].join("\r\n"),
       );
     });
+
+    // What BYOR's own reader needs (thoughtworks/build-your-own-radar: src/util/contentValidator.js, src/models/blip.js,
+    // README "Want to show blip movement information?"): headers name, ring, quadrant, description and isNew or
+    // status; status one of New, Moved In, Moved Out, No Change, compared lowercased.
+    it("has the headers BYOR's validator requires and only status values its Blip model knows", () => {
+      const [header, ...rows] = parseCsv(radarExportByorCsv(snapshot));
+      expect(header).toEqual(expect.arrayContaining(["name", "ring", "quadrant", "description", "isNew", "status"]));
+      const status = header!.indexOf("status");
+      for (const row of rows) expect(["new", "moved in", "moved out", "no change"]).toContain(row[status]!.toLowerCase());
+    });
+
+    it("writes No Change for every item before the first review", () => {
+      const [header, ...rows] = parseCsv(radarExportByorCsv({ ...snapshot, lastReview: null }));
+      expect(rows.map((row) => row[header!.indexOf("status")])).toEqual(["No Change", "No Change", "No Change", "No Change"]);
+    });
+
+    it("refuses a fifth ring, which BYOR rejects with \"More than 4 rings.\"", () => {
+      const five = { ...snapshot, rings: [...snapshot.rings, "retire"] };
+      expect(() => radarExportByorCsv(five)).toThrow(new ExportNotPossible("Build Your Own Radar draws at most 4 rings; this radar has 5"));
+    });
+  });
+
+  describe("csv formula injection", () => {
+    const hostile = '=HYPERLINK("http://x","y")';
+    const withTitles = (titles: string[]) => ({
+      ...snapshot,
+      items: titles.map((title, index) => ({ ...snapshot.items[1]!, number: 100 + index, title, description: "" })),
+      trends: [{ ...snapshot.trends[0]!, title: hostile, description: "@SUM(1+1)" }],
+    });
+
+    it("prefixes a cell starting with = + - @ tab or CR with a quote and keeps it RFC 4180 quoted", () => {
+      const csv = radarExportByorCsv(withTitles([hostile, "+1", "-1", "@cmd", "\tx", "\rx", "plain -1"]));
+      expect(csv.split("\r\n")[1]).toBe(`"'=HYPERLINK(""http://x"",""y"")",trial,platforms,FALSE,No Change,`);
+      expect(parseCsv(csv).slice(1).map((row) => row[0])).toEqual([`'${hostile}`, "'+1", "'-1", "'@cmd", "'\tx", "'\rx", "plain -1"]);
+    });
+
+    it("protects the trends CSV the same way", () => {
+      const [, row] = parseCsv(trendExportCsv(withTitles([])));
+      expect(row![0]).toBe(`'${hostile}`);
+      expect(row![6]).toBe("'@SUM(1+1)");
+    });
   });
 
   describe("zalando", () => {
-    it("writes entries with quadrant and ring indexes and moved 1 (in) / -1 (out) / 0", () => {
+    it("writes entries with quadrant and ring indexes and moved 1 (in) / -1 (out) / 2 (new) / 0", () => {
       const radar = radarExportZalando(snapshot);
       expect(radar.quadrants).toEqual([{ name: "Techniques" }, { name: "Tools" }, { name: "Platforms" }, { name: "Languages and frameworks" }]);
       expect(radar.rings.map((r) => r.name)).toEqual(["ADOPT", "TRIAL", "ASSESS", "HOLD"]);
@@ -75,13 +118,32 @@ describe("radar exports", () => {
         { quadrant: 3, ring: 0, label: "TypeScript", active: true, link: "https://github.com/octo-org/shop/issues/1", moved: 1 },
         { quadrant: 2, ring: 1, label: "Kubernetes", active: true, link: "https://github.com/octo-org/shop/issues/2", moved: 0 },
         { quadrant: 1, ring: 3, label: "Jenkins", active: true, link: "https://github.com/octo-org/shop/issues/3", moved: -1 },
-        { quadrant: 2, ring: 2, label: "Bun", active: true, link: "https://github.com/octo-org/shop/issues/4", moved: 0 },
+        { quadrant: 2, ring: 2, label: "Bun", active: true, link: "https://github.com/octo-org/shop/issues/4", moved: 2 },
       ]);
+      expect(zalandoViewerProblems(radar)).toEqual([]);
     });
 
-    it("refuses a radar with more than four quadrants", () => {
+    it("pads a 3-ring, 3-quadrant radar to 4 × 4 with empty, named slots, so the viewer draws it", () => {
+      const small = {
+        ...snapshot,
+        rings: ["adopt", "trial", "hold"],
+        quadrants: ["tools", "platforms", "languages-and-frameworks"],
+      };
+      const radar = radarExportZalando(small);
+      expect(radar.rings.map((r) => r.name)).toEqual(["ADOPT", "TRIAL", "HOLD", "(no ring)"]);
+      expect(radar.quadrants.map((q) => q.name)).toEqual(["Tools", "Platforms", "Languages and frameworks", "(no quadrant)"]);
+      expect(radar.entries.map((e) => [e.label, e.quadrant, e.ring])).toEqual([
+        ["TypeScript", 2, 0],
+        ["Kubernetes", 1, 1],
+        ["Jenkins", 0, 2],
+      ]);
+      expect(zalandoViewerProblems(radar)).toEqual([]);
+    });
+
+    it("refuses a radar with more than four quadrants or rings, saying why", () => {
       const five = { ...snapshot, quadrants: [...snapshot.quadrants, "data"] };
       expect(() => radarExportZalando(five)).toThrow(ExportNotPossible);
+      expect(() => radarExportZalando({ ...snapshot, rings: [...snapshot.rings, "retire"] })).toThrow(/exactly 4 quadrants and 4 rings; this radar has 4 quadrants and 5 rings/);
     });
   });
 
@@ -98,6 +160,7 @@ describe("radar exports", () => {
         quadrant: "languages-and-frameworks",
         description: 'Typed JavaScript, "strict" mode, everywhere',
         url: "https://github.com/octo-org/shop/issues/1",
+        links: [{ url: "https://github.com/octo-org/shop/issues/1", title: "Issue #1" }],
         timeline: [
           { moved: 1, ringId: "adopt", date: "2026-08-01T12:00:00.000Z", description: "Moved Trial → Adopt by @hubot: every service uses it" },
           { moved: 0, ringId: "trial", date: "2026-01-10T10:00:00.000Z", description: "Placed in Trial by @octocat" },
