@@ -1,3 +1,4 @@
+import { TechRadarLoaderResponseParser } from "@backstage-community/plugin-tech-radar-common";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import nock from "nock";
@@ -269,6 +270,9 @@ describe("GET /api/radar and /api/trends", () => {
       const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}?format=backstage`);
       expect(response.status).toBe(200);
       const radar = await response.json();
+      // Backstage's own parser (the tech-radar plugin's zod schema) accepts the answer as it is.
+      expect(TechRadarLoaderResponseParser.safeParse(radar)).toMatchObject({ success: true });
+      expect(TechRadarLoaderResponseParser.safeParse({ ...radar, entries: [{ ...radar.entries[0], timeline: "x" }] }).success).toBe(false);
       expect(radar.quadrants).toEqual([
         { id: "techniques", name: "Techniques" },
         { id: "tools", name: "Tools" },
