@@ -38,8 +38,9 @@ export function issueFingerprint(repoId: number, environment: string, metricName
  * Each step is recorded per (issue, evaluation), so a retried job never comments or opens twice.
  *
  * Evaluations finish in any order (windows of different lengths, retries, confirmations), so an open issue moves
- * only forward in deploy order (issue 17): an evaluation whose deployment status was created no later than the one
- * that opened or last updated the issue (its last_status_at) never comments on it or closes it. The status's time
+ * only forward in deploy order (issue 17): an evaluation whose deployment status was created before the one that
+ * opened or last updated the issue (its last_status_at) never comments on it or closes it. Two statuses of the
+ * same instant cannot be ordered, so they both count. The status's time
  * is GitHub's and stored with the evaluation, so it orders deploys whenever their jobs run.
  * Returns the names of the regressed metrics left to be confirmed.
  */
@@ -72,7 +73,7 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
 
     // A retry of this evaluation (its comment recorded, the close not yet) goes on; any other older one stops.
     const commented = (await findIssueEvidence(pool, open.id, evaluationId)) !== null;
-    if (!commented && open.lastStatusAt !== null && statusAt.getTime() <= open.lastStatusAt.getTime()) continue;
+    if (!commented && open.lastStatusAt !== null && statusAt.getTime() < open.lastStatusAt.getTime()) continue;
 
     const issue = { owner, repo, issueNumber: open.issueNumber };
     // One comment per (issue, evaluation), found again by its marker if a retry comes before it was recorded.

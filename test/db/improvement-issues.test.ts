@@ -46,6 +46,8 @@ describe("improvement issues", () => {
       closedByEvaluationId: null,
       openedByBenchmarkRunId: null,
       closedByBenchmarkRunId: null,
+      lastSha: null,
+      lastStatusAt: null,
       createdAt: expect.any(Date),
       closedAt: null,
     });
