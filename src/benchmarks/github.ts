@@ -28,3 +28,19 @@ export async function findRunPulls(
     .map((pull) => ({ number: pull.number, url: pull.html_url, base: pull.base.ref }))
     .sort((a, b) => a.number - b.number);
 }
+
+/** How `head` relates to `base` in the commit graph, as GitHub's compare API says it. */
+export type CommitOrder = "ahead" | "behind" | "identical" | "diverged";
+
+/**
+ * Whether `head` is a descendant of `base` ("ahead"), an ancestor ("behind"), the same commit, or on another line.
+ * The compare API is the one source of ancestry Kaizen has for every commit: results are stored per sha only for
+ * the commits that were benchmarked, and the timestamps of runs say when they finished, not where they sit.
+ */
+export async function compareCommitOrder(
+  octokit: GitHubClient,
+  { owner, repo, base, head }: { owner: string; repo: string; base: string; head: string },
+): Promise<CommitOrder> {
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
+  return data.status;
+}

@@ -21,6 +21,8 @@ export async function openBenchmarkIssue(
     labels: readonly string[];
     benchmark: BenchmarkComparisonReport;
     fingerprint: string;
+    /** The commit the issue speaks for: the regressed push's, or the branch's tip for a late one. */
+    lastSha: string;
   },
 ): Promise<void> {
   const { report, benchmark, fingerprint } = input;
@@ -49,5 +51,6 @@ export async function openBenchmarkIssue(
     threshold: benchmark.threshold,
     openedByEvaluationId: null,
     openedByBenchmarkRunId: input.runId,
+    lastSha: input.lastSha,
   });
 }

@@ -25,20 +25,32 @@ export interface ImprovementIssueRow {
   closedByEvaluationId: number | null;
   openedByBenchmarkRunId: number | null;
   closedByBenchmarkRunId: number | null;
+  /** Benchmark issues: the default-branch commit whose comparison opened or last updated the issue. */
+  lastSha: string | null;
+  /** Deployment issues: the deployment status time of the evaluation that opened or last updated the issue. */
+  lastStatusAt: Date | null;
   createdAt: Date;
   closedAt: Date | null;
 }
 
 export type NewImprovementIssue = Omit<
   ImprovementIssueRow,
-  "id" | "state" | "closedByEvaluationId" | "closedByBenchmarkRunId" | "openedByBenchmarkRunId" | "createdAt" | "closedAt"
-> & { openedByBenchmarkRunId?: number | null };
+  | "id"
+  | "state"
+  | "closedByEvaluationId"
+  | "closedByBenchmarkRunId"
+  | "openedByBenchmarkRunId"
+  | "lastSha"
+  | "lastStatusAt"
+  | "createdAt"
+  | "closedAt"
+> & { openedByBenchmarkRunId?: number | null; lastSha?: string | null; lastStatusAt?: Date | null };
 
 const COLUMNS = `id, repo_id as "repoId", owner, repo, environment, metric_name as "metricName", fingerprint,
   issue_number as "issueNumber", state, level_before as "levelBefore", better, threshold,
   opened_by_evaluation_id as "openedByEvaluationId", closed_by_evaluation_id as "closedByEvaluationId",
   opened_by_benchmark_run_id as "openedByBenchmarkRunId", closed_by_benchmark_run_id as "closedByBenchmarkRunId",
-  created_at as "createdAt", closed_at as "closedAt"`;
+  last_sha as "lastSha", last_status_at as "lastStatusAt", created_at as "createdAt", closed_at as "closedAt"`;
 
 /** The open issue with this fingerprint, or null. */
 export async function findOpenIssue(db: Queryable, fingerprint: string): Promise<ImprovementIssueRow | null> {
@@ -57,8 +69,8 @@ export async function findOpenIssue(db: Queryable, fingerprint: string): Promise
 export async function insertIssue(db: Queryable, row: NewImprovementIssue): Promise<ImprovementIssueRow> {
   const { rows } = await db.query<ImprovementIssueRow>({
     text: `insert into improvement_issues (repo_id, owner, repo, environment, metric_name, fingerprint, issue_number,
-             level_before, better, threshold, opened_by_evaluation_id, opened_by_benchmark_run_id)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+             level_before, better, threshold, opened_by_evaluation_id, opened_by_benchmark_run_id, last_sha, last_status_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
            returning ${COLUMNS}`,
     values: [
       row.repoId,
@@ -73,36 +85,70 @@ export async function insertIssue(db: Queryable, row: NewImprovementIssue): Prom
       JSON.stringify(row.threshold),
       row.openedByEvaluationId,
       row.openedByBenchmarkRunId ?? null,
+      row.lastSha ?? null,
+      row.lastStatusAt ?? null,
     ],
     types: bigintAsNumber,
   });
   return rows[0]!;
 }
 
-/** Marks an open issue closed by an evaluation; returns the closed row, or null when it was not open. */
-export async function closeImprovementIssue(db: Queryable, id: number, evaluationId: number): Promise<ImprovementIssueRow | null> {
+/**
+ * Marks an open issue closed by an evaluation, whose deployment status time becomes the issue's last; returns the
+ * closed row, or null when it was not open.
+ */
+export async function closeImprovementIssue(
+  db: Queryable,
+  id: number,
+  closedBy: { evaluationId: number; statusAt: Date },
+): Promise<ImprovementIssueRow | null> {
   const { rows } = await db.query<ImprovementIssueRow>({
     text: `update improvement_issues
-           set state = 'closed', closed_by_evaluation_id = $2, closed_at = now()
+           set state = 'closed', closed_by_evaluation_id = $2, closed_at = now(), last_status_at = $3
            where id = $1 and state = 'open'
            returning ${COLUMNS}`,
-    values: [id, evaluationId],
+    values: [id, closedBy.evaluationId, closedBy.statusAt],
     types: bigintAsNumber,
   });
   return rows[0] ?? null;
 }
 
-/** Marks an open benchmark issue closed by a benchmark run; returns the closed row, or null when it was not open. */
-export async function closeBenchmarkIssue(db: Queryable, id: number, runId: number): Promise<ImprovementIssueRow | null> {
+/**
+ * Marks an open benchmark issue closed by a benchmark run, whose commit becomes the issue's last; returns the closed
+ * row, or null when it was not open.
+ */
+export async function closeBenchmarkIssue(
+  db: Queryable,
+  id: number,
+  closedBy: { runId: number; sha: string },
+): Promise<ImprovementIssueRow | null> {
   const { rows } = await db.query<ImprovementIssueRow>({
     text: `update improvement_issues
-           set state = 'closed', closed_by_benchmark_run_id = $2, closed_at = now()
+           set state = 'closed', closed_by_benchmark_run_id = $2, closed_at = now(), last_sha = $3
            where id = $1 and state = 'open'
            returning ${COLUMNS}`,
-    values: [id, runId],
+    values: [id, closedBy.runId, closedBy.sha],
     types: bigintAsNumber,
   });
   return rows[0] ?? null;
+}
+
+/** Records the commit (benchmarks) or deployment status time (deployments) of the latest evidence on an issue. */
+export async function setIssueLast(db: Queryable, id: number, last: { sha: string } | { statusAt: Date }): Promise<void> {
+  await db.query({
+    text: `update improvement_issues set last_sha = coalesce($2, last_sha), last_status_at = coalesce($3, last_status_at)
+           where id = $1`,
+    values: [id, "sha" in last ? last.sha : null, "statusAt" in last ? last.statusAt : null],
+  });
+}
+
+/** Whether some issue with this fingerprint, open or closed, was opened or last updated by the commit `sha`. */
+export async function hasIssueWithLastSha(db: Queryable, fingerprint: string, sha: string): Promise<boolean> {
+  const { rows } = await db.query({
+    text: `select 1 from improvement_issues where fingerprint = $1 and last_sha = $2 limit 1`,
+    values: [fingerprint, sha],
+  });
+  return rows.length > 0;
 }
 
 /** The open issues of one repository and environment, oldest first. */

@@ -50,5 +50,6 @@ export async function openImprovementIssue(
     better: metric.better,
     threshold: metric.threshold,
     openedByEvaluationId: input.evaluationId,
+    lastStatusAt: report.deployment.createdAt,
   });
 }

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { isWithinThreshold } from "../analysis/is-within-threshold.js";
-import { closeImprovementIssue, findOpenIssue } from "../db/improvement-issues.js";
+import { closeImprovementIssue, findOpenIssue, setIssueLast } from "../db/improvement-issues.js";
 import { findIssueEvidence, recordIssueEvidence } from "./store/issue-evidence.js";
 import { closeIssue } from "../github/issues.js";
 import type { GitHubClient } from "../github/github-client.js";
@@ -36,11 +36,18 @@ export function issueFingerprint(repoId: number, environment: string, metricName
  * - regression, open issue   → comment the new evidence on it;
  * - otherwise, open issue and the candidate is back within the threshold of that level → comment and close.
  * Each step is recorded per (issue, evaluation), so a retried job never comments or opens twice.
+ *
+ * Evaluations finish in any order (windows of different lengths, retries, confirmations), so an open issue moves
+ * only forward in deploy order (issue 17): an evaluation whose deployment status was created before the one that
+ * opened or last updated the issue (its last_status_at) never comments on it or closes it. Two statuses of the
+ * same instant cannot be ordered, so they both count. The status's time
+ * is GitHub's and stored with the evaluation, so it orders deploys whenever their jobs run.
  * Returns the names of the regressed metrics left to be confirmed.
  */
 export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool, sync: IssueSync): Promise<string[]> {
   const { report, repoId, evaluationId } = sync;
   const { owner, repo } = report.repo;
+  const statusAt = report.deployment.createdAt;
   const unconfirmed: string[] = [];
   for (const metric of report.metrics) {
     const fingerprint = issueFingerprint(repoId, report.environment, metric.name);
@@ -64,19 +71,24 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
       isWithinThreshold(level, candidate.median, metric);
     if (verdict !== "regression" && !recovered) continue;
 
+    // A retry of this evaluation (its comment recorded, the close not yet) goes on; any other older one stops.
+    const commented = (await findIssueEvidence(pool, open.id, evaluationId)) !== null;
+    if (!commented && open.lastStatusAt !== null && statusAt.getTime() < open.lastStatusAt.getTime()) continue;
+
     const issue = { owner, repo, issueNumber: open.issueNumber };
     // One comment per (issue, evaluation), found again by its marker if a retry comes before it was recorded.
-    if (!(await findIssueEvidence(pool, open.id, evaluationId))) {
+    if (!commented) {
       const { id } = await upsertComment(octokit, {
         ...issue,
         marker: kaizenMarker("evidence", `${open.id}/${evaluationId}`),
         body: renderDeploymentTemplate(recovered ? "issue-recovered" : "issue-evidence", { ...report, metric, level }),
       });
       await recordIssueEvidence(pool, open.id, evaluationId, id);
+      await setIssueLast(pool, open.id, { statusAt });
     }
     if (!recovered) continue;
     await closeIssue(octokit, issue);
-    await closeImprovementIssue(pool, open.id, evaluationId);
+    await closeImprovementIssue(pool, open.id, { evaluationId, statusAt });
   }
   return unconfirmed;
 }

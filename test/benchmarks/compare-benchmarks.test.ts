@@ -53,7 +53,7 @@ function k6Result(value: number, benchmark = "checkout"): BenchmarkResultInput {
   return { benchmark, measure, unit: "ms", better: null, value, samples: null, file: "k6.json", format: "k6" };
 }
 
-const { nockPullsForCommit, nockForkPulls, nockCompare, nockCommits, nockDefaultBranch } = benchmarkNocks(repo);
+const { nockPullsForCommit, nockForkPulls, nockCompare, nockCommitOrder, nockCommits, nockDefaultBranch } = benchmarkNocks(repo);
 
 /** Polls until the run reaches one of `states` (the queue's worker runs it on its own schedule). */
 async function waitForRunState(pool: RunningKaizen["pool"], runId: number, states: string[], timeoutMs = 20000): Promise<string> {
@@ -291,7 +291,7 @@ describe("compare-benchmarks", () => {
   });
 
   describe("pushes to the default branch", () => {
-    const before = sha("e0"), regressed = sha("e1"), recovered = sha("e2");
+    const before = sha("e0"), older = sha("e05"), regressed = sha("e1"), recovered = sha("e2");
     const issues: Body[] = [];
     let regressedRun: number;
 
@@ -336,10 +336,25 @@ describe("compare-benchmarks", () => {
       expect(rows).toEqual([{ n: 1 }]);
     });
 
+    it("neither comments on nor closes the issue from an older push whose run finished late, but reports its check run", async () => {
+      // `older` sits between `before` and `regressed`: its run finishing now must not read as a recovery (issue 17).
+      const runId = await ingested({ branch: "main", sha: older }, [goResult("BenchmarkQuery-8", SAMPLES)]);
+      const checks: Body[] = [];
+      nockPush(older, before, { id: 3012, sent: checks });
+      nockCommitOrder(regressed, older, "behind");
+
+      await compare(runId);
+
+      expect(checks[0]!["output"].summary).toMatch(/\| BenchmarkQuery-8 \(ns\/op\) \| ⚪ No change \|/);
+      const { rows } = await kaizen.pool.query(`select state, last_sha as "lastSha" from improvement_issues where issue_number = 77`);
+      expect(rows).toEqual([{ state: "open", lastSha: regressed }]);
+    });
+
     it("closes the issue when a later push is back within the threshold of the level before", async () => {
       const runId = await ingested({ branch: "main", sha: recovered }, [goResult("BenchmarkQuery-8", times(1.02))]);
       const sent: Body[] = [];
       nockPush(recovered, regressed, { id: 3011 });
+      nockCommitOrder(regressed, recovered, "ahead");
       nockListComments({ ...repo, issueNumber: 77, pages: [[]] });
       nockCreateComment({ ...repo, issueNumber: 77, sent });
       nockUpdateIssue({ ...repo, issueNumber: 77, sent });

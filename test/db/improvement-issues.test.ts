@@ -14,6 +14,7 @@ describe("improvement issues", () => {
   const db = useTestDatabase();
   let openedBy: number;
   let closedBy: number;
+  const statusAt = new Date("2026-03-01T13:00:00Z");
   beforeAll(async () => {
     openedBy = (await seedEvaluation(db.pool)).evaluation.id;
     closedBy = (await seedEvaluation(db.pool)).evaluation.id;
@@ -43,6 +44,8 @@ describe("improvement issues", () => {
       closedByEvaluationId: null,
       openedByBenchmarkRunId: null,
       closedByBenchmarkRunId: null,
+      lastSha: null,
+      lastStatusAt: null,
       createdAt: expect.any(Date),
       closedAt: null,
     });
@@ -56,16 +59,16 @@ describe("improvement issues", () => {
       code: "23505",
       constraint: "improvement_issues_open_fingerprint",
     });
-    await closeImprovementIssue(db.pool, first.id, closedBy);
+    await closeImprovementIssue(db.pool, first.id, { evaluationId: closedBy, statusAt });
     const second = await insertIssue(db.pool, anIssue("fp-unique", { issueNumber: 44 }));
     expect(await findOpenIssue(db.pool, "fp-unique")).toEqual(second);
   });
 
   it("closes an open issue once, naming the evaluation that saw the recovery", async () => {
     const issue = await insertIssue(db.pool, anIssue("fp-close"));
-    const closed = await closeImprovementIssue(db.pool, issue.id, closedBy);
-    expect(closed).toEqual({ ...issue, state: "closed", closedByEvaluationId: closedBy, closedAt: expect.any(Date) });
-    expect(await closeImprovementIssue(db.pool, issue.id, closedBy)).toBeNull();
+    const closed = await closeImprovementIssue(db.pool, issue.id, { evaluationId: closedBy, statusAt });
+    expect(closed).toEqual({ ...issue, state: "closed", closedByEvaluationId: closedBy, lastStatusAt: statusAt, closedAt: expect.any(Date) });
+    expect(await closeImprovementIssue(db.pool, issue.id, { evaluationId: closedBy, statusAt })).toBeNull();
     expect(await findOpenIssue(db.pool, "fp-close")).toBeNull();
   });
 
@@ -74,7 +77,7 @@ describe("improvement issues", () => {
     const a = await insertIssue(db.pool, anIssue("fp-list-a", { repoId }));
     const b = await insertIssue(db.pool, anIssue("fp-list-b", { repoId, metricName: "error_rate", levelBefore: null }));
     const closed = await insertIssue(db.pool, anIssue("fp-list-c", { repoId }));
-    await closeImprovementIssue(db.pool, closed.id, closedBy);
+    await closeImprovementIssue(db.pool, closed.id, { evaluationId: closedBy, statusAt });
     await insertIssue(db.pool, anIssue("fp-list-staging", { repoId, environment: "staging" }));
     await insertIssue(db.pool, anIssue("fp-list-other-repo", { repoId: repoId + 1 }));
 
@@ -94,9 +97,10 @@ describe("improvement issues", () => {
       const issue = await insertIssue(db.pool, anIssue("benchmarks/fp-open", { environment: "main", openedByEvaluationId: null, openedByBenchmarkRunId: opener.id }));
       expect(issue).toMatchObject({ state: "open", openedByEvaluationId: null, openedByBenchmarkRunId: opener.id, closedByBenchmarkRunId: null });
 
-      const closed = await closeBenchmarkIssue(db.pool, issue.id, closer.id);
-      expect(closed).toEqual({ ...issue, state: "closed", closedByBenchmarkRunId: closer.id, closedAt: expect.any(Date) });
-      expect(await closeBenchmarkIssue(db.pool, issue.id, closer.id)).toBeNull();
+      const closedBy = { runId: closer.id, sha: "b".repeat(40) };
+      const closed = await closeBenchmarkIssue(db.pool, issue.id, closedBy);
+      expect(closed).toEqual({ ...issue, state: "closed", closedByBenchmarkRunId: closer.id, lastSha: closedBy.sha, closedAt: expect.any(Date) });
+      expect(await closeBenchmarkIssue(db.pool, issue.id, closedBy)).toBeNull();
     });
 
     it("needs exactly one of an evaluation and a benchmark run to have opened it", async () => {

@@ -68,6 +68,13 @@ export function benchmarkNocks(repo: { owner: string; repo: string }) {
       .query({ per_page: "1" })
       .reply(200, { merge_base_commit: { sha: mergeBase }, commits: [] });
   }
+  /** GET compare of two commits for their order only: `head` is ahead of, behind, identical to or diverged from `base`. */
+  function nockCommitOrder(base: string, head: string, status: "ahead" | "behind" | "identical" | "diverged") {
+    return nock(GITHUB_API)
+      .get(`${REPO_PATH}/compare/${base}...${head}`)
+      .query({ per_page: "1" })
+      .reply(200, { status, merge_base_commit: { sha: status === "ahead" ? base : head }, commits: [] });
+  }
   function nockCommits(from: string, perPage: number, shas: string[]) {
     return nock(GITHUB_API)
       .get(`${REPO_PATH}/commits`)
@@ -86,6 +93,7 @@ export function benchmarkNocks(repo: { owner: string; repo: string }) {
     nockForkPulls,
     pullJson,
     nockCompare,
+    nockCommitOrder,
     nockCommits,
     nockDefaultBranch,
   };
