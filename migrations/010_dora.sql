@@ -51,12 +51,15 @@ create table dora_pulls (
   primary key (repo_id, pr_number)
 );
 
--- Issues carrying the incident label (when last seen); the shas and deployment ids their text links.
-create table dora_incidents (
+-- Labelled issues as last seen, recorded without reading the config (which names the incident label): an issue
+-- is an incident while `labels` holds the repository's `dora.incident_label`. The shas and deployment ids its
+-- title and body link.
+create table dora_issues (
   repo_id bigint not null,
   issue_number integer not null,
   title text not null,
   url text not null,
+  labels text[] not null,
   created_at timestamptz not null,
   closed_at timestamptz,
   linked_shas text[] not null default '{}',
@@ -68,7 +71,7 @@ create table dora_incidents (
 -- read, so an interrupted backfill resumes where it stopped; finished_at when every page was read.
 create table dora_backfills (
   repo_id bigint not null,
-  source text not null check (source in ('deployments', 'pulls', 'incidents', 'compares')),
+  source text not null check (source in ('deployments', 'pulls', 'issues', 'compares')),
   next_page integer not null default 1,
   finished_at timestamptz,
   primary key (repo_id, source)

@@ -8,6 +8,11 @@ import { handlePullRequest } from "./config-check/on-pull-request.js";
 import { handleWorkflowRun } from "./benchmarks/on-workflow-run.js";
 import { handleHealthz } from "./http/healthz.js";
 import { handleRadarApi } from "./radar/api.js";
+import { handleDoraApi } from "./dora/api.js";
+import { handleDoraDeploymentStatus } from "./dora/on-deployment-status.js";
+import { handleDoraPullRequest } from "./dora/on-pull-request.js";
+import { handleDoraIssues } from "./dora/on-issues.js";
+import { handleDoraInstallation } from "./dora/on-installation.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
 export function kaizen(deps: AppDeps): ApplicationFunction {
@@ -21,7 +26,15 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     );
     app.on("issue_comment.created", handleIssueComment(deps));
     app.on(["installation.created", "installation_repositories.added"], handleInstallation(deps));
+    app.on("deployment_status.created", handleDoraDeploymentStatus(deps));
+    app.on("pull_request.closed", handleDoraPullRequest(deps));
+    app.on(
+      ["issues.opened", "issues.edited", "issues.labeled", "issues.unlabeled", "issues.closed", "issues.reopened", "issues.transferred", "issues.deleted"],
+      handleDoraIssues(deps),
+    );
+    app.on(["installation.created", "installation_repositories.added"], handleDoraInstallation(deps));
     addHandler(handleHealthz(deps));
+    addHandler(handleDoraApi(app, deps));
     addHandler(handleRadarApi(app, deps));
     if (deps.workers) {
       // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,

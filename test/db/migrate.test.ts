@@ -28,6 +28,13 @@ describe("migrate", () => {
       "benchmark_results",
       "benchmark_runs",
       "deployments",
+      "dora_backfills",
+      "dora_deployment_commits",
+      "dora_deployment_compares",
+      "dora_deployments",
+      "dora_digests",
+      "dora_issues",
+      "dora_pulls",
       "evaluations",
       "improvement_issues",
       "issue_evidence",
@@ -58,6 +65,7 @@ describe("migrate", () => {
         { name: "006_benchmark_issues.sql" },
         { name: "007_pr_comment_sections.sql" },
         { name: "008_radar.sql" },
+        { name: "010_dora.sql" },
       ]);
     } finally {
       await other.end();
