@@ -10,6 +10,11 @@ import { handleHealthz } from "./http/healthz.js";
 import { createKaizenMetrics, handleMetrics } from "./http/metrics.js";
 import { observeJobs } from "./queue/observe-jobs.js";
 import { handleRadarApi } from "./radar/api.js";
+import { handleDoraApi } from "./dora/api.js";
+import { handleDoraDeploymentStatus } from "./dora/on-deployment-status.js";
+import { handleDoraPullRequest } from "./dora/on-pull-request.js";
+import { handleDoraIssues } from "./dora/on-issues.js";
+import { handleDoraInstallation } from "./dora/on-installation.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
 export function kaizen(deps: AppDeps): ApplicationFunction {
@@ -23,9 +28,17 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     );
     app.on("issue_comment.created", handleIssueComment(deps));
     app.on(["installation.created", "installation_repositories.added"], handleInstallation(deps));
+    app.on("deployment_status.created", handleDoraDeploymentStatus(deps));
+    app.on("pull_request.closed", handleDoraPullRequest(deps));
+    app.on(
+      ["issues.opened", "issues.edited", "issues.labeled", "issues.unlabeled", "issues.closed", "issues.reopened", "issues.transferred", "issues.deleted"],
+      handleDoraIssues(deps),
+    );
+    app.on(["installation.created", "installation_repositories.added"], handleDoraInstallation(deps));
     const metrics = deps.metrics ?? createKaizenMetrics(deps.pool);
     addHandler(handleHealthz(deps));
     addHandler(handleMetrics(metrics));
+    addHandler(handleDoraApi(app, deps));
     addHandler(handleRadarApi(app, deps));
     if (deps.workers) {
       // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,

@@ -1,10 +1,11 @@
 import type { BenchmarkJobs } from "./benchmarks/jobs.js";
 import type { ConfigCheckJobs } from "./config-check/jobs.js";
 import type { DeploymentJobs } from "./deployments/jobs.js";
+import type { DoraJobs } from "./dora/jobs.js";
 import type { RadarJobs } from "./radar/jobs.js";
 
 /** Every job Kaizen queues, named after what it does, with the data it carries: each feature lists its own. */
-export type JobData = DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs;
+export type JobData = DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs & DoraJobs;
 
 export type JobName = keyof JobData;
 
@@ -21,4 +22,9 @@ export const JOB_NAMES = [
   "radar-command",
   "radar-reviews-due",
   "open-radar-review",
+  "dora-compare",
+  "dora-pull",
+  "dora-sync",
+  "dora-sync-installation",
+  "dora-digest",
 ] as const satisfies readonly JobName[];

@@ -12,6 +12,10 @@ import { syncRadarItem } from "./radar/sync-radar-item.js";
 import { radarCommand } from "./radar/radar-command.js";
 import { importRadar } from "./radar/import-radar.js";
 import { installationClient } from "./github/installation-client.js";
+import { compareDeployment } from "./dora/compare-deployment.js";
+import { recordPull } from "./dora/record-pull.js";
+import { syncDora } from "./dora/sync-dora.js";
+import { openDoraDigest } from "./dora/open-dora-digest.js";
 import { setBenchmarkRunState } from "./benchmarks/store/benchmark-runs.js";
 import { failPendingConfirmations } from "./deployments/store/confirmations.js";
 import { finishEvaluation } from "./deployments/store/evaluations.js";
@@ -48,6 +52,22 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
   await deps.queue.work("open-radar-review", async (job) => {
     await openRadarReview(app, deps, job);
   });
+  await deps.queue.work("dora-compare", async (job) => compareDeployment(await installationClient(app, job.installationId), deps, job));
+  await deps.queue.work("dora-pull", async (job) => {
+    await recordPull(await installationClient(app, job.installationId), deps, job);
+  });
+  await deps.queue.work("dora-sync", async (job) => {
+    await syncDora(await installationClient(app, job.installationId), deps, job);
+  });
+  await deps.queue.work("dora-sync-installation", async ({ installationId }) => {
+    const octokit = await installationClient(app, installationId);
+    const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+    for (const r of repositories) {
+      const data = { installationId, repoId: r.id, owner: r.owner.login, repo: r.name };
+      await deps.queue.send("dora-sync", data, { key: `installation:${installationId}:${r.id}` });
+    }
+  });
+  await deps.queue.work("dora-digest", async (job) => openDoraDigest(await installationClient(app, job.installationId), deps, job));
   // From start-up, the first tick is at least an hour away (the ticks' chain keeps the hourly pace): a process that
   // lives less than an hour, such as a test's, never runs it, and a crash loop cannot run it more often.
   await scheduleRadarReviewsDue(deps.queue, new Date(Date.now() + 3_600_000));

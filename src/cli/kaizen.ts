@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { checkConfigCommand } from "./check-config-command.js";
+import { doraCommand } from "./dora-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { migrateCommand } from "./migrate-command.js";
 import { radarReviewCommand } from "./radar-review-command.js";
@@ -14,7 +15,7 @@ import { radarSyncCommand } from "./radar-sync-command.js";
 const COMMANDS = [checkConfigCommand, evaluateCommand, migrateCommand];
 
 const program = new Command("kaizen")
-  .description("Kaizen's command line: check a kaizen.yml, dry-run an evaluation, migrate the database, review a tech radar.")
+  .description("Kaizen's command line: check a kaizen.yml, dry-run an evaluation, migrate the database, review a tech radar, print DORA's keys.")
   .addHelpText("after", "\nExit codes: 0 ok, 1 problems found or the command failed, 2 usage error.")
   .showHelpAfterError("(add --help for usage)")
   .exitOverride();
@@ -25,6 +26,9 @@ const RADAR_COMMANDS = [radarReviewCommand, radarSyncCommand];
 const radar = new Command("radar").description("Tech radar: open a review issue, import existing issues.").copyInheritedSettings(program);
 for (const command of RADAR_COMMANDS) radar.addCommand(command().copyInheritedSettings(radar));
 program.addCommand(radar);
+const dora = doraCommand().copyInheritedSettings(program);
+for (const command of dora.commands) command.copyInheritedSettings(dora);
+program.addCommand(dora);
 
 try {
   await program.parseAsync();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BenchmarksConfig } from "./benchmarks-config.js";
 import { DeploymentsConfig } from "./deployments-config.js";
+import { DoraConfig } from "./dora-config.js";
 import { IssuesConfig } from "./issues-config.js";
 import { MetricConfig } from "./metric-config.js";
 import { RadarConfig } from "./radar-config.js";
@@ -20,6 +21,7 @@ export const KaizenConfig = z
     radar: RadarConfig.optional().meta({
       description: "A tech radar kept from this repository's issues; leave it out for no radar, write `radar: {}` for the defaults.",
     }),
+    dora: DoraConfig.prefault({}).meta({ description: "DORA's five keys: which environments are production, which issues are incidents, the weekly digest." }),
     comment: z
       .enum(["always", "on-change", "on-regression"])
       .default("always")
@@ -43,5 +45,7 @@ export type KaizenConfig = z.output<typeof KaizenConfig>;
 export type BenchmarksConfig = z.output<typeof BenchmarksConfig>;
 /** One validated metric; structurally a MetricPolicy plus what is needed to query it. */
 export type MetricConfig = z.output<typeof MetricConfig>;
+/** The validated `dora:` section. */
+export type DoraConfig = z.output<typeof DoraConfig>;
 /** The validated `radar:` section. */
 export type RadarConfig = z.output<typeof RadarConfig>;

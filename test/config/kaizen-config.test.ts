@@ -25,6 +25,7 @@ describe("KaizenConfig", () => {
         overrides: [],
       },
       issues: { enabled: true, labels: ["performance"], confirm: 1_800_000 },
+      dora: { production: ["production"], incident_label: "incident", digest: false },
       comment: "always",
       gate: false,
     });

@@ -21,6 +21,8 @@ export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unkno
   throttle: { enabled: false },
 }));
 
+const DORA_JOBS = JOB_NAMES.filter((name) => name.startsWith("dora-"));
+
 export interface RunningKaizen {
   probot: Probot;
   deps: AppDeps;
@@ -40,11 +42,16 @@ export async function startKaizen(
     retryLimit?: number;
     /** Jobs no worker takes, so a test sees them queued (in pgboss.job) without running what they start. */
     idleJobs?: JobName[];
+    /**
+     * Run DORA's jobs (they read GitHub after every deployment, merged pull request and installation). Off by
+     * default, so a test of another feature meets only its own GitHub calls in nock.
+     */
+    dora?: boolean;
   } = {},
 ): Promise<RunningKaizen> {
   const db = await createTestDatabase();
   const created = await createQueue<JobData>({ jobNames: JOB_NAMES, connectionString: db.url, retryDelaySeconds: 1, retryLimit: options.retryLimit });
-  const idle = new Set(options.idleJobs ?? []);
+  const idle = new Set<JobName>([...(options.idleJobs ?? []), ...(options.dora ? [] : DORA_JOBS)]);
   const queue: JobQueue<JobData> = { ...created, work: (name, ...rest) => (idle.has(name) ? Promise.resolve() : created.work(name, ...rest)) };
   const prometheusUrl = options.prometheusUrl ?? process.env["KAIZEN_TEST_PROMETHEUS_URL"];
   const sourcesYaml = `sources:\n  prometheus:\n    type: prometheus\n    url: ${prometheusUrl}\n    timeout: 2s\n    retries: 1\n`;

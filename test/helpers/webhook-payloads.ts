@@ -206,3 +206,16 @@ export function issuesPayload(action: IssuesAction, options: IssuesOptions = {})
   }
   return payload;
 }
+
+/** A `pull_request.closed` payload (Codertocat/Hello-World) made merged: the examples have no merged one. */
+export function mergedPullRequestPayload(options: { number: number; mergeCommitSha: string; mergedAt: Date }): Record<string, any> {
+  const payload = example("pull_request", "closed");
+  payload["installation"] = { id: INSTALLATION_ID };
+  Object.assign(payload["pull_request"], {
+    number: options.number,
+    merged: true,
+    merged_at: options.mergedAt.toISOString(),
+    merge_commit_sha: options.mergeCommitSha,
+  });
+  return payload;
+}

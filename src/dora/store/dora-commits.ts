@@ -1,0 +1,37 @@
+import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import type { Queryable } from "../../db/queryable.js";
+import type { DoraCommit } from "../model/dora-facts.js";
+
+/**
+ * Records the commits a deployment added (the compare from `baseSha`, null for the first deployment of its
+ * environment) and that they were read; a second recording of the same deployment changes nothing.
+ */
+export async function recordDeploymentCommits(
+  db: Queryable,
+  repoId: number,
+  githubDeploymentId: number,
+  baseSha: string | null,
+  commits: Array<{ sha: string; committedAt: Date }>,
+): Promise<boolean> {
+  await db.query(
+    `insert into dora_deployment_commits (repo_id, github_deployment_id, sha, committed_at)
+     select $1, $2, sha, committed_at from unnest($3::text[], $4::timestamptz[]) as c (sha, committed_at)
+     on conflict do nothing`,
+    [repoId, githubDeploymentId, commits.map((c) => c.sha), commits.map((c) => c.committedAt)],
+  );
+  const { rowCount } = await db.query(
+    `insert into dora_deployment_compares (repo_id, github_deployment_id, base_sha) values ($1, $2, $3) on conflict do nothing`,
+    [repoId, githubDeploymentId, baseSha],
+  );
+  return rowCount === 1;
+}
+
+export async function listDoraCommits(db: Queryable, repoId: number): Promise<DoraCommit[]> {
+  const { rows } = await db.query<DoraCommit>({
+    text: `select github_deployment_id as "deploymentId", sha, committed_at as "committedAt"
+           from dora_deployment_commits where repo_id = $1 order by committed_at, sha`,
+    values: [repoId],
+    types: bigintAsNumber,
+  });
+  return rows;
+}

@@ -1,0 +1,102 @@
+import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import type { Queryable } from "../../db/queryable.js";
+import type { DoraDeployment } from "../model/dora-facts.js";
+
+/** Which repository a deployment belongs to, and through which installation Kaizen reaches it. */
+export interface DoraRepo {
+  repoId: number;
+  owner: string;
+  repo: string;
+  installationId: number;
+}
+
+export interface DoraDeploymentStatus extends DoraRepo {
+  githubDeploymentId: number;
+  environment: string;
+  sha: string;
+  ref: string;
+  createdAt: Date;
+  /** The status's state (`success`, `failure`, `error`, `pending`, …) and time. */
+  state: string;
+  at: Date;
+}
+
+const DEPLOYMENT = `github_deployment_id as "id", environment, sha, created_at as "createdAt", succeeded_at as "succeededAt", failed_at as "failedAt"`;
+
+/**
+ * Records a deployment with one of its statuses. The first success is its time; a failure or error after it marks
+ * it failed. Earliest times win, so a redelivered or backfilled status changes nothing. Returns whether the row
+ * changed (and whether it is now a success that needs its commits read).
+ */
+export async function recordDoraDeploymentStatus(db: Queryable, s: DoraDeploymentStatus): Promise<{ changed: boolean; succeeded: boolean }> {
+  const { rows } = await db.query<{ changed: boolean; succeeded: boolean }>({
+    text: `with old as (select succeeded_at, failed_at from dora_deployments where repo_id = $1 and github_deployment_id = $5),
+           upserted as (
+             insert into dora_deployments as d (repo_id, owner, repo, installation_id, github_deployment_id, environment, sha, ref, created_at, succeeded_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, case when $10 = 'success' then $11::timestamptz end)
+             on conflict (repo_id, github_deployment_id) do update set
+               owner = excluded.owner, repo = excluded.repo, installation_id = excluded.installation_id,
+               succeeded_at = case when $10 = 'success' then least(coalesce(d.succeeded_at, $11), $11) else d.succeeded_at end,
+               failed_at = case when $10 in ('failure', 'error') and d.succeeded_at is not null and $11 > d.succeeded_at
+                                then least(coalesce(d.failed_at, $11), $11) else d.failed_at end
+             returning succeeded_at, failed_at)
+           select (old.succeeded_at is null and upserted.succeeded_at is not null
+                   or old.succeeded_at is distinct from upserted.succeeded_at
+                   or old.failed_at is distinct from upserted.failed_at
+                   or not exists (select 1 from old)) as changed,
+                  upserted.succeeded_at is not null as succeeded
+           from upserted left join old on true`,
+    values: [s.repoId, s.owner, s.repo, s.installationId, s.githubDeploymentId, s.environment, s.sha, s.ref, s.createdAt, s.state, s.at],
+  });
+  return rows[0]!;
+}
+
+/** Every deployment of the repository, any environment. */
+export async function listDoraDeployments(db: Queryable, repoId: number): Promise<DoraDeployment[]> {
+  const { rows } = await db.query<DoraDeployment>({
+    text: `select ${DEPLOYMENT} from dora_deployments where repo_id = $1 order by github_deployment_id`,
+    values: [repoId],
+    types: bigintAsNumber,
+  });
+  return rows;
+}
+
+/**
+ * The successful deployment to the same environment that went live last before this one (its compare base),
+ * and this one's sha; null `previous` for the first.
+ */
+export async function getCompareRange(db: Queryable, repoId: number, githubDeploymentId: number): Promise<{ sha: string; previousSha: string | null } | null> {
+  const { rows } = await db.query<{ sha: string; previousSha: string | null }>({
+    text: `select d.sha, (select p.sha from dora_deployments p
+                          where p.repo_id = d.repo_id and p.environment = d.environment and p.succeeded_at is not null
+                            and (p.succeeded_at, p.github_deployment_id) < (d.succeeded_at, d.github_deployment_id)
+                          order by p.succeeded_at desc, p.github_deployment_id desc limit 1) as "previousSha"
+           from dora_deployments d where d.repo_id = $1 and d.github_deployment_id = $2 and d.succeeded_at is not null`,
+    values: [repoId, githubDeploymentId],
+  });
+  return rows[0] ?? null;
+}
+
+/** Successful deployments whose commits were not read yet, in the order they went live. */
+export async function listUncomparedDeployments(db: Queryable, repoId: number): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>({
+    text: `select d.github_deployment_id as id from dora_deployments d
+           where d.repo_id = $1 and d.succeeded_at is not null
+             and not exists (select 1 from dora_deployment_compares c where c.repo_id = d.repo_id and c.github_deployment_id = d.github_deployment_id)
+           order by d.succeeded_at, d.github_deployment_id`,
+    values: [repoId],
+    types: bigintAsNumber,
+  });
+  return rows.map((row) => row.id);
+}
+
+/** The repository as its deployments know it (the installation of the latest one); null without any. */
+export async function findDoraRepo(db: Queryable, repoId: number): Promise<DoraRepo | null> {
+  const { rows } = await db.query<DoraRepo>({
+    text: `select repo_id as "repoId", owner, repo, installation_id as "installationId" from dora_deployments
+           where repo_id = $1 order by created_at desc limit 1`,
+    values: [repoId],
+    types: bigintAsNumber,
+  });
+  return rows[0] ?? null;
+}
