@@ -8,6 +8,23 @@ export type BenchmarkFormat =
   | "pytest-benchmark"
   | "google-benchmark";
 
+/**
+ * How much one result file may hold. Files come from fork pull requests too, so bytes alone are not a bound:
+ * 5 MiB of short unique names is 200 000 benchmarks, each an object, a map entry and a report row. These leave
+ * large suites ample room (a Go monorepo's `./...` run has a few thousand) and keep one job's memory small.
+ * Going over one is a BenchmarkParseError naming the limit, never a crash.
+ */
+export const RESULT_LIMITS = {
+  /** Characters in a benchmark or measure name (refused, not truncated: cutting could merge two names). */
+  nameChars: 300,
+  /** Distinct benchmarks in one file. */
+  benchmarks: 5_000,
+  /** Measurements (benchmark × measure) in one file, and kept from one artifact. */
+  measurements: 20_000,
+  /** Samples of one measurement (`-count N` lines, hyperfine runs...); more are left out of the samples. */
+  samples: 10_000,
+} as const;
+
 /** One measure of one benchmark in one result file, in the format's own unit. */
 export interface BenchmarkMeasurement {
   /** The benchmark's name as the file writes it (Go's `BenchmarkParse-8` keeps its suffix). */

@@ -5,11 +5,22 @@ const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000 } as const;
 const DURATION_ERROR = 'must be a duration such as "10s", "500ms" or "1m"';
 const RETRIES_ERROR = "must be a whole number from 0 to 5";
+const MiB = 1024 * 1024;
+const RESPONSE_BYTES_ERROR = "must be a whole number of bytes from 65536 (64 KiB) to 268435456 (256 MiB)";
+const CONCURRENCY_ERROR = "must be a whole number from 1 to 32";
 
-const HttpUrl = z.url({
-  protocol: /^https?$/,
-  error: "must be an http(s) URL, e.g. http://prometheus:9090",
-});
+const USERINFO_ERROR =
+  "must not hold a user name or password (Kaizen shows source URLs in reasons and graph links, which would print them): " +
+  'remove them from the URL and send them as a header instead, e.g. headers: { Authorization: "Basic ${PROM_BASIC_AUTH}" } ' +
+  "with PROM_BASIC_AUTH set to the base64 of user:password";
+
+/** Userinfo is refused, not moved to a header: a URL that looks like it carries credentials should not work by surprise. */
+const HttpUrl = z
+  .url({
+    protocol: /^https?$/,
+    error: "must be an http(s) URL, e.g. http://prometheus:9090",
+  })
+  .refine((url) => !URL.canParse(url) || (new URL(url).username === "" && new URL(url).password === ""), { error: USERINFO_ERROR });
 
 /** `10s`, `500ms`, `1m`, or a plain number of seconds; converted to milliseconds here, once. */
 const Duration = z
@@ -39,16 +50,31 @@ export const PrometheusSourceSettings = z
       timeout: Duration.default(10_000),
       /** Extra attempts after a network error, 5xx or timeout (never after a 4xx). */
       retries: z.int({ error: RETRIES_ERROR }).min(0, { error: RETRIES_ERROR }).max(5, { error: RETRIES_ERROR }).default(2),
+      /**
+       * The most of one answer Kaizen reads. One series over a window is a few hundred KB at most; a query missing
+       * its sum() can answer tens of MB, which is refused (Inconclusive, with the reason) instead of held.
+       */
+      max_response_bytes: z
+        .int({ error: RESPONSE_BYTES_ERROR })
+        .min(64 * 1024, { error: RESPONSE_BYTES_ERROR })
+        .max(256 * MiB, { error: RESPONSE_BYTES_ERROR })
+        .default(4 * MiB),
+      /** Queries in flight to this source at once, across every metric and evaluation of the process. */
+      max_concurrent_queries: z.int({ error: CONCURRENCY_ERROR }).min(1, { error: CONCURRENCY_ERROR }).max(32, { error: CONCURRENCY_ERROR }).default(4),
     },
-    { error: objectError(["type", "url", "graph_url", "headers", "timeout", "retries"]) },
+    {
+      error: objectError(["type", "url", "graph_url", "headers", "timeout", "retries", "max_response_bytes", "max_concurrent_queries"]),
+    },
   )
-  .transform(({ type, url, graph_url, headers, timeout, retries }) => ({
+  .transform(({ type, url, graph_url, headers, timeout, retries, max_response_bytes, max_concurrent_queries }) => ({
     type,
     url,
     graphUrl: graph_url ?? url,
     headers,
     timeoutMs: timeout,
     retries,
+    maxResponseBytes: max_response_bytes,
+    maxConcurrentQueries: max_concurrent_queries,
   }));
 export type PrometheusSourceSettings = z.infer<typeof PrometheusSourceSettings>;
 

@@ -4,7 +4,7 @@ import type { AppDeps } from "../app-deps.js";
 import { loadRadar } from "./load-radar.js";
 import { ExportNotPossible } from "./exports/export-not-possible.js";
 import { RADAR_EXPORT_FORMATS, TREND_EXPORT_FORMATS } from "./exports/export-formats.js";
-import { hasRepoAccess } from "../http/has-repo-access.js";
+import { readableRepoId } from "../http/readable-repo-id.js";
 
 const ROUTE = /^\/api\/(radar|trends)\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/?$/;
 // One body for "no access" and "no radar", so a response never tells whether a private radar exists.
@@ -13,7 +13,8 @@ const NOT_FOUND = { message: "Not Found: no radar here, or the token cannot read
 /**
  * `GET /api/radar/{owner}/{repo}?format=json|byor-csv|zalando|backstage` and `GET /api/trends/{owner}/{repo}
  * ?format=json|csv`. The caller shows a GitHub token (`Authorization: Bearer …`) that GitHub, at the app's own
- * API base URL, agrees can read the repository; the answer is checked per request and never cached.
+ * API base URL, agrees can read the repository; the answer is checked per request and never cached. The radar
+ * served is the one stored under the repository id GitHub gave for that token, never one found by name.
  * 401 without a token, 400 for an unknown format, 404 without access or without a radar.
  */
 export function handleRadarApi(app: Probot, deps: AppDeps) {
@@ -39,15 +40,15 @@ export function handleRadarApi(app: Probot, deps: AppDeps) {
     }
 
     const { baseUrl } = (await app.auth()).request.endpoint.DEFAULTS;
-    let allowed: boolean;
+    let repoId: number | null;
     try {
-      allowed = await hasRepoAccess(baseUrl, token, { owner, repo });
+      repoId = await readableRepoId(baseUrl, token, { owner, repo });
     } catch (error) {
       app.log.warn({ err: error }, "radar API: the GitHub access check failed");
       send(res, 502, { message: "GitHub did not answer the access check; try again later." });
       return true;
     }
-    const radar = allowed ? await loadRadar(app, deps, { owner, repo }) : null;
+    const radar = repoId === null ? null : await loadRadar(app, deps, repoId);
     if (!radar) {
       send(res, 404, NOT_FOUND);
       return true;

@@ -1,4 +1,6 @@
+import type { Probot } from "probot";
 import type { RadarConfig } from "../config/kaizen-config.js";
+import { installationClient } from "../github/installation-client.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { unlessNotFound } from "../github/unless-not-found.js";
 
@@ -66,4 +68,18 @@ export async function hasWriteAccess(
 ): Promise<boolean> {
   const found = await unlessNotFound(octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login }));
   return found !== null && (MAY_WRITE.has(found.data.permission) || MAY_WRITE.has(found.data.role_name));
+}
+
+/**
+ * The id of `owner/repo` as the app sees it now (through the installation on it), or null when the app is not
+ * installed there or it does not exist. The operator's command names a repository; its stored data is keyed
+ * by id, which a rename or transfer keeps and a new repository taking the old name does not get.
+ */
+export async function findInstalledRepoId(app: Probot, { owner, repo }: { owner: string; repo: string }): Promise<number | null> {
+  const asApp = await app.auth();
+  const installation = await unlessNotFound(asApp.rest.apps.getRepoInstallation({ owner, repo }));
+  if (!installation) return null;
+  const octokit = await installationClient(app, installation.data.id);
+  const repository = await unlessNotFound(octokit.rest.repos.get({ owner, repo }));
+  return repository?.data.id ?? null;
 }

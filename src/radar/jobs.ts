@@ -25,5 +25,5 @@ export interface RadarJobs {
   /** The hourly check for radar reviews whose scheduled time has come; each tick queues the next (`hour`: its key). */
   "radar-reviews-due": { hour: string };
   /** Open a radar's review issue for a scheduled period (ISO time of the schedule's occurrence), once. */
-  "open-radar-review": { owner: string; repo: string; period: string };
+  "open-radar-review": { repoId: number; owner: string; repo: string; period: string };
 }

@@ -2,7 +2,7 @@ import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import type { RadarConfig } from "../config/kaizen-config.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
-import { listRadarItems, listRadarItemsByRepoName } from "./store/radar-items.js";
+import { listRadarItems } from "./store/radar-items.js";
 import { listRadarMovementsSince } from "./store/radar-movements.js";
 import { getLatestRadarReview } from "./store/radar-reviews.js";
 import { listTrendLinksToRadarItems } from "./store/radar-trends.js";
@@ -24,12 +24,13 @@ export interface LoadedRadar {
  * A repository's radar, or null when it has none: no radar items stored yet, or its kaizen.yml (read now, from
  * the default branch) is gone, broken or has no `radar:` section any more.
  *
- * 1. db     — the repository's radar items by name (they carry its id and installation).
+ * 1. db     — the repository's radar items by its id (they carry its current name and installation). Never by
+ *             name: a renamed repository's name can belong to another repository, with other readers.
  * 2. config — `.github/kaizen.yml` through the installation: rings and quadrants in their order.
  * 3. db     — trend items, every movement, trend links, the latest review → the snapshot.
  */
-export async function loadRadar(app: Probot, deps: Pick<AppDeps, "pool" | "sources">, { owner, repo }: { owner: string; repo: string }): Promise<LoadedRadar | null> {
-  const radarItems = await listRadarItemsByRepoName(deps.pool, owner, repo, "radar");
+export async function loadRadar(app: Probot, deps: Pick<AppDeps, "pool" | "sources">, repoId: number): Promise<LoadedRadar | null> {
+  const radarItems = await listRadarItems(deps.pool, repoId, "radar");
   const first = radarItems[0];
   if (!first) return null;
 

@@ -32,7 +32,7 @@ export async function openDueRadarReviews(app: Probot, deps: AppDeps): Promise<v
       const startedAt = new Date(Math.min(...items.map((item) => item.createdAt.getTime())));
       const period = dueReviewPeriod(loaded.config.radar.review.schedule, startedAt, deps.now());
       if (period === null || (await getRadarReviewForPeriod(deps.pool, repoId, period))) continue;
-      await deps.queue.send("open-radar-review", { owner, repo, period }, { key: `${repoId}:${period}` });
+      await deps.queue.send("open-radar-review", { repoId, owner, repo, period }, { key: `${repoId}:${period}` });
     } catch (error) {
       failures.push(`${owner}/${repo}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -11,8 +11,8 @@ import { renderRadarTemplate } from "./templates.js";
 import { loadRadar } from "./load-radar.js";
 
 export interface OpenRadarReviewRequest {
-  owner: string;
-  repo: string;
+  /** The repository by id: its name may have changed since the review was asked for. */
+  repoId: number;
   /** The scheduled occurrence the review is for (ISO 8601), at most one review each; null for one on demand. */
   period: string | null;
 }
@@ -35,7 +35,7 @@ export async function openRadarReview(
   deps: Pick<AppDeps, "pool" | "sources" | "now">,
   request: OpenRadarReviewRequest,
 ): Promise<RadarReview | null> {
-  const radar = await loadRadar(app, deps, request);
+  const radar = await loadRadar(app, deps, request.repoId);
   if (!radar) return null;
   const { owner, repo } = radar.snapshot.repo;
   const { period } = request;

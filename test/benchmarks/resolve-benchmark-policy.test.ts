@@ -1,5 +1,5 @@
 import type { Threshold } from "../../src/analysis/verdict.js";
-import { resolveBenchmarkPolicy } from "../../src/benchmarks/resolve-benchmark-policy.js";
+import { globMatches, resolveBenchmarkPolicy } from "../../src/benchmarks/resolve-benchmark-policy.js";
 
 const tenPercent: Threshold = { kind: "relative", value: 0.1 };
 const config = (overrides: Array<{ name: string; measure?: string; better?: "lower" | "higher"; threshold?: Threshold }> = []) => ({
@@ -39,5 +39,38 @@ describe("resolveBenchmarkPolicy", () => {
     const overrides = config([{ name: "a.b(c)", better: "higher" }]);
     expect(resolveBenchmarkPolicy(overrides, result("a.b(c)")).better).toBe("higher");
     expect(resolveBenchmarkPolicy(overrides, result("axb(c)")).better).toBe("lower");
+  });
+});
+
+describe("globMatches", () => {
+  it.each([
+    ["Parse*", "ParseJSON-8", true],
+    ["*", "", true],
+    ["Benchmark*_*Parse", "Benchmark_a_Parse", true],
+    ["Benchmark*_*Parse", "BenchmarkParse", false],
+    ["a*a", "a", false],
+    ["a*b*c", "abxbc", true],
+    ["a*b*c", "acb", false],
+    ["exact", "exact", true],
+    ["exact", "exactly", false],
+    ["*.*", "a.b", true],
+    ["(a+)+", "(a+)+", true],
+  ] as const)("%s against %s is %s", (pattern, name, matches) => {
+    expect(globMatches(pattern, name)).toBe(matches);
+  });
+
+  it("matches `Benchmark*_*_*_*Parse` against a 1 009-character crafted name in time linear in the name", () => {
+    // Every `_` is a place a backtracking matcher would try each remaining `*`: 70 s with a regular expression.
+    const crafted = (length: number) => `Benchmark${"_".repeat(length - 9)}`;
+    const time = (name: string) => {
+      const start = performance.now();
+      for (let i = 0; i < 20; i++) expect(globMatches("Benchmark*_*_*_*Parse", name)).toBe(false);
+      return performance.now() - start;
+    };
+    time(crafted(1_009));
+    const short = Math.min(time(crafted(1_009)), time(crafted(1_009)));
+    const long = Math.min(time(crafted(4_036)), time(crafted(4_036)));
+    expect(long).toBeLessThan(10 * Math.max(short, 1));
+    expect(short).toBeLessThan(1_000);
   });
 });

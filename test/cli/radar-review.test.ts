@@ -24,6 +24,8 @@ async function startFakeGitHub(): Promise<{ host: string; seen: string[]; create
       if (req.method === "POST" && path === "/api/v3/app/installations/2/access_tokens") {
         return json(201, { token: "ghs_cli", expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} });
       }
+      if (req.method === "GET" && path === `/api/v3/repos/${REPO}/installation`) return json(200, { id: 2 });
+      if (req.method === "GET" && path === `/api/v3/repos/${REPO}`) return json(200, { id: 700, full_name: REPO });
       if (req.method === "GET" && path === `/api/v3/repos/${REPO}/contents/.github/kaizen.yml`) {
         res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
         return res.end("radar: {}\n");

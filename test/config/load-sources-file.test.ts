@@ -36,6 +36,8 @@ describe("parseSourcesFile", () => {
             headers: { Authorization: "Bearer s3cr3t: {not yaml}" },
             timeoutMs: 2500,
             retries: 0,
+            maxResponseBytes: 4 * 1024 * 1024,
+            maxConcurrentQueries: 4,
           },
         },
       });
@@ -49,6 +51,8 @@ describe("parseSourcesFile", () => {
         headers: {},
         timeoutMs: 10_000,
         retries: 2,
+        maxResponseBytes: 4 * 1024 * 1024,
+        maxConcurrentQueries: 4,
       });
     });
 
@@ -105,12 +109,22 @@ describe("parseSourcesFile", () => {
         "an unknown field",
         prometheus("    url: http://prometheus:9090\n    timout: 5s\n"),
         'sources.prometheus: unknown field "timout": remove it or check its spelling ' +
-          "(allowed: type, url, graph_url, headers, timeout, retries)",
+          "(allowed: type, url, graph_url, headers, timeout, retries, max_response_bytes, max_concurrent_queries)",
       ],
       [
         "a bad duration",
         prometheus("    url: http://prometheus:9090\n    timeout: 10 seconds\n"),
         'sources.prometheus.timeout: must be a duration such as "10s", "500ms" or "1m"',
+      ],
+      [
+        "a response cap below 64 KiB",
+        prometheus("    url: http://prometheus:9090\n    max_response_bytes: 1000\n"),
+        "sources.prometheus.max_response_bytes: must be a whole number of bytes from 65536 (64 KiB) to 268435456 (256 MiB)",
+      ],
+      [
+        "no concurrency",
+        prometheus("    url: http://prometheus:9090\n    max_concurrent_queries: 0\n"),
+        "sources.prometheus.max_concurrent_queries: must be a whole number from 1 to 32",
       ],
       [
         "too many retries",

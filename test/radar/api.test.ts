@@ -18,6 +18,7 @@ const REPO = { owner: "octo-org", repo: "shop" };
 const INSTALLATION_ID = 31;
 const TOKEN = "ghu_reader";
 const CONFIG = "radar: {}\n";
+const REPO_IDS: Record<string, number> = { shop: 900, wide: 901 };
 const issueUrl = (n: number) => `${GHE}/${REPO.owner}/${REPO.repo}/issues/${n}`;
 
 describe("GET /api/radar and /api/trends", () => {
@@ -57,12 +58,12 @@ describe("GET /api/radar and /api/trends", () => {
     nock.cleanAll();
   });
 
-  /** The token's access check at the app's base URL: `status` 200 grants it. */
-  function nockAccessCheck(status: number, repo = REPO.repo): nock.Scope {
+  /** The token's access check at the app's base URL: `status` 200 grants it, for the repository GitHub gives that name now. */
+  function nockAccessCheck(status: number, repo = REPO.repo, id = REPO_IDS[repo] ?? 999): nock.Scope {
     return nock(GHE)
       .get(`${API}/repos/${REPO.owner}/${repo}`)
       .matchHeader("authorization", `Bearer ${TOKEN}`)
-      .reply(status, status === 200 ? { full_name: `${REPO.owner}/${repo}`, private: true } : { message: "Not Found" });
+      .reply(status, status === 200 ? { id, full_name: `${REPO.owner}/${repo}`, private: true } : { message: "Not Found" });
   }
 
   function get(path: string, token: string | null = TOKEN): Promise<Response> {
@@ -132,6 +133,31 @@ describe("GET /api/radar and /api/trends", () => {
     it.each([401, 403])("answers 404 when GitHub answers %i", async (status) => {
       nockAccessCheck(status);
       expect((await get(`/api/trends/${REPO.owner}/${REPO.repo}`)).status).toBe(404);
+    });
+  });
+
+  describe("when the private repository was renamed and a new public one took its name", () => {
+    it("answers 404 for the new repository, never the old one's items, for trends as for the radar", async () => {
+      // The rows of octo-org/shop are under id 900; GitHub now says octo-org/shop is id 4242, public.
+      for (const kind of ["radar", "trends"]) {
+        const check = nock(GHE)
+          .get(`${API}/repos/${REPO.owner}/${REPO.repo}`)
+          .matchHeader("authorization", `Bearer ${TOKEN}`)
+          .reply(200, { id: 4242, full_name: `${REPO.owner}/${REPO.repo}`, private: false });
+        const response = await get(`/api/${kind}/${REPO.owner}/${REPO.repo}`);
+        expect(check.isDone()).toBe(true);
+        expect(response.status).toBe(404);
+        const body = await response.text();
+        expect(body).not.toMatch(/TypeScript|Typed, everywhere|Kubernetes|Edge runtimes/);
+        expect(JSON.parse(body)).toEqual({ message: "Not Found: no radar here, or the token cannot read this repository." });
+      }
+    });
+  });
+
+  describe("when GitHub answers the access check without a repository id", () => {
+    it("answers 502 and shows nothing", async () => {
+      nock(GHE).get(`${API}/repos/${REPO.owner}/${REPO.repo}`).reply(200, { full_name: `${REPO.owner}/${REPO.repo}` });
+      expect((await get(`/api/radar/${REPO.owner}/${REPO.repo}`)).status).toBe(502);
     });
   });
 

@@ -98,7 +98,7 @@ describe("radar review", () => {
       nockConfig(CONFIG, TEST_REPO);
       nockListOpenIssues({ ...TEST_REPO, pages: [[{ number: 50, body: `<!-- kaizen:radar-review:${encodeURIComponent(period)} -->\nbody` }]] });
       nockThumbsUp({});
-      const review = await openRadarReview(kaizen.probot, kaizen.deps, { owner, repo, period });
+      const review = await openRadarReview(kaizen.probot, kaizen.deps, { repoId: REPO_ID, period });
       expect(review).toMatchObject({ issueNumber: 50, period });
       expect(await reviewsOf(period)).toEqual([{ issue_number: 50, previous: 41 }]);
     });

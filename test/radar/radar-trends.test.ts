@@ -46,7 +46,7 @@ describe("issues events on market trends", () => {
   /** The radar as the exports and the review read it (one config read through the installation). */
   async function snapshot() {
     nockConfig(CONFIG);
-    const loaded = await loadRadar(kaizen.probot, kaizen.deps, EXAMPLE_REPO);
+    const loaded = await loadRadar(kaizen.probot, kaizen.deps, REPO_ID);
     const { items = [], trends = [] } = loaded?.snapshot ?? {};
     return {
       items: Object.fromEntries(items.map((item) => [item.number, item.trends])),

@@ -1,6 +1,6 @@
 import type { BenchmarkProblem } from "../store/benchmark-runs.js";
 import type { BenchmarkResultInput } from "../store/benchmark-results.js";
-import { BenchmarkParseError, type BenchmarkFormatSetting } from "../benchmark-result.js";
+import { BenchmarkParseError, RESULT_LIMITS, type BenchmarkFormatSetting } from "../benchmark-result.js";
 import { parseBenchmarkFile } from "../formats/parse-benchmark-file.js";
 import type { ArtifactFile } from "./unzip-artifact.js";
 
@@ -52,7 +52,15 @@ const NOTE_FIX = "Nothing to do if this was intended; the other results of the f
 export function readResultFiles(files: ArtifactFile[], format: BenchmarkFormatSetting): ReadResults {
   const read: ReadResults = { results: [], problems: [], filesRead: 0 };
   const firstFile = new Map<string, string>();
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    // Each file is capped, but a hundred capped files are still a hundred times the rows to store and compare.
+    if (read.results.length >= RESULT_LIMITS.measurements) {
+      const left = files.slice(index).map((f) => code(f.name));
+      const names = left.slice(0, 5).join(", ") + (left.length > 5 ? ` and ${left.length - 5} more` : "");
+      const reason = `Kaizen keeps up to ${RESULT_LIMITS.measurements} results per artifact and left out ${names}.`;
+      read.problems.push({ file: file.name, line: null, reason, fix: "Upload fewer result files, or run fewer benchmarks per workflow." });
+      break;
+    }
     const opened = file.read();
     if ("problem" in opened) {
       read.problems.push(opened.problem);

@@ -1,5 +1,5 @@
 import { median } from "simple-statistics";
-import { BenchmarkParseError, type BenchmarkMeasurement } from "../benchmark-result.js";
+import { BenchmarkParseError, RESULT_LIMITS, type BenchmarkMeasurement } from "../benchmark-result.js";
 import { betterFromUnit } from "./better-from-unit.js";
 
 /** A benchmark line starts with `Benchmark` then an upper-case letter, digit, `_` or the end (Go's own rule). */
@@ -34,19 +34,35 @@ const STANDARD_UNITS = new Map<string, Pick<BenchmarkMeasurement, "unit" | "bett
 export function parseGo(file: string, text: string): BenchmarkMeasurement[] {
   const runs = new Map<string, { pkg: string; name: string; samples: Map<string, number[]> }>();
   let pkg = "";
-  text.split("\n").forEach((rawLine, index) => {
-    const line = rawLine.trimEnd();
+  let measurements = 0;
+  // A loop, not split().forEach with copies: every step per line is constant-time, so a file of many repeated
+  // lines costs what its length does.
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.trimEnd();
     const header = /^pkg:\s*(\S+)/.exec(line);
     if (header?.[1]) pkg = header[1];
     const name = BENCHMARK_NAME.exec(line)?.[0];
     const fields = name === undefined ? [] : line.slice(name.length).trim().split(/\s+/).filter(Boolean);
-    if (name === undefined || fields.length === 0) return;
-    const run = runs.get(`${pkg} ${name}`) ?? { pkg, name, samples: new Map<string, number[]>() };
-    runs.set(`${pkg} ${name}`, run);
-    for (const [unit, measured] of readFields(file, index + 1, fields)) {
-      run.samples.set(unit, [...(run.samples.get(unit) ?? []), measured]);
+    if (name === undefined || fields.length === 0) continue;
+    const key = `${pkg} ${name}`;
+    let run = runs.get(key);
+    if (!run) {
+      if (name.length > RESULT_LIMITS.nameChars) throw tooLong(file, index + 1, name, "benchmark name");
+      if (runs.size >= RESULT_LIMITS.benchmarks) throw tooMany(file, index + 1, `${RESULT_LIMITS.benchmarks} benchmarks`);
+      run = { pkg, name, samples: new Map<string, number[]>() };
+      runs.set(key, run);
     }
-  });
+    for (const [unit, measured] of readFields(file, index + 1, fields)) {
+      const samples = run.samples.get(unit);
+      if (!samples) {
+        if (unit.length > RESULT_LIMITS.nameChars) throw tooLong(file, index + 1, unit, "unit");
+        if (++measurements > RESULT_LIMITS.measurements) throw tooMany(file, index + 1, `${RESULT_LIMITS.measurements} measurements`);
+        run.samples.set(unit, [measured]);
+      }
+      else if (samples.length < RESULT_LIMITS.samples) samples.push(measured);
+    }
+  }
   const packages = new Set([...runs.values()].map((run) => run.pkg));
   return [...runs.values()].flatMap(({ pkg: runPkg, name, samples }) =>
     [...samples].map(([measure, values]) => ({
@@ -77,3 +93,17 @@ function readFields(file: string, line: number, fields: string[]): Array<[string
 
 const malformed = (file: string, line: number, why: string): BenchmarkParseError =>
   new BenchmarkParseError(file, line, `malformed \`go test -bench\` line: ${why}`);
+
+const tooLong = (file: string, line: number, name: string, what: string): BenchmarkParseError =>
+  new BenchmarkParseError(
+    file,
+    line,
+    `the ${what} is ${name.length} characters long; Kaizen reads names of up to ${RESULT_LIMITS.nameChars}: shorten it`,
+  );
+
+const tooMany = (file: string, line: number, what: string): BenchmarkParseError =>
+  new BenchmarkParseError(
+    file,
+    line,
+    `more than ${what} in one file, more than Kaizen reads: split the results into several files or run fewer benchmarks`,
+  );

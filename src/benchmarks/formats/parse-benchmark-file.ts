@@ -1,5 +1,6 @@
 import {
   BenchmarkParseError,
+  RESULT_LIMITS,
   type BenchmarkFileNote,
   type BenchmarkFormat,
   type BenchmarkFormatSetting,
@@ -100,8 +101,23 @@ function finish(
     const passed = notes.length > 0 ? `; ${notes.map((n) => n.reason).join("; ")}` : "";
     throw new BenchmarkParseError(file, null, `no benchmark results in this ${format} file: did the benchmarks run?${passed}`);
   }
+  // The Go parser stops at these as it reads; JSON formats are held whole by then (the file's byte cap bounds
+  // that), and are checked here before anything downstream stores or renders their names.
+  if (measurements.length > RESULT_LIMITS.measurements) {
+    const reason = `${measurements.length} results in one file, more than the ${RESULT_LIMITS.measurements} Kaizen reads`;
+    throw new BenchmarkParseError(file, null, `${reason}: split the results into several files or run fewer benchmarks`);
+  }
   const seen = new Set<string>();
-  for (const { benchmark, measure } of measurements) {
+  for (const measurement of measurements) {
+    const { benchmark, measure } = measurement;
+    const long = [benchmark, measure].find((name) => name.length > RESULT_LIMITS.nameChars);
+    if (long !== undefined) {
+      const reason = `a benchmark or measure name is ${long.length} characters long; Kaizen reads names of up to ${RESULT_LIMITS.nameChars}`;
+      throw new BenchmarkParseError(file, null, `${reason}: shorten it`);
+    }
+    if (measurement.samples && measurement.samples.length > RESULT_LIMITS.samples) {
+      measurement.samples = measurement.samples.slice(0, RESULT_LIMITS.samples);
+    }
     const key = JSON.stringify([benchmark, measure]);
     if (seen.has(key)) {
       const reason = `"${benchmark}" (${measure}) appears twice: Kaizen cannot tell which result to compare`;

@@ -55,22 +55,6 @@ export async function listRadarItems(db: Queryable, repoId: number, kind: RadarI
   return rows;
 }
 
-/** A repository's radar items by owner and name (as the API and CLI address them), by issue number. */
-export async function listRadarItemsByRepoName(
-  db: Queryable,
-  owner: string,
-  repo: string,
-  kind: RadarItemKind,
-): Promise<RadarItem[]> {
-  const { rows } = await db.query<RadarItem>({
-    text: `select ${COLUMNS} from radar_items
-           where lower(owner) = lower($1) and lower(repo) = lower($2) and kind = $3 order by issue_number`,
-    values: [owner, repo, kind],
-    types: bigintAsNumber,
-  });
-  return rows;
-}
-
 /** A repository that has radar items, with the installation that last delivered an event for it. */
 export interface RadarRepo {
   repoId: number;

@@ -1,5 +1,5 @@
 import { hasRadarDelivery, recordRadarDelivery } from "../../../src/radar/store/radar-deliveries.js";
-import { getRadarItem, listRadarItems, listRadarItemsByRepoName, listRadarRepos, markRadarItemsReviewed, setRadarItemAnnouncedProblem, setRadarItemThumbsUp, upsertRadarItem } from "../../../src/radar/store/radar-items.js";
+import { getRadarItem, listRadarItems, listRadarRepos, markRadarItemsReviewed, setRadarItemAnnouncedProblem, setRadarItemThumbsUp, upsertRadarItem } from "../../../src/radar/store/radar-items.js";
 import { type NewRadarItem } from "../../../src/radar/model/radar-item.js";
 import { listRadarMovementsByItem, listRadarMovementsSince, recordRadarMovement, setRadarMovementAnnounced } from "../../../src/radar/store/radar-movements.js";
 import { type NewRadarMovement } from "../../../src/radar/model/radar-item.js";
@@ -69,7 +69,6 @@ describe("radar tables", () => {
     await upsertRadarItem(db.pool, item(103, 1, { kind: "trend" }));
     expect((await listRadarItems(db.pool, 102, "radar")).map((i) => i.issueNumber)).toEqual([1, 2]);
     expect((await listRadarItems(db.pool, 102, "trend")).map((i) => i.issueNumber)).toEqual([3]);
-    expect((await listRadarItemsByRepoName(db.pool, "OCTO", "Repo-102", "radar")).map((i) => i.issueNumber)).toEqual([1, 2]);
     const repos = await listRadarRepos(db.pool);
     expect(repos).toContainEqual({ repoId: 102, owner: "octo", repo: "repo-102", installationId: 7 });
     expect(repos.map((r) => r.repoId)).not.toContain(103);

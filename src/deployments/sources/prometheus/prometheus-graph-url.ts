@@ -1,4 +1,5 @@
 import type { TimeWindow } from "../../../analysis/time-window.js";
+import { redactUrl } from "./redact-url.js";
 
 /**
  * A Prometheus 2 graph-page link showing `query` over `window`: the UI reads the panel from `g0.*`
@@ -18,5 +19,5 @@ export function prometheusGraphUrl(baseUrl: string, query: string, window: TimeW
   ];
   const search = params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join("&");
   // Relative to the base with a trailing slash, so a path prefix (https://example.com/prometheus) is kept.
-  return new URL(`graph?${search}`, baseUrl.replace(/\/?$/, "/")).toString();
+  return redactUrl(new URL(`graph?${search}`, baseUrl.replace(/\/?$/, "/")));
 }

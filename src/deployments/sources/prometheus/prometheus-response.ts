@@ -14,6 +14,8 @@ const SuccessBody = z.object({
   data: z.object({ resultType: z.string(), result: z.unknown() }),
 });
 
+const Labels = z.array(z.object({ metric: z.record(z.string(), z.string()) }));
+
 const Matrix = z.array(
   z.object({
     metric: z.record(z.string(), z.string()),
@@ -35,6 +37,12 @@ export function parseQueryRangeResponse(name: string, body: unknown, endSeconds:
   const { resultType, result } = success.data.data;
   if (resultType !== "matrix") {
     throw new SourceError(`${name}: expected a range result (matrix) from query_range but got ${resultType}`);
+  }
+  // Several series are refused before their samples are validated and converted: that is the bulk of the answer.
+  if (Array.isArray(result) && result.length > 1) {
+    const labels = Labels.safeParse(result);
+    if (!labels.success) throw unexpected(name, labels.error);
+    throw tooManySeries(name, labels.data.map((s) => s.metric));
   }
   const matrix = Matrix.safeParse(result);
   if (!matrix.success) throw unexpected(name, matrix.error);
