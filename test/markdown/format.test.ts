@@ -144,14 +144,14 @@ describe("kaizenMarker", () => {
 describe("formatNoise", () => {
   const relative = { kind: "relative" as const, value: 0.1 };
   it.each([
-    [{ absolute: 2, relative: 0.02, windows: 6 }, "±2 % between quiet windows (6 earlier pairs)"],
+    [{ absolute: 2, relative: 0.02, windows: 6 }, "±2.0 % between quiet windows (6 earlier pairs)"],
     [
       { absolute: 2, relative: 0.02, windows: 5, excluded: [-31] },
-      "±2 % between quiet windows (5 earlier pairs); left out 1 earlier pair, whose median moved -31 ms: far beyond the others, so an earlier change rather than noise",
+      "±2.0 % between quiet windows (5 earlier pairs); left out 1 earlier pair, whose median moved -31 ms: far beyond the others, so an earlier change rather than noise",
     ],
     [
       { absolute: 2, relative: 0.02, windows: 4, excluded: [40, -25] },
-      "±2 % between quiet windows (4 earlier pairs); left out 2 earlier pairs, whose medians moved +40 ms, -25 ms: far beyond the others, so an earlier change rather than noise",
+      "±2.0 % between quiet windows (4 earlier pairs); left out 2 earlier pairs, whose medians moved +40 ms, -25 ms: far beyond the others, so an earlier change rather than noise",
     ],
   ])("names the quiet pairs it left out (%#)", (noise, text) => {
     expect(formatNoise(noise, relative, "ms")).toBe(text);
