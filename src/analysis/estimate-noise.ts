@@ -1,4 +1,4 @@
-import { median } from "simple-statistics";
+import { median, quantile } from "simple-statistics";
 import type { SeriesSamples } from "./time-window.js";
 
 /** How much a metric's window median moves between quiet windows (one robust standard deviation). */
@@ -26,6 +26,16 @@ const MAD_TO_SD = 1.4826;
  * (about 13 window-level σ at 60 samples) is far beyond it.
  */
 const OUTLIER_FACTOR = 4;
+/**
+ * ...and beyond this many standard errors of its own median change, from the pair's own samples. Six pairs give a
+ * noisy scale: when the others happen to sit close together, a quiet pair's ordinary 3σ move looks like an
+ * outlier next to them (the fixture Prometheus's flat ±2 % latency lost 2 of 6 pairs that way).
+ */
+const OWN_ERROR_FACTOR = 5;
+// Large-sample standard error of a median, in standard deviations / √n.
+const MEDIAN_EFFICIENCY = 1.2533;
+// Interquartile range → standard deviation for normal samples.
+const IQR_TO_SD = 1.349;
 
 /**
  * Estimates a metric's own noise from earlier pairs of windows shaped exactly like the compared pair (same
@@ -33,35 +43,46 @@ const OUTLIER_FACTOR = 4;
  * looks like for this metric, including drift and daily rhythm that the sample-level test cannot see.
  * Scale is taken around zero (drift counts as noise) with the median absolute change. Pairs that held an
  * earlier deployment would still inflate it once they are a third or more of the history, so the largest change
- * is dropped while it is beyond OUTLIER_FACTOR × the scale of the pairs left, keeping at least MIN_NOISE_WINDOWS
- * (comparing with the others, not with all, keeps one big change from hiding behind its own contribution).
+ * is dropped while it is beyond OUTLIER_FACTOR × the scale of the pairs left and OWN_ERROR_FACTOR × its own
+ * standard error, keeping at least MIN_NOISE_WINDOWS (comparing with the others, not with all, keeps one big
+ * change from hiding behind its own contribution). `inflation` is the compared pair's serial dependence (see
+ * serialDependence), so autocorrelated history does not make ordinary moves look significant.
  * Pairs with fewer than `minSamples` values are skipped.
  */
 export function estimateNoise(
   pairs: Array<{ baseline: SeriesSamples; candidate: SeriesSamples }>,
   minSamples: number,
+  inflation = 1,
 ): NoiseEstimate | null {
-  const changes: number[] = [];
+  const changes: Array<{ change: number; error: number }> = [];
   const levels: number[] = [];
   for (const pair of pairs) {
     const before = pair.baseline.values.filter(Number.isFinite);
     const after = pair.candidate.values.filter(Number.isFinite);
     if (before.length < minSamples || after.length < minSamples) continue;
     const level = median(before);
-    changes.push(median(after) - level);
+    changes.push({ change: median(after) - level, error: medianChangeError(before, after, inflation) });
     levels.push(level);
   }
   if (changes.length < MIN_NOISE_WINDOWS) return null;
-  const kept = [...changes].sort((a, b) => Math.abs(a) - Math.abs(b));
+  const kept = [...changes].sort((a, b) => Math.abs(a.change) - Math.abs(b.change));
   const excluded: number[] = [];
   while (kept.length > MIN_NOISE_WINDOWS) {
     const largest = kept[kept.length - 1]!;
-    const others = kept.slice(0, -1).map(Math.abs);
-    if (Math.abs(largest) <= OUTLIER_FACTOR * MAD_TO_SD * median(others)) break;
-    excluded.push(kept.pop()!);
+    const others = kept.slice(0, -1).map((pair) => Math.abs(pair.change));
+    const outlier = Math.abs(largest.change) > OUTLIER_FACTOR * MAD_TO_SD * median(others);
+    if (!outlier || Math.abs(largest.change) <= OWN_ERROR_FACTOR * largest.error) break;
+    excluded.push(kept.pop()!.change);
   }
-  const absolute = MAD_TO_SD * median(kept.map(Math.abs));
+  const absolute = MAD_TO_SD * median(kept.map((pair) => Math.abs(pair.change)));
   const level = Math.abs(median(levels));
   const relative = level === 0 ? null : absolute / level;
   return { absolute, relative, windows: kept.length, ...(excluded.length > 0 ? { excluded } : {}) };
+}
+
+/** Standard error of one pair's median change from its own samples (robust spread, inflated for dependence). */
+function medianChangeError(before: number[], after: number[], inflation: number): number {
+  const sd = (values: number[]) => (quantile(values, 0.75) - quantile(values, 0.25)) / IQR_TO_SD;
+  const variance = sd(before) ** 2 / before.length + sd(after) ** 2 / after.length;
+  return MEDIAN_EFFICIENCY * Math.sqrt(Math.max(1, inflation) * variance);
 }

@@ -49,6 +49,22 @@ describe("estimateNoise", () => {
       expect(estimateNoise(pairs, 3)!.excluded).toBeUndefined();
     });
 
+    it("keeps a pair whose change is large next to the others but ordinary for its own samples", () => {
+      // Windows spread ±50 around their medians: a move of 10 is well within the samples' own error.
+      const wide = (before: number, after: number) => ({
+        baseline: samples([before - 50, before, before + 50]),
+        candidate: samples([after - 50, after, after + 50]),
+      });
+      const pairs = [wide(100, 100.5), wide(100, 99.5), wide(100, 100.4), wide(100, 99.6), wide(100, 110)];
+      expect(estimateNoise(pairs, 3)!.excluded).toBeUndefined();
+    });
+
+    it("asks more of a pair's own change when its samples are autocorrelated", () => {
+      const pairs = [...quiet, pair(100, 101), pair(100, 110)];
+      expect(estimateNoise(pairs, 3, 1)!.excluded).toEqual([10]);
+      expect(estimateNoise(pairs, 3, 20)!.excluded).toBeUndefined();
+    });
+
     it(`never keeps fewer than ${MIN_NOISE_WINDOWS} pairs`, () => {
       const noise = estimateNoise([pair(100, 100.5), pair(100, 101), pair(100, 110), pair(100, 200), pair(100, 400)], 3)!;
       expect(noise.windows).toBe(MIN_NOISE_WINDOWS);
