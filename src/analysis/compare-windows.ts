@@ -1,4 +1,4 @@
-import { median } from "simple-statistics";
+import { median, quantile } from "simple-statistics";
 import { describeChange, num, percent } from "./describe-change.js";
 import type { NoiseEstimate } from "./estimate-noise.js";
 import { mannWhitneyU } from "./mann-whitney-u.js";
@@ -7,6 +7,9 @@ import { formatThreshold, type MetricPolicy, type MetricVerdict, type VerdictExp
 
 const TEST = "Yuen's trimmed-mean t-test";
 const CORRECTED = `${TEST}, corrected for autocorrelation`;
+const SEPARATION = "full separation of the windows (every sample on one side of every other), exact rank test";
+/** Few enough distinct values to call a window pair quantised: a gauge on a coarse grid, not a continuous one. */
+const MAX_LEVELS = 12;
 
 /** What the detector learnt beyond the two windows; absent means independent samples and no history. */
 export interface WindowEvidence {
@@ -56,46 +59,63 @@ export function compareWindows(
     noise: evidence.noise ?? null,
     warnings: [],
   };
-  const test = inflation > 1 ? CORRECTED : TEST;
-  const common = { ...stats, ...change, pValue: null, test, explanation };
+  const common = { ...stats, ...change, pValue: null, test: inflation > 1 ? CORRECTED : TEST, explanation };
 
   const dropped = baseline.length - before.length + candidate.length - after.length;
   const shortage = sampleShortage(before.length, after.length, policy.minSamples, dropped);
   if (shortage) return { ...common, verdict: "inconclusive", reason: shortage };
 
-  const { difference, pValue } = yuenTest(after, before, inflation);
+  const yuen = yuenTest(after, before, inflation);
+  const { difference } = yuen;
+  // Strong autocorrelation (or a trend read as one) can dilute Yuen's p-value to nothing, but windows that do not
+  // overlap at all are evidence the correction cannot argue away: the exact rank test's p for full separation.
+  const separated = fullySeparated(before, after);
+  const separationP = separated === 0 ? 1 : 2 / binomial(before.length + after.length, before.length);
+  const decidedBySeparation = yuen.pValue >= policy.alpha && separationP < yuen.pValue;
+  const pValue = decidedBySeparation ? separationP : yuen.pValue;
+  const test = decidedBySeparation ? SEPARATION : common.test;
   // Cliff's delta from the rank statistic: a scale-free size of the shift readers can compare across metrics.
   explanation.effectSize = (2 * mannWhitneyU(after, before).u) / (after.length * before.length) - 1;
   const changeAbs = change.changeAbs!;
   if (changeAbs === 0) {
-    return { ...common, pValue, verdict: "no-change", reason: `median unchanged at ${num(stats.baseline.median!)}` };
+    return { ...common, test, pValue, verdict: "no-change", reason: `median unchanged at ${num(stats.baseline.median!)}` };
   }
 
   const baselineMedian = stats.baseline.median!;
+  const scale = relativeScale(before, baselineMedian);
+  explanation.relativeTo = policy.threshold.kind === "relative" ? scale : null;
   const beyond =
     policy.threshold.kind === "absolute"
       ? Math.abs(changeAbs) > policy.threshold.value
-      : baselineMedian === 0 || Math.abs(changeAbs) / Math.abs(baselineMedian) > policy.threshold.value;
+      : scale.value === 0 || Math.abs(changeAbs) / scale.value > policy.threshold.value;
+  const quantum = quantisationStep(before, after);
+  explanation.quantum = quantum;
+  const beyondQuantum = quantum === null || Math.abs(changeAbs) >= quantum;
   const noise = evidence.noise;
   const beyondNoise = !noise || Math.abs(changeAbs) > NOISE_FACTOR * noise.absolute;
   const significant = pValue < policy.alpha;
   const sameDirection = Math.sign(difference) === Math.sign(changeAbs);
 
-  const moved = describeChange(policy, baselineMedian, stats.candidate.median!, change);
+  const moved =
+    scale.of === "spread" && policy.threshold.kind === "relative"
+      ? `${signedPercent((changeAbs / scale.value) * 100)} % of the baseline's interquartile range (${num(scale.value)}; median ${num(baselineMedian)} is too close to 0 for a percentage)`
+      : describeChange(policy, baselineMedian, stats.candidate.median!, change);
   const threshold = formatThreshold(policy.threshold, "");
   const p = `p = ${Number(pValue.toPrecision(2))}`;
   const failed = [
     ...(beyond ? [] : [`change ${moved} within threshold ${threshold}`]),
     ...(beyondNoise || !noise ? [] : [`change ${moved} within this metric's noise (${noiseText(noise, policy)})`]),
     ...(significant ? [] : [`not significant: ${p} ≥ ${policy.alpha}`]),
+    ...(beyondQuantum ? [] : [`change ${num(changeAbs)} smaller than one step (${num(quantum!)}) of the values' grid`]),
     ...(significant && !sameDirection ? ["medians and trimmed means disagree on the direction"] : []),
   ];
-  if (failed.length > 0) return { ...common, pValue, verdict: "no-change", reason: failed.join("; ") };
+  if (failed.length > 0) return { ...common, test, pValue, verdict: "no-change", reason: failed.join("; ") };
 
   const worse = policy.better === "lower" ? changeAbs > 0 : changeAbs < 0;
-  const why = baselineMedian === 0 && policy.threshold.kind === "relative" ? "any move from 0" : threshold;
+  const why = scale.value === 0 && policy.threshold.kind === "relative" ? "any move from 0" : threshold;
   return {
     ...common,
+    test,
     pValue,
     verdict: worse ? "regression" : "improvement",
     reason: `change ${moved} beyond threshold ${why}; ${p} < ${policy.alpha}`,
@@ -109,6 +129,51 @@ export function noiseText(noise: NoiseEstimate, policy: Pick<MetricPolicy, "thre
       ? `${percent(noise.relative * 100)} %`
       : num(noise.absolute);
   return `±${size} between quiet windows`;
+}
+
+/**
+ * What a relative threshold is a share of: the baseline median, unless it is closer to 0 than half the baseline's
+ * interquartile range. Then the median is mostly noise around 0 (a sign flip reads as −289 %, a median of exactly
+ * 0 makes any move infinite), and the spread of the metric is the scale a move is measured against.
+ */
+function relativeScale(before: number[], baselineMedian: number): NonNullable<VerdictExplanation["relativeTo"]> {
+  const iqr = quantile(before, 0.75) - quantile(before, 0.25);
+  if (Math.abs(baselineMedian) >= iqr / 2) return { of: "median", value: Math.abs(baselineMedian) };
+  return { of: "spread", value: iqr };
+}
+
+/**
+ * The grid step of a quantised gauge (one reporting only a few distinct values, like a CPU share of 5.83 / 6.04 /
+ * 6.23): the smallest gap between its distinct values; null for a continuous metric. Medians on a grid move in
+ * whole or half steps, so a move below one step is the median hopping between neighbours, not the level moving.
+ */
+function quantisationStep(before: number[], after: number[]): number | null {
+  const levels = [...new Set([...before, ...after])].sort((a, b) => a - b);
+  if (levels.length < 2 || levels.length > MAX_LEVELS || levels.length * 4 > before.length + after.length) return null;
+  let step = Infinity;
+  for (let k = 1; k < levels.length; k++) step = Math.min(step, levels[k]! - levels[k - 1]!);
+  return step;
+}
+
+/** 1: every candidate value above every baseline value; −1: below; 0: the windows overlap. */
+function fullySeparated(before: number[], after: number[]): number {
+  const [lowBefore, highBefore] = [Math.min(...before), Math.max(...before)];
+  const [lowAfter, highAfter] = [Math.min(...after), Math.max(...after)];
+  if (lowAfter > highBefore) return 1;
+  if (highAfter < lowBefore) return -1;
+  return 0;
+}
+
+/** n choose k, as a float (it overflows to Infinity, which makes the p-value 0, long after p stops mattering). */
+function binomial(n: number, k: number): number {
+  let result = 1;
+  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
+  return result;
+}
+
+function signedPercent(pct: number): string {
+  const text = percent(pct);
+  return text.startsWith("-") ? text : `+${text}`;
 }
 
 function windowStats(values: number[]): WindowStats {

@@ -45,7 +45,7 @@ export function detectChange(input: DetectorInput, policy: MetricPolicy): Metric
 
   const windows = [baseline, candidate, ...history.flatMap((pair) => [pair.baseline, pair.candidate])];
   const dependence = serialDependence(windows.map(finiteOnly), input.stepSeconds);
-  const noise = estimateNoise(history, policy.minSamples);
+  const noise = estimateNoise(history, policy.minSamples, dependence.inflation);
   const result = compareWindows(baseline.values, candidate.values, policy, { dependence, noise });
 
   const expectedN = expectedSamples(input, counter);

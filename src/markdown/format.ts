@@ -63,7 +63,12 @@ export function formatNoise(noise: VerdictExplanation["noise"] | undefined, thre
   if (!noise) return "not estimated (fewer than 3 earlier window pairs with data)";
   const size = noiseText(noise, { threshold });
   const withUnit = threshold.kind === "absolute" && unit ? size.replace(/^(±\S+)/, `$1 ${unit}`) : size;
-  return `${withUnit} (${noise.windows} earlier ${noise.windows === 1 ? "pair" : "pairs"})`;
+  const estimate = `${withUnit} (${noise.windows} earlier ${noise.windows === 1 ? "pair" : "pairs"})`;
+  const excluded = noise.excluded ?? [];
+  if (excluded.length === 0) return estimate;
+  const changes = excluded.map((change) => formatNumber(change, unit, { signed: true })).join(", ");
+  const pairs = excluded.length === 1 ? "1 earlier pair, whose median moved" : `${excluded.length} earlier pairs, whose medians moved`;
+  return `${estimate}; left out ${pairs} ${changes}: far beyond the others, so an earlier change rather than noise`;
 }
 
 const LABELS: Record<Verdict, string> = {

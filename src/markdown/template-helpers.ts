@@ -27,6 +27,10 @@ const HELPERS = {
   /** Whole samples: `{{whole result.explanation.effectiveN.baseline}}`. */
   whole: (value: number) => String(Math.round(value)),
   noise: (noise: VerdictExplanation["noise"] | undefined, threshold: Threshold, unit: string) => formatNoise(noise, threshold, unit),
+  /** The baseline IQR a relative change was measured against near 0, else null (stored results may predate it). */
+  spreadScale: (explanation: VerdictExplanation) => (explanation.relativeTo?.of === "spread" ? explanation.relativeTo.value : null),
+  /** The grid step of a quantised metric, else null. */
+  gridStep: (explanation: VerdictExplanation) => explanation.quantum ?? null,
   /** `{{pValue p}}` → "< 0.001"; `{{pValue p prose=true}}` → "p < 0.001". */
   pValue: (value: number | null, options: HelperOptions) => formatPValue(value, { prose: options.hash["prose"] === true }),
   threshold: (threshold: Threshold, unit: string) => formatThreshold(threshold, unit),

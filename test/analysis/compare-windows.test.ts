@@ -97,9 +97,17 @@ describe("compareWindows", () => {
   describe("with a zero baseline median and a relative threshold", () => {
     const zeros = [...seq(20, () => 0), ...seq(10, () => 1)];
 
-    it("treats any significant move away from 0 as beyond the threshold", () => {
+    it("measures a move away from 0 against the baseline's interquartile range, and says so", () => {
       const result = compareWindows(zeros, seq(30, (i) => 5 + i / 10), policy());
       expect(result).toMatchObject({ verdict: "regression", changePct: null, changeAbs: 6.45 });
+      expect(result.explanation.relativeTo).toEqual({ of: "spread", value: 1 });
+      expect(result.reason).toMatch(
+        /^change \+645 % of the baseline's interquartile range \(1; median 0 is too close to 0 for a percentage\) beyond threshold 10 %; p = .* < 0\.01$/,
+      );
+    });
+
+    it("still treats any move from a flat 0 as beyond the threshold", () => {
+      const result = compareWindows(seq(30, () => 0), seq(30, (i) => 5 + i / 10), policy());
       expect(result.reason).toMatch(/^change from 0 to 6\.45 beyond threshold any move from 0; p = .* < 0\.01$/);
     });
 

@@ -29,6 +29,49 @@ describe("estimateNoise", () => {
     expect(withDeployment.absolute).toBeCloseTo(1.4826, 12);
   });
 
+  describe("with earlier deploys among the quiet pairs", () => {
+    const quiet = [pair(100, 101), pair(100, 99), pair(100, 102)];
+    it.each([
+      ["one step among five quiet pairs", [...quiet, pair(100, 99), pair(100, 101), pair(100, 140)], [40]],
+      ["two steps among six pairs", [...quiet, pair(100, 101), pair(100, 130), pair(100, 55)], [-45, 30]],
+      ["three steps among six pairs: half the history", [...quiet, pair(100, 125), pair(100, 70), pair(100, 150)], [50, -30, 25]],
+    ])("leaves out %s and names their changes", (_, pairs, excluded) => {
+      const noise = estimateNoise(pairs, 3)!;
+      expect(noise.excluded).toEqual(excluded);
+      expect(noise.windows).toBe(pairs.length - excluded.length);
+      expect(noise.absolute).toBeLessThanOrEqual(1.4826 * 2);
+    });
+
+    it.each([
+      ["changes of similar size (a daily rhythm)", [pair(100, 102), pair(100, 104), pair(100, 106), pair(100, 108), pair(100, 110)]],
+      ["a largest change within 4 noise sd of the others", [...quiet, pair(100, 101), pair(100, 105)]],
+    ])("keeps every pair for %s", (_, pairs) => {
+      expect(estimateNoise(pairs, 3)!.excluded).toBeUndefined();
+    });
+
+    it("keeps a pair whose change is large next to the others but ordinary for its own samples", () => {
+      // Windows spread ±50 around their medians: a move of 10 is well within the samples' own error.
+      const wide = (before: number, after: number) => ({
+        baseline: samples([before - 50, before, before + 50]),
+        candidate: samples([after - 50, after, after + 50]),
+      });
+      const pairs = [wide(100, 100.5), wide(100, 99.5), wide(100, 100.4), wide(100, 99.6), wide(100, 110)];
+      expect(estimateNoise(pairs, 3)!.excluded).toBeUndefined();
+    });
+
+    it("asks more of a pair's own change when its samples are autocorrelated", () => {
+      const pairs = [...quiet, pair(100, 101), pair(100, 110)];
+      expect(estimateNoise(pairs, 3, 1)!.excluded).toEqual([10]);
+      expect(estimateNoise(pairs, 3, 20)!.excluded).toBeUndefined();
+    });
+
+    it(`never keeps fewer than ${MIN_NOISE_WINDOWS} pairs`, () => {
+      const noise = estimateNoise([pair(100, 100.5), pair(100, 101), pair(100, 110), pair(100, 200), pair(100, 400)], 3)!;
+      expect(noise.windows).toBe(MIN_NOISE_WINDOWS);
+      expect(noise.excluded).toEqual([300, 100]);
+    });
+  });
+
   it(`needs ${MIN_NOISE_WINDOWS} usable pairs`, () => {
     expect(MIN_NOISE_WINDOWS).toBe(3);
     expect(estimateNoise([], 3)).toBeNull();

@@ -48,10 +48,21 @@ const NOISY: MetricVerdict["explanation"] = {
   ],
 };
 
+/** A jump that the autocorrelation correction would dilute, with an earlier deploy left out of the noise. */
+const SEPARATION = "full separation of the windows (every sample on one side of every other), exact rank test";
+const SEPARATED: MetricVerdict["explanation"] = {
+  effectSize: 1,
+  autocorrelation: 0.95,
+  effectiveN: { baseline: 3.1, candidate: 3.1 },
+  expectedN: 120,
+  noise: { absolute: 0.02, relative: 0.053, windows: 5, excluded: [0.41] },
+  warnings: [],
+};
+
 /** One of each verdict, in config order (not report order), with realistic numbers. */
 export const MIXED_METRICS: MetricReport[] = [
   metric("error rate", "no-change", { reason: "The change is within the 10 % threshold.", baseline: { n: 120, median: 0.012 }, candidate: { n: 118, median: 0.0121 }, changePct: 0.83, changeAbs: 0.0001, pValue: 0.61, explanation: NOISY }, { unit: "%" }),
-  metric("checkout p95", "regression", { reason: "Candidate median is 366.7 % higher (p < 0.001), beyond the 10 % threshold.", baseline: { n: 120, median: 0.375 }, candidate: { n: 120, median: 1.75 }, changePct: 366.67, changeAbs: 1.375, pValue: 0.0000012 }),
+  metric("checkout p95", "regression", { reason: "Candidate median is 366.7 % higher (p < 0.001), beyond the 10 % threshold.", baseline: { n: 120, median: 0.375 }, candidate: { n: 120, median: 1.75 }, changePct: 366.67, changeAbs: 1.375, pValue: 0.0000012, test: SEPARATION, explanation: SEPARATED }),
   metric("throughput", "improvement", { reason: "Candidate median is 25.0 % higher (p = 0.002), beyond the 5 % threshold.", baseline: { n: 120, median: 1520 }, candidate: { n: 120, median: 1900 }, changePct: 25, changeAbs: 380, pValue: 0.0021 }, { unit: "req/s", better: "higher", threshold: { kind: "relative", value: 0.05 } }),
   metric("queue | depth", "inconclusive", { reason: "Only 3 samples in the candidate window;\nat least 10 are needed.", baseline: { n: 118, median: 42 }, candidate: { n: 3, median: 57 }, changePct: 35.7, changeAbs: 15, pValue: null, test: "none" }, { unit: "jobs", threshold: { kind: "absolute", value: 20 }, graphUrl: null, query: "max(queue_depth{queue=\"orders|refunds\"}) by (`le`)" }),
 ];

@@ -1,5 +1,5 @@
 import { codeBlock, codeSpan, inlineText, markdownLink } from "../../src/markdown/markdown.js";
-import { formatNumber, formatPercent, formatPValue, formatTime, formatWindow, verdictLabel } from "../../src/markdown/format.js";
+import { formatNoise, formatNumber, formatPercent, formatPValue, formatTime, formatWindow, verdictLabel } from "../../src/markdown/format.js";
 import { kaizenMarker } from "../../src/github/kaizen-marker.js";
 
 describe("formatNumber", () => {
@@ -138,5 +138,22 @@ describe("kaizenMarker", () => {
 
   it("encodes keys that could end the comment early", () => {
     expect(kaizenMarker("issue", "prod --> x")).toBe("<!-- kaizen:issue:prod%20--%3E%20x -->");
+  });
+});
+
+describe("formatNoise", () => {
+  const relative = { kind: "relative" as const, value: 0.1 };
+  it.each([
+    [{ absolute: 2, relative: 0.02, windows: 6 }, "±2.0 % between quiet windows (6 earlier pairs)"],
+    [
+      { absolute: 2, relative: 0.02, windows: 5, excluded: [-31] },
+      "±2.0 % between quiet windows (5 earlier pairs); left out 1 earlier pair, whose median moved -31 ms: far beyond the others, so an earlier change rather than noise",
+    ],
+    [
+      { absolute: 2, relative: 0.02, windows: 4, excluded: [40, -25] },
+      "±2.0 % between quiet windows (4 earlier pairs); left out 2 earlier pairs, whose medians moved +40 ms, -25 ms: far beyond the others, so an earlier change rather than noise",
+    ],
+  ])("names the quiet pairs it left out (%#)", (noise, text) => {
+    expect(formatNoise(noise, relative, "ms")).toBe(text);
   });
 });

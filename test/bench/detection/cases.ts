@@ -47,17 +47,17 @@ export interface BenchCase {
 /**
  * The labelled cases of one set, in generation order. "calibration" holds only quiet series (the reference
  * detectors are tuned on it); "evaluation" holds quiet series and steps of every size in both directions, half of
- * them for metrics where higher is better. `scale` multiplies every count.
+ * them for metrics where higher is better. `scale` multiplies every count; `selected` narrows the shapes.
  */
-export function planCases(set: "calibration" | "evaluation", scale: number): PlannedCase[] {
+export function planCases(set: "calibration" | "evaluation", scale: number, selected: Shape[] = shapes): PlannedCase[] {
   const quiet = Math.max(1, Math.round(NO_CHANGE_PER_SHAPE * scale));
   const perCell = set === "evaluation" ? Math.max(1, Math.round(STEPS_PER_CELL * scale)) : 0;
   const planned: PlannedCase[] = [];
-  for (const shape of shapes) {
+  for (const shape of selected) {
     for (let k = 0; k < quiet; k++) planned.push(plan(shape, 0, k));
     const shifts = [
       ...SIGMA_STEPS.map((sigmas) => sigmas * shape.sigma),
-      ...PERCENT_STEPS.map((percent) => (percent / 100) * shape.level),
+      ...PERCENT_STEPS.map((percent) => (percent / 100) * (shape.percentOf ?? shape.level)),
     ];
     for (const size of shifts) {
       for (const shift of [size, -size]) {
@@ -73,7 +73,7 @@ function plan(shape: Shape, shift: number, k: number): PlannedCase {
   const better = k % 2 === 0 ? "lower" : "higher";
   if (shift === 0) return { shape, shift, label: { shape: shape.name, better, step: null, positive: false, expected: null } };
   const direction = shift > 0 ? "up" : "down";
-  const percent = (Math.abs(shift) / shape.level) * 100;
+  const percent = (Math.abs(shift) / (shape.percentOf ?? shape.level)) * 100;
   // A tolerance, so a step of exactly the threshold (like 1σ of a 5 % noise) stays a negative despite rounding.
   const positive = percent > THRESHOLD * 100 + 1e-9;
   const worse = (direction === "up") === (better === "lower");

@@ -14,7 +14,9 @@
  *                  code is 0 whatever the result: this is a measurement.
  */
 import { performance } from "node:perf_hooks";
-import { detectChange } from "../../../src/analysis/detect-change.js";
+import { detectChange, type DetectorInput } from "../../../src/analysis/detect-change.js";
+import type { MetricPolicy } from "../../../src/analysis/verdict.js";
+import { detectChange as detectChangeBefore } from "./baseline-detector/detect-change.js";
 import type { Verdict } from "../../../src/analysis/verdict.js";
 import { calibrateCutoff } from "./calibrate-cutoff.js";
 import { generateCase, planCases, type BenchCase, type CaseLabel } from "./cases.js";
@@ -27,40 +29,56 @@ import { shapes } from "./shapes.js";
 import { measureWelchTTest, STOCK_ALPHA, welchCutoff } from "./welch-t-test.js";
 
 const TARGET_FPR = 0.01;
+const TARGET_SHAPE_FPR = 0.02;
 const TARGET_RECALL = 0.95;
 const seed = Number(process.env["BENCH_SEED"] ?? 1);
 const scale = Number(process.env["BENCH_SCALE"] ?? 1);
+// BENCH_SHAPES narrows the run to shapes whose names contain one of its comma-separated words (while tuning).
+const only = process.env["BENCH_SHAPES"]?.split(",").filter(Boolean);
+const selected = only ? shapes.filter((s) => only.some((word) => s.name.includes(word))) : shapes;
 const started = performance.now();
 
 interface Measured {
   labels: CaseLabel[];
   kaizen: Verdict[];
+  before: Verdict[];
   ratio: ReferenceScore[];
   welch: ReferenceScore[];
   kaizenErrors: string[];
 }
 
 function measure(cases: Iterable<BenchCase>): Measured {
-  const measured: Measured = { labels: [], kaizen: [], ratio: [], welch: [], kaizenErrors: [] };
+  const measured: Measured = { labels: [], kaizen: [], before: [], ratio: [], welch: [], kaizenErrors: [] };
   for (const { label, input, policy } of cases) {
     measured.labels.push(label);
-    try {
-      measured.kaizen.push(detectChange(input, policy).verdict);
-    } catch (error) {
-      // Counted as inconclusive and reported: one throwing case should not hide the other numbers.
-      measured.kaizen.push("inconclusive");
-      measured.kaizenErrors.push(`${label.shape}: ${String(error)}`);
-    }
+    measured.kaizen.push(judge(detectChange, input, policy, label, measured.kaizenErrors));
+    measured.before.push(judge(detectChangeBefore, input, policy, label, measured.kaizenErrors));
     measured.ratio.push(measureFixedRatio(input, policy));
     measured.welch.push(measureWelchTTest(input, policy));
   }
   return measured;
 }
 
+function judge(
+  detector: (input: DetectorInput, policy: MetricPolicy) => { verdict: Verdict },
+  input: DetectorInput,
+  policy: MetricPolicy,
+  label: CaseLabel,
+  errors: string[],
+): Verdict {
+  try {
+    return detector(input, policy).verdict;
+  } catch (error) {
+    // Counted as inconclusive and reported: one throwing case should not hide the other numbers.
+    errors.push(`${label.shape}: ${String(error)}`);
+    return "inconclusive";
+  }
+}
+
 // 1. plan
 const random = createRandomSource(seed);
-const calibrationPlan = planCases("calibration", scale);
-const evaluationPlan = planCases("evaluation", scale);
+const calibrationPlan = planCases("calibration", scale, selected);
+const evaluationPlan = planCases("evaluation", scale, selected);
 
 // 2. calibrate
 const calibration = measure(calibrationPlan.map((planned) => generateCase(planned, random)));
@@ -81,6 +99,7 @@ const { labels } = evaluation;
 const references = (scores: ReferenceScore[], cutoff: number) =>
   scores.map((score, k) => referenceVerdict(score, cutoff, labels[k]!.better));
 const kaizen = scoreDetector("Kaizen", labels, evaluation.kaizen);
+const worstShapeFpr = Math.max(...[...kaizen.falsePositiveRateByShape.values()].map((r) => r.share ?? 0));
 const ratioCalibrated = scoreDetector(
   `fixed ratio, calibrated (> ${ratioCutoff.toFixed(3)}×)`,
   labels,
@@ -91,8 +110,10 @@ const welchCalibrated = scoreDetector(
   labels,
   references(evaluation.welch, welchCalibratedCutoff),
 );
+const kaizenBefore = scoreDetector("Kaizen before #12", labels, evaluation.before);
 const scores: DetectorScore[] = [
   kaizen,
+  kaizenBefore,
   ratioCalibrated,
   scoreDetector(`fixed ratio, stock (> ${STOCK_ALERT_RATIO}×)`, labels, references(evaluation.ratio, STOCK_ALERT_RATIO)),
   welchCalibrated,
@@ -110,9 +131,10 @@ console.log(
       `${calibration.labels.length} calibration cases; ${seconds.toFixed(1)} s, ${random.draws()} random draws.`,
     `Calibration: Kaizen's FPR on the calibration set is ${percent(kaizenCalibrationFpr)}; references tuned to ` +
       `${(calibratedFpr * 100).toFixed(2)} % there: alert ratio ${ratioCutoff.toFixed(3)}, α = ${calibratedAlpha.toPrecision(2)}.`,
-    renderTables(scores, shapes.map((s) => s.name)),
+    renderTables(scores, selected.map((s) => s.name)),
     [
       `${verdict((kaizen.falsePositiveRate.share ?? 1) <= TARGET_FPR)} FPR on no-change series ≤ 1 %: ${percent(kaizen.falsePositiveRate)}`,
+      `${verdict(worstShapeFpr <= TARGET_SHAPE_FPR)} FPR ≤ 2 % on every shape: at most ${percent({ share: worstShapeFpr, of: 1 })}`,
       `${verdict((kaizen.targetRecall.share ?? 0) >= TARGET_RECALL)} recall ≥ 95 % on steps ≥ 3σ and beyond 5 %: ${percent(kaizen.targetRecall)}`,
       `${verdict(beats(ratioCalibrated))} F1 above the calibrated fixed ratio: ${f1(kaizen)} vs ${f1(ratioCalibrated)}`,
       `${verdict(beats(welchCalibrated))} F1 above the calibrated Welch t-test: ${f1(kaizen)} vs ${f1(welchCalibrated)}`,

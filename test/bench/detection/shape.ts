@@ -8,6 +8,11 @@ export interface Shape {
   description: string;
   /** The series' typical value; percent labels are shift / level. */
   level: number;
+  /**
+   * What a percentage is a share of, when the level is too close to 0 for a ratio: the series' interquartile range,
+   * as the detector uses it then. Absent: the level.
+   */
+  percentOf?: number;
   /** Standard deviation of one sample around the level (marginal, not an innovation); σ labels are shift / sigma. */
   sigma: number;
   /** A rate, latency or ratio: steps that would take the level to 0 or below are not generated. */
