@@ -11,6 +11,8 @@ create table gate_requests (
   environment text not null,
   sha text not null,
   callback_url text not null,
+  -- The repository's web address (github.com or the GHE host), for links to the evidence.
+  repo_url text not null,
   received_at timestamptz not null,
   decision text check (decision in ('approved', 'rejected')),
   reason text,

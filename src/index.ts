@@ -7,6 +7,11 @@ import { handleIssues } from "./radar/on-issues.js";
 import { handlePullRequest } from "./config-check/on-pull-request.js";
 import { handleWorkflowRun } from "./benchmarks/on-workflow-run.js";
 import { handleHealthz } from "./http/healthz.js";
+import { handleDeploymentProtectionRule } from "./gate/on-deployment-protection-rule.js";
+import { handleExperimentIssues } from "./experiments/on-issues.js";
+import { handleExperimentPullRequest } from "./experiments/on-pull-request.js";
+import { handleExperimentDeploymentStatus } from "./experiments/on-deployment-status.js";
+import { handleExperimentsApi } from "./experiments/api.js";
 import { handleRadarApi } from "./radar/api.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
@@ -20,9 +25,14 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
       handleIssues(deps),
     );
     app.on("issue_comment.created", handleIssueComment(deps));
+    app.on(["issues.opened", "issues.edited", "issues.labeled"], handleExperimentIssues(deps));
+    app.on("pull_request.closed", handleExperimentPullRequest(deps));
+    app.on("deployment_status.created", handleExperimentDeploymentStatus(deps));
+    app.on("deployment_protection_rule.requested", handleDeploymentProtectionRule(deps));
     app.on(["installation.created", "installation_repositories.added"], handleInstallation(deps));
     addHandler(handleHealthz(deps));
     addHandler(handleRadarApi(app, deps));
+    addHandler(handleExperimentsApi(app, deps));
     if (deps.workers) {
       // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,
       // and not loading them keeps its memory down.

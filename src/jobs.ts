@@ -1,10 +1,12 @@
 import type { BenchmarkJobs } from "./benchmarks/jobs.js";
 import type { ConfigCheckJobs } from "./config-check/jobs.js";
 import type { DeploymentJobs } from "./deployments/jobs.js";
+import type { ExperimentJobs } from "./experiments/jobs.js";
+import type { GateJobs } from "./gate/jobs.js";
 import type { RadarJobs } from "./radar/jobs.js";
 
 /** Every job Kaizen queues, named after what it does, with the data it carries: each feature lists its own. */
-export type JobData = DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs;
+export type JobData = DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs & ExperimentJobs & GateJobs;
 
 export type JobName = keyof JobData;
 
@@ -21,4 +23,8 @@ export const JOB_NAMES = [
   "radar-command",
   "radar-reviews-due",
   "open-radar-review",
+  "sync-experiment",
+  "link-experiment-pull",
+  "judge-experiments",
+  "decide-gate",
 ] as const satisfies readonly JobName[];

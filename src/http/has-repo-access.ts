@@ -3,7 +3,25 @@
  * base URL): 200 yes; 401, 403 and 404 no (a bad token, no access, no such repository all look the same to
  * the caller). Anything else is GitHub failing, thrown so the request is answered as a gateway error.
  */
-export async function hasRepoAccess(baseUrl: string, token: string, { owner, repo }: { owner: string; repo: string }): Promise<boolean> {
+export async function hasRepoAccess(baseUrl: string, token: string, target: { owner: string; repo: string }): Promise<boolean> {
+  const response = await askRepo(baseUrl, token, target);
+  await response?.body?.cancel();
+  return response !== null;
+}
+
+/**
+ * The repository as GitHub shows it to `token`, or null when the token cannot read it (the same rules as
+ * hasRepoAccess). Data is loaded by its id, which survives renames and transfers.
+ */
+export async function findAccessibleRepo(baseUrl: string, token: string, target: { owner: string; repo: string }): Promise<{ id: number } | null> {
+  const response = await askRepo(baseUrl, token, target);
+  if (!response) return null;
+  const body = (await response.json()) as { id?: unknown };
+  if (typeof body.id !== "number") throw new Error("GitHub answered the access check without a repository id");
+  return { id: body.id };
+}
+
+async function askRepo(baseUrl: string, token: string, { owner, repo }: { owner: string; repo: string }): Promise<Response | null> {
   const url = `${baseUrl.replace(/\/$/, "")}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
   const response = await fetch(url, {
     headers: {
@@ -14,8 +32,8 @@ export async function hasRepoAccess(baseUrl: string, token: string, { owner, rep
     },
     signal: AbortSignal.timeout(10_000),
   });
+  if (response.status === 200) return response;
   await response.body?.cancel();
-  if (response.status === 200) return true;
-  if ([401, 403, 404].includes(response.status)) return false;
+  if ([401, 403, 404].includes(response.status)) return null;
   throw new Error(`GitHub answered the access check with HTTP ${response.status}`);
 }

@@ -21,7 +21,7 @@ describe("migrate", () => {
   afterEach(() => db.drop());
 
   it("applies every migration to an empty database, then nothing on the next run", async () => {
-    expect(await migrate(db.pool)).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql"]);
+    expect(await migrate(db.pool)).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "015_experiments.sql", "016_gate.sql"]);
     expect(await migrate(db.pool)).toEqual([]);
     expect(await tables(db.pool)).toEqual([
       "benchmark_issue_evidence",
@@ -29,6 +29,9 @@ describe("migrate", () => {
       "benchmark_runs",
       "deployments",
       "evaluations",
+      "experiment_mentions",
+      "experiments",
+      "gate_requests",
       "improvement_issues",
       "issue_evidence",
       "kaizen_migrations",
@@ -47,7 +50,7 @@ describe("migrate", () => {
     const other = new pg.Pool({ connectionString: db.url, max: 1 });
     try {
       const runs = await Promise.all([migrate(db.pool), migrate(other)]);
-      expect(runs.flat().sort()).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql"]);
+      expect(runs.flat().sort()).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "015_experiments.sql", "016_gate.sql"]);
       const { rows } = await db.pool.query("select name from kaizen_migrations order by name");
       expect(rows).toEqual([
         { name: "001_initial.sql" },
@@ -58,6 +61,8 @@ describe("migrate", () => {
         { name: "006_benchmark_issues.sql" },
         { name: "007_pr_comment_sections.sql" },
         { name: "008_radar.sql" },
+        { name: "015_experiments.sql" },
+        { name: "016_gate.sql" },
       ]);
     } finally {
       await other.end();
