@@ -6,6 +6,7 @@ import { loadRepoConfig } from "../config/load-repo-config.js";
 import { closestName } from "../config/closest-name.js";
 import { installationClient } from "../github/installation-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
+import { codeSpan } from "../markdown/markdown.js";
 import { upsertComment } from "../github/upsert-comment.js";
 import { mentionedIssueNumbers } from "./model/issue-references.js";
 import { parseHypothesis, type Hypothesis } from "./model/parse-hypothesis.js";
@@ -57,18 +58,18 @@ function checkHypothesis(hypothesis: Hypothesis, metricNames: string[], environm
   const metric = metricNames.find((name) => name.toLowerCase() === hypothesis.metric.toLowerCase());
   if (!metric) {
     const guess = closestName(hypothesis.metric, metricNames);
-    const known = metricNames.length > 0 ? metricNames.map((n) => `\`${n}\``).join(", ") : "none yet";
+    const known = metricNames.length > 0 ? metricNames.map((n) => codeSpan(n)).join(", ") : "none yet";
     return {
       ok: false,
-      problem: `\`metric: ${hypothesis.metric}\` is not a metric in \`.github/kaizen.yml\`, so no evaluation measures it.`,
-      fix: `${guess ? `Did you mean \`${guess}\`? ` : ""}Use one of the names under \`metrics:\` (${known}), or add the metric there first.`,
+      problem: `${codeSpan(`metric: ${hypothesis.metric}`)} is not a metric in \`.github/kaizen.yml\`, so no evaluation measures it.`,
+      fix: `${guess ? `Did you mean ${codeSpan(guess)}? ` : ""}Use one of the names under \`metrics:\` (${known}), or add the metric there first.`,
     };
   }
   if (!environments.includes(hypothesis.environment)) {
     return {
       ok: false,
-      problem: `\`environment: ${hypothesis.environment}\` is not an environment Kaizen evaluates.`,
-      fix: `Use one of \`deployments.environments\` (${environments.map((e) => `\`${e}\``).join(", ")}), or add it there.`,
+      problem: `${codeSpan(`environment: ${hypothesis.environment}`)} is not an environment Kaizen evaluates.`,
+      fix: `Use one of \`deployments.environments\` (${environments.map((e) => codeSpan(e)).join(", ")}), or add it there.`,
     };
   }
   return { ok: true, hypothesis: { ...hypothesis, metric } };

@@ -1,5 +1,6 @@
 import type { Queryable } from "../../src/db/queryable.js";
-import { seedEvaluation } from "./seed-evaluation.js";
+import { recordDeploymentStatus } from "../../src/deployments/store/record-deployment-status.js";
+import { aDeployment, aStatus } from "./seed-evaluation.js";
 
 export interface SeededVerdict {
   metricName: string;
@@ -11,14 +12,18 @@ export interface SeededVerdict {
 
 /**
  * A deployment of `sha` to `environment` whose evaluation has been reported with these verdicts (as
- * evaluate-deployment leaves it), without running one: the rows other features read.
+ * evaluate-deployment leaves it), without running one: the rows other features read. With the status id of a
+ * webhook delivered later, that delivery finds its evaluation reported already and plans nothing.
  */
 export async function seedReportedEvaluation(
   db: Queryable,
-  target: { repoId: number; owner: string; repo: string; environment: string; sha: string; checkRunId?: number; githubDeploymentId?: number },
+  target: { repoId: number; owner: string; repo: string; environment: string; sha: string; checkRunId?: number; githubDeploymentId?: number; githubStatusId?: number },
   verdicts: SeededVerdict[],
 ): Promise<{ evaluationId: number; githubStatusId: number }> {
-  const { evaluation, status } = await seedEvaluation(db, target);
+  const { checkRunId: _checkRunId, githubStatusId, ...deployment } = target;
+  const status = aStatus(githubStatusId === undefined ? {} : { githubStatusId });
+  const evaluation = await recordDeploymentStatus(db, aDeployment(deployment), status);
+  if (!evaluation) throw new Error("the seeded evaluation was not stored");
   await db.query(
     `update evaluations set state = 'reported', check_run_id = $2,
        baseline_start = now() - interval '1 hour', baseline_end = now() - interval '30 minutes',

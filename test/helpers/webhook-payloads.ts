@@ -206,3 +206,18 @@ export function issuesPayload(action: IssuesAction, options: IssuesOptions = {})
   }
   return payload;
 }
+
+/** A `pull_request.closed` payload (Codertocat/Hello-World) for a pull request merged as `mergeSha`, with its body. */
+export function mergedPullRequestPayload(options: { number: number; body: string; mergeSha: string }): Record<string, any> {
+  const payload = example("pull_request", "closed");
+  payload["installation"] = { id: INSTALLATION_ID };
+  Object.assign(payload["pull_request"], {
+    number: options.number,
+    body: options.body,
+    state: "closed",
+    merged: true,
+    merge_commit_sha: options.mergeSha,
+    html_url: `${payload["repository"].html_url}/pull/${options.number}`,
+  });
+  return payload;
+}

@@ -1,3 +1,5 @@
+import { codeBlock, codeSpan } from "../../markdown/markdown.js";
+
 /** What an experiment expects of its metric: a direction, and optionally a size in percent of the baseline. */
 export interface Expectation {
   direction: "lower" | "higher" | "any";
@@ -16,7 +18,7 @@ export interface Hypothesis {
 export type ParsedHypothesis = { ok: true; hypothesis: Hypothesis } | { ok: false; problem: string; fix: string };
 
 const EXAMPLE = "metric: p95 latency\nenvironment: production\nexpect: -10%";
-const FIX_BLOCK = `Add three lines to the issue body, like:\n\n${EXAMPLE}\n\n\`expect\` is a signed percentage (\`-10%\`, \`+5%\`), a direction (\`lower\`, \`higher\`) or \`any\`.`;
+const FIX_BLOCK = `Add three lines to the issue body, like:\n\n${codeBlock(EXAMPLE)}\n\n\`expect\` is a signed percentage (\`-10%\`, \`+5%\`), a direction (\`lower\`, \`higher\`) or \`any\`.`;
 
 /**
  * Reads the hypothesis block of an experiment issue: `metric:`, `environment:` and `expect:` lines anywhere in the
@@ -37,7 +39,7 @@ export function parseHypothesis(body: string | null): ParsedHypothesis {
   if (!expectation) {
     return {
       ok: false,
-      problem: `\`expect: ${fields.get("expect")}\` is not an expectation Kaizen can check.`,
+      problem: `${codeSpan(`expect: ${fields.get("expect")}`)} is not an expectation Kaizen can check.`,
       fix: "Write a signed percentage like `-10%` (at least 10 % lower) or `+5%`, a direction (`lower`, `higher`), or `any` (any significant change).",
     };
   }
