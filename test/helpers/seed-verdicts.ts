@@ -20,9 +20,10 @@ export async function seedReportedEvaluation(
   target: { repoId: number; owner: string; repo: string; environment: string; sha: string; checkRunId?: number; githubDeploymentId?: number; githubStatusId?: number },
   verdicts: SeededVerdict[],
 ): Promise<{ evaluationId: number; githubStatusId: number }> {
-  const { checkRunId: _checkRunId, githubStatusId, ...deployment } = target;
+  const { repoId, owner, repo, environment, sha, githubDeploymentId, githubStatusId } = target;
   const status = aStatus(githubStatusId === undefined ? {} : { githubStatusId });
-  const evaluation = await recordDeploymentStatus(db, aDeployment(deployment), status);
+  const deployment = aDeployment({ repoId, owner, repo, environment, sha, ...(githubDeploymentId === undefined ? {} : { githubDeploymentId }) });
+  const evaluation = await recordDeploymentStatus(db, deployment, status);
   if (!evaluation) throw new Error("the seeded evaluation was not stored");
   await db.query(
     `update evaluations set state = 'reported', check_run_id = $2,
