@@ -9,6 +9,11 @@ import { handleWorkflowRun } from "./benchmarks/on-workflow-run.js";
 import { handleHealthz } from "./http/healthz.js";
 import { createKaizenMetrics, handleMetrics } from "./http/metrics.js";
 import { observeJobs } from "./queue/observe-jobs.js";
+import { handleDeploymentProtectionRule } from "./gate/on-deployment-protection-rule.js";
+import { handleExperimentIssues } from "./experiments/on-issues.js";
+import { handleExperimentPullRequest } from "./experiments/on-pull-request.js";
+import { handleExperimentDeploymentStatus } from "./experiments/on-deployment-status.js";
+import { handleExperimentsApi } from "./experiments/api.js";
 import { handleRadarApi } from "./radar/api.js";
 import { handleDoraApi } from "./dora/api.js";
 import { handleDoraDeploymentStatus } from "./dora/on-deployment-status.js";
@@ -27,6 +32,10 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
       handleIssues(deps),
     );
     app.on("issue_comment.created", handleIssueComment(deps));
+    app.on(["issues.opened", "issues.edited", "issues.labeled"], handleExperimentIssues(deps));
+    app.on("pull_request.closed", handleExperimentPullRequest(deps));
+    app.on("deployment_status.created", handleExperimentDeploymentStatus(deps));
+    app.on("deployment_protection_rule.requested", handleDeploymentProtectionRule(deps));
     app.on(["installation.created", "installation_repositories.added"], handleInstallation(deps));
     app.on("deployment_status.created", handleDoraDeploymentStatus(deps));
     app.on("pull_request.closed", handleDoraPullRequest(deps));
@@ -40,6 +49,7 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     addHandler(handleMetrics(metrics));
     addHandler(handleDoraApi(app, deps));
     addHandler(handleRadarApi(app, deps));
+    addHandler(handleExperimentsApi(app, deps));
     if (deps.workers) {
       // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,
       // and not loading them keeps its memory down.

@@ -2,10 +2,12 @@ import type { BenchmarkJobs } from "./benchmarks/jobs.js";
 import type { ConfigCheckJobs } from "./config-check/jobs.js";
 import type { DeploymentJobs } from "./deployments/jobs.js";
 import type { DoraJobs } from "./dora/jobs.js";
+import type { ExperimentJobs } from "./experiments/jobs.js";
+import type { GateJobs } from "./gate/jobs.js";
 import type { RadarJobs } from "./radar/jobs.js";
 
 /** Every job Kaizen queues, named after what it does, with the data it carries: each feature lists its own. */
-export type JobData = DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs & DoraJobs;
+export type JobData = DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs & DoraJobs & ExperimentJobs & GateJobs;
 
 export type JobName = keyof JobData;
 
@@ -27,4 +29,8 @@ export const JOB_NAMES = [
   "dora-sync",
   "dora-sync-installation",
   "dora-digest",
+  "sync-experiment",
+  "link-experiment-pull",
+  "judge-experiments",
+  "decide-gate",
 ] as const satisfies readonly JobName[];

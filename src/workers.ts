@@ -19,6 +19,10 @@ import { openDoraDigest } from "./dora/open-dora-digest.js";
 import { setBenchmarkRunState } from "./benchmarks/store/benchmark-runs.js";
 import { failPendingConfirmations } from "./deployments/store/confirmations.js";
 import { finishEvaluation } from "./deployments/store/evaluations.js";
+import { decideGate } from "./gate/decide-gate.js";
+import { syncExperiment } from "./experiments/sync-experiment.js";
+import { linkExperimentPull } from "./experiments/link-experiment-pull.js";
+import { judgeExperiments } from "./experiments/judge-experiments.js";
 
 /** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
 export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
@@ -68,6 +72,10 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
     }
   });
   await deps.queue.work("dora-digest", async (job) => openDoraDigest(await installationClient(app, job.installationId), deps, job));
+  await deps.queue.work("sync-experiment", (job) => syncExperiment(app, deps, job));
+  await deps.queue.work("link-experiment-pull", (job) => linkExperimentPull(app, deps, job));
+  await deps.queue.work("judge-experiments", (job) => judgeExperiments(app, deps, job));
+  await deps.queue.work("decide-gate", (job) => decideGate(app, deps, job));
   // From start-up, the first tick is at least an hour away (the ticks' chain keeps the hourly pace): a process that
   // lives less than an hour, such as a test's, never runs it, and a crash loop cannot run it more often.
   await scheduleRadarReviewsDue(deps.queue, new Date(Date.now() + 3_600_000));

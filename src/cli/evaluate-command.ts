@@ -73,7 +73,7 @@ async function evaluate(options: EvaluateOptions, command: Command): Promise<num
   // No deployment and no pull requests: id 0 makes the summary say "Dry run" where it names the deployment.
   const deployment = { id: 0, url: null, createdAt: at };
   const facts = { repo: { owner, repo }, environment, sha: vars.sha, ref: vars.ref, deployment, windows, pulls: [] };
-  const report = buildEvaluationReport(facts, config.gate, measured);
+  const report = buildEvaluationReport(facts, config.gate.check, measured);
   const check = evaluationCheckOutput(report);
 
   if (options.format === "json") {

@@ -113,5 +113,34 @@ export function checkConfigSemantics(input: Raw, sourceNames: string[]): ConfigP
     }
     problems.push(...sourceProblems(metric, at, sourceNames), ...queryProblems(metric, at));
   });
-  return [...problems, ...sampleProblems(metrics, input.deployments)];
+  return [...problems, ...sampleProblems(metrics, input.deployments), ...gateProblems(input)];
+}
+
+/**
+ * A gated environment waits for the evaluation of the same commit in `after`: Kaizen must evaluate `after`
+ * (`deployments.environments`), and it cannot be the gated environment itself, or the gate could never open.
+ */
+export function gateProblems(input: Raw): ConfigProblem[] {
+  const gate = input.gate;
+  if (!isRecord(gate) || !isRecord(gate.environments)) return [];
+  const deployments = DeploymentsConfig.safeParse(input.deployments ?? {});
+  if (!deployments.success) return [];
+  const evaluated = deployments.data.environments;
+  const known = evaluated.map(code).join(", ");
+  return Object.entries(gate.environments).flatMap(([name, entry]): ConfigProblem[] => {
+    if (!isRecord(entry) || typeof entry.after !== "string") return [];
+    const path = `gate.environments.${name}.after`;
+    if (entry.after === name) {
+      return [{ path, message: `${code(name)} is gated on its own evaluation, which only happens after it is deployed.`, fix: `Name the environment deployed before ${code(name)}, like ${code("staging")}.` }];
+    }
+    if (evaluated.includes(entry.after)) return [];
+    const guess = closestName(entry.after, evaluated);
+    return [
+      {
+        path,
+        message: `${code(entry.after)} is not an environment Kaizen evaluates, so deployments to ${code(name)} would never be approved.`,
+        fix: `${guess ? `Did you mean ${code(guess)}? ` : ""}Use one of ${code("deployments.environments")} (${known}), or add ${code(entry.after)} to it.`,
+      },
+    ];
+  });
 }

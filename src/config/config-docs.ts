@@ -11,6 +11,7 @@ interface SchemaNode {
   anyOf?: SchemaNode[];
   items?: SchemaNode;
   properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
   required?: string[];
   default?: unknown;
   description?: string;
@@ -36,19 +37,30 @@ function typeLabel(node: SchemaNode): string {
 
 function defaultLabel(value: unknown): string {
   if (Array.isArray(value)) return `\`[${value.join(", ")}]\``;
+  if (typeof value === "object" && value !== null) return Object.keys(value).length === 0 ? "`{}`" : `\`${JSON.stringify(value)}\``;
   return value === "" ? '`""`' : `\`${String(value)}\``;
+}
+
+/** A mapping keyed by names the user chooses (like `gate.environments`): the schema of each value. */
+function namedEntries(node: SchemaNode): SchemaNode | undefined {
+  const values = node.additionalProperties;
+  return typeof values === "object" && values.properties ? values : undefined;
 }
 
 function rows(node: SchemaNode, prefix: string): string[] {
   return Object.entries(node.properties ?? {}).flatMap(([key, child]) => {
     const path = `${prefix}${key}`;
     if (child.type === "object" && child.properties) return rows(child, `${path}.`);
+    const named = child.type === "object" ? namedEntries(child) : undefined;
+    // A field written either as a value or as a mapping (`gate: true` or `gate: { … }`): its row, then the mapping's.
+    const mapping = child.anyOf?.find((branch) => branch.type === "object" && branch.properties);
     const required = node.required?.includes(key) ? "required" : "—";
     const fallback = "default" in child ? defaultLabel(child.default) : required;
     const description = (child.description ?? "").replace(/\|/g, "\\|");
     const row = `| \`${path}\` | ${typeLabel(child)} | ${fallback} | ${description} |`;
     const items = child.type === "array" && child.items?.properties ? rows(child.items, `${path}[].`) : [];
-    return [row, ...items];
+    const entries = named ? rows(named, `${path}.<name>.`) : [];
+    return [row, ...items, ...entries, ...(mapping ? rows(mapping, `${path}.`) : [])];
   });
 }
 

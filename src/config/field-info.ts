@@ -37,6 +37,14 @@ function child(schema: z.ZodType, key: PropertyKey): z.ZodType | undefined {
   for (const layer of layers(schema)) {
     if (layer instanceof z.ZodObject && typeof key === "string") return layer.shape[key] as z.ZodType | undefined;
     if (layer instanceof z.ZodArray && typeof key === "number") return layer.element as z.ZodType;
+    if (layer instanceof z.ZodRecord && typeof key === "string") return layer.valueType as z.ZodType;
+    if (layer instanceof z.ZodUnion) {
+      // `gate: true` or `gate: { … }`: the field lives in whichever branch has it.
+      for (const option of layer.options as z.ZodType[]) {
+        const found = child(option, key);
+        if (found) return found;
+      }
+    }
   }
   return undefined;
 }
@@ -57,6 +65,10 @@ export function fieldInfo(path: ReadonlyArray<PropertyKey>): FieldInfo | undefin
       info.defaultValue = layer.def.defaultValue;
     }
     if (layer instanceof z.ZodObject) info.knownKeys ??= Object.keys(layer.shape);
+    if (layer instanceof z.ZodUnion) {
+      const mapping = (layer.options as z.ZodType[]).find((option): option is z.ZodObject => option instanceof z.ZodObject);
+      if (mapping) info.knownKeys ??= Object.keys(mapping.shape);
+    }
     if (layer instanceof z.ZodEnum) info.values ??= layer.options.map(String);
   }
   return info;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BenchmarksConfig } from "./benchmarks-config.js";
 import { DeploymentsConfig } from "./deployments-config.js";
 import { DoraConfig } from "./dora-config.js";
+import { GateConfig } from "./gate-config.js";
 import { IssuesConfig } from "./issues-config.js";
 import { MetricConfig } from "./metric-config.js";
 import { RadarConfig } from "./radar-config.js";
@@ -29,10 +30,7 @@ export const KaizenConfig = z
         description:
           "When to post the pull request comment: always, only when a metric regressed or improved, or only on a regression. An existing comment is always kept up to date.",
       }),
-    gate: z
-      .boolean()
-      .default(false)
-      .meta({ description: "Make the check run fail on a regression, so branch protection can block merges." }),
+    gate: GateConfig,
   })
   .meta({
     title: "Kaizen repository configuration",

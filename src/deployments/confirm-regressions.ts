@@ -82,7 +82,7 @@ export async function confirmRegressions(app: Probot, deps: AppDeps, evaluationI
   const deployment = { id: evaluation.githubDeploymentId, url: evaluation.url, createdAt: evaluation.statusCreatedAt };
   const links = pulls.map((p) => ({ number: p.number, url: p.url }));
   const facts = { repo: { owner, repo }, environment, sha, ref: evaluation.ref, deployment, windows, pulls: links };
-  const report = buildEvaluationReport(facts, config.gate, confirmed.map((c) => c.again));
+  const report = buildEvaluationReport(facts, config.gate.check, confirmed.map((c) => c.again));
   const confirmations = new Map(confirmed.map((c) => [c.again.metric.name, { window: c.window, result: c.later.result }]));
   const sync = { report, repoId: evaluation.repoId, evaluationId, labels: config.issues.labels, openAtOnce: true, confirmations };
   await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, () =>

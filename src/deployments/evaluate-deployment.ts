@@ -57,7 +57,7 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   const deployment = { id: evaluation.githubDeploymentId, url: evaluation.url, createdAt: evaluation.statusCreatedAt };
   const links = pulls.map((p) => ({ number: p.number, url: p.url }));
   const facts = { repo: { owner, repo }, environment, sha, ref: evaluation.ref, deployment, windows, pulls: links };
-  const report = buildEvaluationReport(facts, config.gate, measured);
+  const report = buildEvaluationReport(facts, config.gate.check, measured);
   const unconfirmed = await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
     // The comment first: it is what the PR author reads, and GitHub's pacing spaces every later write.
     await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
-import { findReadableRepo } from "../http/has-repo-access.js";
+import { findAccessibleRepo } from "../http/has-repo-access.js";
 import { installationClient } from "../github/installation-client.js";
 import { loadDoraConfig } from "./load-dora-config.js";
 import { loadDoraReport } from "./load-dora-report.js";
@@ -43,7 +43,7 @@ export function handleDoraApi(app: Probot, deps: AppDeps) {
     const { baseUrl } = (await app.auth()).request.endpoint.DEFAULTS;
     let readable: { id: number } | null;
     try {
-      readable = await findReadableRepo(baseUrl, token, { owner, repo });
+      readable = await findAccessibleRepo(baseUrl, token, { owner, repo });
     } catch (error) {
       app.log.warn({ err: error }, "DORA API: the GitHub access check failed");
       send(res, 502, { message: "GitHub did not answer the access check; try again later." });

@@ -3,31 +3,27 @@
  * base URL): 200 yes; 401, 403 and 404 no (a bad token, no access, no such repository all look the same to
  * the caller). Anything else is GitHub failing, thrown so the request is answered as a gateway error.
  */
-export async function hasRepoAccess(baseUrl: string, token: string, repo: { owner: string; repo: string }): Promise<boolean> {
-  const response = await requestRepo(baseUrl, token, repo);
-  await response.body?.cancel();
-  return isReadable(response);
+export async function hasRepoAccess(baseUrl: string, token: string, target: { owner: string; repo: string }): Promise<boolean> {
+  const response = await askRepo(baseUrl, token, target);
+  await response?.body?.cancel();
+  return response !== null;
 }
 
 /**
- * The id GitHub gives the repository `token` can read — data is loaded by it, so the answer is about the very
- * repository the token was checked against, even after a rename or transfer — or null without access.
+ * The repository as GitHub shows it to `token`, or null when the token cannot read it (the same rules as
+ * hasRepoAccess). Data is loaded by its id, which survives renames and transfers.
  */
-export async function findReadableRepo(baseUrl: string, token: string, repo: { owner: string; repo: string }): Promise<{ id: number } | null> {
-  const response = await requestRepo(baseUrl, token, repo);
-  if (response.status !== 200) {
-    await response.body?.cancel();
-    isReadable(response);
-    return null;
-  }
+export async function findAccessibleRepo(baseUrl: string, token: string, target: { owner: string; repo: string }): Promise<{ id: number } | null> {
+  const response = await askRepo(baseUrl, token, target);
+  if (!response) return null;
   const body = (await response.json()) as { id?: unknown };
   if (typeof body.id !== "number") throw new Error("GitHub answered the access check without a repository id");
   return { id: body.id };
 }
 
-function requestRepo(baseUrl: string, token: string, { owner, repo }: { owner: string; repo: string }): Promise<Response> {
+async function askRepo(baseUrl: string, token: string, { owner, repo }: { owner: string; repo: string }): Promise<Response | null> {
   const url = `${baseUrl.replace(/\/$/, "")}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
-  return fetch(url, {
+  const response = await fetch(url, {
     headers: {
       accept: "application/vnd.github+json",
       authorization: `Bearer ${token}`,
@@ -36,10 +32,8 @@ function requestRepo(baseUrl: string, token: string, { owner, repo }: { owner: s
     },
     signal: AbortSignal.timeout(10_000),
   });
-}
-
-function isReadable(response: Response): boolean {
-  if (response.status === 200) return true;
-  if ([401, 403, 404].includes(response.status)) return false;
+  if (response.status === 200) return response;
+  await response.body?.cancel();
+  if ([401, 403, 404].includes(response.status)) return null;
   throw new Error(`GitHub answered the access check with HTTP ${response.status}`);
 }

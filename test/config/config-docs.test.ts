@@ -38,7 +38,11 @@ describe("renderOptionsTable", () => {
     ["`metrics[].better`", "`lower` \\| `higher`", "`lower`"],
     ["`metrics[].unit`", "string", '`""`'],
     ["`comment`", "`always` \\| `on-change` \\| `on-regression`", "`always`"],
-    ["`gate`", "boolean", "`false`"],
+    ["`gate`", "boolean or mapping", "`false`"],
+    ["`gate.check`", "boolean", "`false`"],
+    ["`gate.environments`", "mapping", "`{}`"],
+    ["`gate.environments.<name>.after`", "string", "required"],
+    ["`gate.environments.<name>.wait`", "duration", "`45m`"],
   ])("has a row for %s of type %s with default %s", (option, type, fallback) => {
     const row = lines.find((line) => line.startsWith(`| ${option} |`));
     expect(row?.split(" | ").slice(1, 3)).toEqual([type, fallback]);

@@ -27,7 +27,7 @@ describe("KaizenConfig", () => {
       issues: { enabled: true, labels: ["performance"], confirm: 1_800_000 },
       dora: { production: ["production"], incident_label: "incident", digest: false },
       comment: "always",
-      gate: false,
+      gate: { check: false, environments: {} },
     });
   });
 
@@ -78,7 +78,7 @@ describe("KaizenConfig", () => {
     });
     expect(config.issues).toEqual({ enabled: false, labels: [], confirm: 0 });
     expect(KaizenConfig.parse({ issues: { confirm: "1h" } }).issues.confirm).toBe(3_600_000);
-    expect(config.gate).toBe(true);
+    expect(config.gate).toEqual({ check: true, environments: {} });
   });
 
   it("has no radar unless the file has a radar section, and fills in every radar default for `radar: {}`", () => {

@@ -56,7 +56,7 @@ describe("loadRepoConfig", () => {
       expect(result).toMatchObject({
         status: "ok",
         config: {
-          gate: true,
+          gate: { check: true, environments: {} },
           deployments: { soak: 600_000 },
           metrics: [{ name: "p95 latency", source: "prometheus", threshold: { kind: "relative", value: 0.05 } }],
         },
@@ -66,13 +66,13 @@ describe("loadRepoConfig", () => {
 
     it("reads the given ref, such as a pull request's head", async () => {
       const scope = nockConfigFile(REPO, "gate: true\n", { ref: "feature/x" });
-      await expect(load("feature/x")).resolves.toMatchObject({ status: "ok", config: { gate: true } });
+      await expect(load("feature/x")).resolves.toMatchObject({ status: "ok", config: { gate: { check: true } } });
       expect(scope.isDone()).toBe(true);
     });
 
     it("treats an empty file as all defaults", async () => {
       const scope = nockConfigFile(REPO, "# nothing yet\n");
-      await expect(load()).resolves.toMatchObject({ status: "ok", config: { gate: false, metrics: [] } });
+      await expect(load()).resolves.toMatchObject({ status: "ok", config: { gate: { check: false }, metrics: [] } });
       expect(scope.isDone()).toBe(true);
     });
   });
@@ -92,7 +92,7 @@ describe("loadRepoConfig", () => {
         nockConfigFile("kaizen-defaults", `gate: false\ncomment: on-regression\n${VALID.replace("gate: true", "")}`, { owner: "platform" }),
       ];
       const result = await load();
-      expect(result).toMatchObject({ status: "ok", config: { gate: true, comment: "on-regression", metrics: [{ name: "p95 latency" }] } });
+      expect(result).toMatchObject({ status: "ok", config: { gate: { check: true }, comment: "on-regression", metrics: [{ name: "p95 latency" }] } });
       for (const scope of scopes) expect(scope.isDone()).toBe(true);
     });
 

@@ -18,7 +18,7 @@ describe("validateConfig", () => {
       ["an empty mapping", {}],
     ])("accepts %s with every default", (_case, raw) => {
       const result = validateConfig(raw, oneSource);
-      expect(result).toMatchObject({ ok: true, config: { gate: false, comment: "always", metrics: [] } });
+      expect(result).toMatchObject({ ok: true, config: { gate: { check: false, environments: {} }, comment: "always", metrics: [] } });
     });
 
     it("fills in the operator's only source", () => {
@@ -44,7 +44,7 @@ describe("validateConfig", () => {
       ["unknown nested field", { deployments: { sok: "5m" } }, "deployments.sok", /under `deployments`/, /Did you mean `soak`\?/],
       ["camelCase field", { metrics: [{ ...metric, minSamples: 5 }] }, "metrics[0].minSamples", /not a Kaizen option/, /Did you mean `min_samples`\?/],
       ["unknown field, no close name", { colour: "red" }, "colour", /not a Kaizen option/, /^The options here are: `_extends`, `deployments`/],
-      ["wrong type", { gate: "yes" }, "gate", /Expected `true` or `false`, got the text "yes"/, /`gate: false`/],
+      ["wrong type", { gate: "yes" }, "gate", /Expected `true` or `false` or a mapping \(indented `key: value` lines\), got the text "yes"/, /`gate: false`/],
       ["list expected", { deployments: { environments: "production" } }, "deployments.environments", /Expected a list/, /`environments: \[production\]`/],
       ["wrong enum value", { comment: "sometimes" }, "comment", /"sometimes" is not an allowed value/, /`always`, `on-change`, `on-regression`/],
       ["wrong metric enum", { metrics: [{ ...metric, better: "up" }] }, "metrics[0].better", /not an allowed value/, /`lower`, `higher`/],

@@ -47,6 +47,8 @@ export async function startKaizen(
      * default, so a test of another feature meets only its own GitHub calls in nock.
      */
     dora?: boolean;
+    /** GitHub's API base URL (a loopback GitHub Enterprise); api.github.com, for nock, when left out. */
+    baseUrl?: string;
   } = {},
 ): Promise<RunningKaizen> {
   const db = await createTestDatabase();
@@ -57,7 +59,7 @@ export async function startKaizen(
   const sourcesYaml = `sources:\n  prometheus:\n    type: prometheus\n    url: ${prometheusUrl}\n    timeout: 2s\n    retries: 1\n`;
   const sources = createSourceRegistry(parseSourcesFile(sourcesYaml, {}, "test-sources.yml"));
   const deps: AppDeps = { pool: db.pool, queue, sources, now: options.now ?? (() => new Date()), workers: true };
-  const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" });
+  const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal", ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
   await probot.load(kaizen(deps), { cwd: process.cwd(), addHandler: () => undefined });
   return {
     probot,

@@ -207,15 +207,27 @@ export function issuesPayload(action: IssuesAction, options: IssuesOptions = {})
   return payload;
 }
 
-/** A `pull_request.closed` payload (Codertocat/Hello-World) made merged: the examples have no merged one. */
-export function mergedPullRequestPayload(options: { number: number; mergeCommitSha: string; mergedAt: Date }): Record<string, any> {
+/**
+ * A `pull_request.closed` payload (Codertocat/Hello-World) made merged (the examples have no merged one), as
+ * `mergeCommitSha` (or `mergeSha`), at `mergedAt`, with `body`.
+ */
+export function mergedPullRequestPayload(options: {
+  number: number;
+  mergeCommitSha?: string;
+  mergeSha?: string;
+  mergedAt?: Date;
+  body?: string;
+}): Record<string, any> {
   const payload = example("pull_request", "closed");
   payload["installation"] = { id: INSTALLATION_ID };
   Object.assign(payload["pull_request"], {
     number: options.number,
+    state: "closed",
     merged: true,
-    merged_at: options.mergedAt.toISOString(),
-    merge_commit_sha: options.mergeCommitSha,
+    merged_at: (options.mergedAt ?? new Date(payload["pull_request"].closed_at ?? Date.now())).toISOString(),
+    merge_commit_sha: options.mergeCommitSha ?? options.mergeSha ?? payload["pull_request"].merge_commit_sha,
+    html_url: `${payload["repository"].html_url}/pull/${options.number}`,
+    ...(options.body === undefined ? {} : { body: options.body }),
   });
   return payload;
 }

@@ -1,0 +1,26 @@
+const CLOSING = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+(?:([\w.-]+)\/([\w.-]+))?#(\d+)\b/gi;
+const MENTION = /(?:^|[^\w/&])#(\d+)\b/g;
+
+/**
+ * Issue numbers a pull request body closes with GitHub's closing keywords (`closes #12`, `Fixes: owner/repo#3`),
+ * in this repository only (compared ignoring case, as GitHub does).
+ */
+export function closingIssueNumbers(body: string | null, { owner, repo }: { owner: string; repo: string }): number[] {
+  const found = new Set<number>();
+  for (const match of (body ?? "").matchAll(CLOSING)) {
+    const [, refOwner, refRepo, number] = match;
+    const sameRepo = !refOwner || (refOwner.toLowerCase() === owner.toLowerCase() && refRepo!.toLowerCase() === repo.toLowerCase());
+    if (sameRepo) found.add(Number(number));
+  }
+  return [...found];
+}
+
+/** Issue numbers an issue body mentions as `#123` (not `owner/repo#123`, not inside a word or a URL fragment). */
+export function mentionedIssueNumbers(body: string | null, self: number): number[] {
+  const found = new Set<number>();
+  for (const match of (body ?? "").matchAll(MENTION)) {
+    const number = Number(match[1]);
+    if (number !== self) found.add(number);
+  }
+  return [...found].sort((a, b) => a - b);
+}
