@@ -4,7 +4,7 @@ import type { AppDeps } from "../app-deps.js";
 import { loadRadar } from "./load-radar.js";
 import { ExportNotPossible } from "./exports/export-not-possible.js";
 import { RADAR_EXPORT_FORMATS, TREND_EXPORT_FORMATS } from "./exports/export-formats.js";
-import { readableRepoId } from "../http/readable-repo-id.js";
+import { findAccessibleRepo } from "../http/has-repo-access.js";
 
 const ROUTE = /^\/api\/(radar|trends)\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/?$/;
 // One body for "no access" and "no radar", so a response never tells whether a private radar exists.
@@ -42,7 +42,7 @@ export function handleRadarApi(app: Probot, deps: AppDeps) {
     const { baseUrl } = (await app.auth()).request.endpoint.DEFAULTS;
     let repoId: number | null;
     try {
-      repoId = await readableRepoId(baseUrl, token, { owner, repo });
+      repoId = (await findAccessibleRepo(baseUrl, token, { owner, repo }))?.id ?? null;
     } catch (error) {
       app.log.warn({ err: error }, "radar API: the GitHub access check failed");
       send(res, 502, { message: "GitHub did not answer the access check; try again later." });

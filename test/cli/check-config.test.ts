@@ -134,7 +134,7 @@ describe("kaizen check-config", () => {
       const { code, stdout, stderr } = await check(".github/kaizen.yml", "--sources", "bad-sources.yml");
       expect(code).toBe(1);
       expect(stderr.trimEnd().split("\n")).toEqual([
-        'bad-sources.yml:3:5  sources.prometheus: unknown field "timeot": remove it or check its spelling (allowed: type, url, graph_url, headers, timeout, retries)',
+        'bad-sources.yml:3:5  sources.prometheus: unknown field "timeot": remove it or check its spelling (allowed: type, url, graph_url, headers, timeout, retries, max_response_bytes, max_concurrent_queries)',
         "bad-sources.yml:4:10  sources.prometheus.url: must be an http(s) URL, e.g. http://prometheus:9090",
         "bad-sources.yml:6:25  sources.prometheus.headers.X-Token: environment variable UNSET_TOKEN is not set: set it in Kaizen's environment or remove ${UNSET_TOKEN} from the file",
       ]);

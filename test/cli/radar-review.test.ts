@@ -79,11 +79,25 @@ describe("kaizen radar review", () => {
   });
 
   describe("for a repository without a radar", () => {
-    it("exits 1 saying so", async () => {
-      const env = { APP_ID: "123", PRIVATE_KEY_PATH: join(process.cwd(), "test/fixtures/github/mock-cert.pem"), WEBHOOK_SECRET: "s", DATABASE_URL: db.url };
-      const run = await runKaizen(["radar", "review", "octo-org/other"], { env });
-      expect(run.code).toBe(1);
-      expect(run.stderr).toContain("octo-org/other has no radar");
+    it("exits 1 saying so, after GitHub says the app is not installed there", async () => {
+      const github = await startFakeGitHub();
+      try {
+        const env = {
+          APP_ID: "123",
+          PRIVATE_KEY_PATH: join(process.cwd(), "test/fixtures/github/mock-cert.pem"),
+          WEBHOOK_SECRET: "s",
+          DATABASE_URL: db.url,
+          GHE_HOST: github.host,
+          GHE_PROTOCOL: "http",
+        };
+        const run = await runKaizen(["radar", "review", "octo-org/other"], { env });
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain("octo-org/other has no radar");
+        expect(github.seen).toEqual(["GET /api/v3/repos/octo-org/other/installation"]);
+        expect(github.created).toHaveLength(0);
+      } finally {
+        await github.close();
+      }
     });
   });
 });
