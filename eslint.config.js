@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
  * Entry points (index.ts, workers.ts, server.ts, app-deps.ts, jobs.ts, cli/) wire features together.
  */
 const FEATURES = ["deployments", "benchmarks", "radar", "config-check", "dora", "experiments", "gate"];
-const CORE = ["analysis", "config", "db", "github", "markdown", "queue", "http"];
+const CORE = ["web", "analysis", "config", "db", "github", "markdown", "queue", "http"];
 const ENTRY_FILES = "(index|workers|server|app-deps|jobs)\\.js$";
 
 /** A relative import that climbs out of the current folder into `folder`. */
