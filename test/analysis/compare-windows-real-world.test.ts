@@ -1,13 +1,8 @@
 import { compareWindows } from "../../src/analysis/compare-windows.js";
 import type { MetricPolicy } from "../../src/analysis/verdict.js";
+import { metricPolicy } from "../helpers/metric-policy.js";
 
-const policy = (overrides: Partial<MetricPolicy> = {}): MetricPolicy => ({
-  better: "lower",
-  threshold: { kind: "relative", value: 0.05 },
-  alpha: 0.01,
-  minSamples: 10,
-  ...overrides,
-});
+const policy = (overrides: Partial<MetricPolicy> = {}): MetricPolicy => metricPolicy({ threshold: { kind: "relative", value: 0.05 }, ...overrides });
 const seq = (length: number, at: (i: number) => number): number[] => Array.from({ length }, (_, i) => at(i));
 /** Strong autocorrelation, as a trend inside a window shows it: 60 samples worth about 1.6. */
 const capped = { dependence: { rho: 0.95, inflation: 39 } };

@@ -1,13 +1,8 @@
 import { compareWindows } from "../../src/analysis/compare-windows.js";
 import type { MetricPolicy } from "../../src/analysis/verdict.js";
+import { metricPolicy } from "../helpers/metric-policy.js";
 
-const policy = (overrides: Partial<MetricPolicy> = {}): MetricPolicy => ({
-  better: "lower",
-  threshold: { kind: "relative", value: 0.1 },
-  alpha: 0.01,
-  minSamples: 10,
-  ...overrides,
-});
+const policy = (overrides: Partial<MetricPolicy> = {}): MetricPolicy => metricPolicy(overrides);
 const seq = (length: number, at: (i: number) => number): number[] => Array.from({ length }, (_, i) => at(i));
 
 // 30 values 100 … 102.9, median 101.45; copies scaled by ≥ 5 % are fully separated from it, so p ≈ 3e-11.

@@ -1,5 +1,6 @@
 import { detectChange, type DetectorInput } from "../../src/analysis/detect-change.js";
 import type { MetricPolicy } from "../../src/analysis/verdict.js";
+import { metricPolicy } from "../helpers/metric-policy.js";
 import type { SeriesSamples } from "../../src/analysis/time-window.js";
 import {
   ar1,
@@ -23,13 +24,7 @@ import {
  * A 1 % threshold is below every shape's noise, so the threshold never decides a case here: the corrected test
  * and the noise gate must. (Each of these cases also carries the too-low-threshold warning, tested on its own.)
  */
-const policy = (overrides: Partial<MetricPolicy> = {}): MetricPolicy => ({
-  better: "lower",
-  threshold: { kind: "relative", value: 0.01 },
-  alpha: 0.01,
-  minSamples: 10,
-  ...overrides,
-});
+const policy = (overrides: Partial<MetricPolicy> = {}): MetricPolicy => metricPolicy({ threshold: { kind: "relative", value: 0.01 }, ...overrides });
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 interface Shape {

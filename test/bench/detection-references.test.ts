@@ -1,17 +1,12 @@
 import type { DetectorInput } from "../../src/analysis/detect-change.js";
 import type { MetricPolicy } from "../../src/analysis/verdict.js";
+import { metricPolicy } from "../helpers/metric-policy.js";
 import { calibrateCutoff } from "./detection/calibrate-cutoff.js";
 import { measureFixedRatio, STOCK_ALERT_RATIO } from "./detection/fixed-ratio.js";
 import { referenceSamples, referenceVerdict, type ReferenceScore } from "./detection/reference-score.js";
 import { measureWelchTTest, welchCutoff } from "./detection/welch-t-test.js";
 
-const policy = (overrides: Partial<MetricPolicy> = {}): MetricPolicy => ({
-  better: "lower",
-  threshold: { kind: "relative", value: 0.05 },
-  alpha: 0.01,
-  minSamples: 3,
-  ...overrides,
-});
+const policy = (overrides: Partial<MetricPolicy> = {}): MetricPolicy => metricPolicy({ threshold: { kind: "relative", value: 0.05 }, minSamples: 3, ...overrides });
 const samples = (values: number[]) => ({ timestamps: values.map((_, k) => 1000 + 30 * k), values });
 const windows = (baseline: number[], candidate: number[]): DetectorInput => ({
   baseline: samples(baseline),

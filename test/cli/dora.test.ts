@@ -1,7 +1,6 @@
-import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 import { startLoopbackGitHub, type LoopbackGitHub, type LoopbackRequest, type LoopbackReply } from "../helpers/loopback-github.js";
-import { runKaizen } from "./run-kaizen.js";
+import { appEnv, runKaizen } from "./run-kaizen.js";
 
 const REPO_ID = 720;
 const sha = (c: string) => c.repeat(40);
@@ -50,14 +49,7 @@ describe("kaizen dora", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     loopback = await startLoopbackGitHub(github);
-    env = {
-      APP_ID: "123",
-      PRIVATE_KEY_PATH: join(process.cwd(), "test/fixtures/github/mock-cert.pem"),
-      WEBHOOK_SECRET: "secret",
-      DATABASE_URL: db.url,
-      GHE_HOST: loopback.host,
-      GHE_PROTOCOL: "http",
-    };
+    env = appEnv(db.url, loopback.host);
   });
   afterAll(async () => {
     await loopback.close();

@@ -1,9 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { upsertRadarItem } from "../../src/radar/store/radar-items.js";
 import { useTestDatabase } from "../helpers/test-database.js";
-import { runKaizen } from "./run-kaizen.js";
+import { appEnv, runKaizen } from "./run-kaizen.js";
 
 const REPO = "octo-org/shop";
 
@@ -57,14 +56,7 @@ describe("kaizen radar review", () => {
     it("opens a review issue through the app's GitHub and records it as on demand", async () => {
       const github = await startFakeGitHub();
       try {
-        const env = {
-          APP_ID: "123",
-          PRIVATE_KEY_PATH: join(process.cwd(), "test/fixtures/github/mock-cert.pem"),
-          WEBHOOK_SECRET: "secret",
-          DATABASE_URL: db.url,
-          GHE_HOST: github.host,
-          GHE_PROTOCOL: "http",
-        };
+        const env = appEnv(db.url, github.host);
         const run = await runKaizen(["radar", "review", REPO], { env });
         expect(run).toEqual({ code: 0, stdout: `ok  opened http://github.example/${REPO}/issues/41\n`, stderr: "" });
         expect(github.created).toHaveLength(1);
@@ -82,14 +74,7 @@ describe("kaizen radar review", () => {
     it("exits 1 saying so, after GitHub says the app is not installed there", async () => {
       const github = await startFakeGitHub();
       try {
-        const env = {
-          APP_ID: "123",
-          PRIVATE_KEY_PATH: join(process.cwd(), "test/fixtures/github/mock-cert.pem"),
-          WEBHOOK_SECRET: "s",
-          DATABASE_URL: db.url,
-          GHE_HOST: github.host,
-          GHE_PROTOCOL: "http",
-        };
+        const env = appEnv(db.url, github.host);
         const run = await runKaizen(["radar", "review", "octo-org/other"], { env });
         expect(run.code).toBe(1);
         expect(run.stderr).toContain("octo-org/other has no radar");

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The built command line, as `npx kaizen` runs it. */
@@ -26,4 +27,19 @@ export function runKaizen(args: string[], options: { cwd?: string; env?: Record<
       resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
     });
   });
+}
+
+/**
+ * The environment of a command that acts as the app (radar review, radar sync, dora): a test app id and key,
+ * the test database, and a GitHub at `githubHost` reached over plain HTTP (GHE_HOST), so no call leaves the machine.
+ */
+export function appEnv(databaseUrl: string, githubHost: string): Record<string, string> {
+  return {
+    APP_ID: "123",
+    PRIVATE_KEY_PATH: join(process.cwd(), "test/fixtures/github/mock-cert.pem"),
+    WEBHOOK_SECRET: "secret",
+    DATABASE_URL: databaseUrl,
+    GHE_HOST: githubHost,
+    GHE_PROTOCOL: "http",
+  };
 }
