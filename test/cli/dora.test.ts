@@ -1,6 +1,5 @@
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
-import { startLoopbackGitHub, type LoopbackGitHub, type LoopbackRequest, type LoopbackReply } from "../helpers/loopback-github.js";
-import { appEnv, runKaizen } from "./run-kaizen.js";
+import type { LoopbackRequest, LoopbackReply } from "../helpers/loopback-github.js";
+import { runKaizen, useCliApp } from "./run-kaizen.js";
 
 const REPO_ID = 720;
 const sha = (c: string) => c.repeat(40);
@@ -43,18 +42,8 @@ function github({ method, path, query }: LoopbackRequest): LoopbackReply | undef
 }
 
 describe("kaizen dora", () => {
-  let db: TestDatabase;
-  let loopback: LoopbackGitHub;
-  let env: Record<string, string>;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    loopback = await startLoopbackGitHub(github);
-    env = appEnv(db.url, loopback.host);
-  });
-  afterAll(async () => {
-    await loopback.close();
-    await db.drop();
-  });
+  const app = useCliApp(github);
+  const { db, github: loopback } = app;
 
   const snapshot = async () =>
     Promise.all(
@@ -62,12 +51,12 @@ describe("kaizen dora", () => {
     );
 
   it("backfills through the app's installation, and a second run changes nothing", async () => {
-    const first = await runKaizen(["dora", "sync", "octo-org/shop"], { env });
+    const first = await runKaizen(["dora", "sync", "octo-org/shop"], { env: app.env });
     // Four compares recorded, two of them asked of GitHub: D1 and the staging deploy are the first of their
     // environments (nothing to compare with).
     expect(first).toEqual({ code: 0, stdout: "ok  changed: 4 deployments, 1 pull requests, 1 issues, 4 compares\n", stderr: "" });
     const before = await snapshot();
-    const second = await runKaizen(["dora", "sync", "octo-org/shop"], { env });
+    const second = await runKaizen(["dora", "sync", "octo-org/shop"], { env: app.env });
     expect(second).toEqual({ code: 0, stdout: "ok  changed: 0 deployments, 0 pull requests, 0 issues, 0 compares\n", stderr: "" });
     expect(await snapshot()).toEqual(before);
     expect(loopback.seen.filter((r) => !r.startsWith("GET ") && !r.endsWith("/access_tokens"))).toEqual([]);
@@ -75,13 +64,13 @@ describe("kaizen dora", () => {
   });
 
   it("prints the hand-computed table as CSV", async () => {
-    const run = await runKaizen(["dora", "octo-org/shop", "--from", "2026-03-02", "--to", "2026-03-09", "--csv"], { env });
+    const run = await runKaizen(["dora", "octo-org/shop", "--from", "2026-03-02", "--to", "2026-03-09", "--csv"], { env: app.env });
     expect(run.stderr).toBe("");
     expect(run.stdout.split("\n").slice(1)).toEqual(["2026-03-02,3,2,1,22,22,2,66.7%,1,1,2,1,33.3%", "total,3,2,1,22,22,2,66.7%,1,1,2,1,33.3%", ""]);
   });
 
   it("prints the table with its bands, the 2025 note and the rules", async () => {
-    const run = await runKaizen(["dora", "octo-org/shop", "--from", "2026-03-02", "--to", "2026-03-09"], { env });
+    const run = await runKaizen(["dora", "octo-org/shop", "--from", "2026-03-02", "--to", "2026-03-09"], { env: app.env });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("changeLeadTime: less than one day (elite cluster, DORA 2024 (Accelerate State of DevOps Report 2024))");
     expect(run.stdout).toContain("the 2025 report dropped fixed performance bands");
@@ -89,7 +78,7 @@ describe("kaizen dora", () => {
   });
 
   it("exits 2 without a repository", async () => {
-    const run = await runKaizen(["dora"], { env });
+    const run = await runKaizen(["dora"], { env: app.env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("name the repository");
   });

@@ -1,6 +1,5 @@
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
-import { startLoopbackGitHub, type LoopbackGitHub, type LoopbackRequest, type LoopbackReply } from "../helpers/loopback-github.js";
-import { appEnv, runKaizen } from "./run-kaizen.js";
+import type { LoopbackRequest, LoopbackReply } from "../helpers/loopback-github.js";
+import { runKaizen, useCliApp } from "./run-kaizen.js";
 
 const REPO = "octo-org/shop";
 const REPO_ID = 710;
@@ -37,33 +36,23 @@ function github({ method, path, query }: LoopbackRequest): LoopbackReply | undef
 }
 
 describe("kaizen radar sync", () => {
-  let db: TestDatabase;
-  let loopback: LoopbackGitHub;
-  let env: Record<string, string>;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    loopback = await startLoopbackGitHub(github);
-    env = appEnv(db.url, loopback.host);
-  });
-  afterAll(async () => {
-    await loopback.close();
-    await db.drop();
-  });
+  const app = useCliApp(github);
+  const { db, github: loopback } = app;
 
   it("imports the repository's radar issues through the app's installation, and a second run changes nothing", async () => {
-    const first = await runKaizen(["radar", "sync", REPO], { env });
+    const first = await runKaizen(["radar", "sync", REPO], { env: app.env });
     expect(first).toEqual({ code: 0, stdout: "ok  1 radar and trend issues read, 1 items created or changed\n", stderr: "" });
     const { rows } = await db.pool.query("select issue_number, ring, quadrant, status, installation_id::int from radar_items where repo_id = $1", [REPO_ID]);
     expect(rows).toEqual([{ issue_number: 3, ring: "trial", quadrant: "techniques", status: "active", installation_id: 2 }]);
 
-    const second = await runKaizen(["radar", "sync", REPO], { env });
+    const second = await runKaizen(["radar", "sync", REPO], { env: app.env });
     expect(second).toEqual({ code: 0, stdout: "ok  1 radar and trend issues read, 0 items created or changed\n", stderr: "" });
     // Reads only: no comment, no label.
     expect(loopback.seen.filter((request) => !request.startsWith("GET ") && !request.endsWith("/access_tokens"))).toEqual([]);
   });
 
   it("exits 1 for a repository whose kaizen.yml has no radar", async () => {
-    const run = await runKaizen(["radar", "sync", "octo-org/other"], { env });
+    const run = await runKaizen(["radar", "sync", "octo-org/other"], { env: app.env });
     expect(run).toEqual({
       code: 1,
       stdout: "",
@@ -72,7 +61,7 @@ describe("kaizen radar sync", () => {
   });
 
   it("exits 1 for a repository the app is not installed on", async () => {
-    const run = await runKaizen(["radar", "sync", "octo-org/missing"], { env });
+    const run = await runKaizen(["radar", "sync", "octo-org/missing"], { env: app.env });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("kaizen: the app is not installed on octo-org/missing");
   });

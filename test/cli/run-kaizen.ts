@@ -2,6 +2,9 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { lateBound } from "../helpers/late-bound.js";
+import { startLoopbackGitHub, type LoopbackGitHub, type LoopbackReply, type LoopbackRequest } from "../helpers/loopback-github.js";
+import { useTestDatabase, type TestDatabase } from "../helpers/test-database.js";
 
 /** The built command line, as `npx kaizen` runs it. */
 const BIN = fileURLToPath(new URL("../../lib/cli/kaizen.js", import.meta.url));
@@ -41,5 +44,28 @@ export function appEnv(databaseUrl: string, githubHost: string): Record<string, 
     DATABASE_URL: databaseUrl,
     GHE_HOST: githubHost,
     GHE_PROTOCOL: "http",
+  };
+}
+
+/**
+ * For a describe block whose commands act as the app: a database of its own and a loopback GitHub answering
+ * `route`, both made in beforeAll and closed in afterAll, with the `env` that points a command at them.
+ */
+export function useCliApp(route: (request: LoopbackRequest) => LoopbackReply | undefined): { db: TestDatabase; github: LoopbackGitHub; env: Record<string, string> } {
+  const db = useTestDatabase();
+  let github: LoopbackGitHub | undefined;
+  beforeAll(async () => {
+    github = await startLoopbackGitHub(route);
+  });
+  afterAll(async () => {
+    await github?.close();
+  });
+  const bound = lateBound(() => github, "The loopback GitHub of useCliApp()");
+  return {
+    db,
+    github: bound,
+    get env() {
+      return appEnv(db.url, bound.host);
+    },
   };
 }
