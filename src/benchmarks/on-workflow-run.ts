@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { installedRepo } from "../github/installed-repo.js";
 import type { AppDeps } from "../app-deps.js";
 import { recordBenchmarkRun } from "./store/benchmark-runs.js";
 
@@ -19,10 +20,7 @@ export function handleWorkflowRun(deps: AppDeps) {
 
     const fromFork = run.head_repository.full_name !== repository.full_name;
     const recorded = await recordBenchmarkRun(deps.pool, {
-      repoId: repository.id,
-      owner: repository.owner.login,
-      repo: repository.name,
-      installationId: installation.id,
+      ...installedRepo(installation, repository),
       githubRunId: run.id,
       // The workflow's `name:`, which config lists (the workflow object has it even where the run's is blank).
       workflowName: workflow?.name ?? run.name ?? "",

@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { installedRepo } from "../github/installed-repo.js";
 import type { AppDeps } from "../app-deps.js";
 import { hasWaitingExperiments } from "./store/experiments.js";
 
@@ -14,10 +15,7 @@ export function handleExperimentDeploymentStatus(deps: AppDeps) {
     const environment = status.environment ?? deployment.environment;
     if (!(await hasWaitingExperiments(deps.pool, repository.id, environment))) return;
     const data = {
-      installationId: installation.id,
-      repoId: repository.id,
-      owner: repository.owner.login,
-      repo: repository.name,
+      ...installedRepo(installation, repository),
       repoUrl: repository.html_url,
       environment,
       sha: deployment.sha,

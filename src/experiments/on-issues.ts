@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { installedRepo } from "../github/installed-repo.js";
 import type { AppDeps } from "../app-deps.js";
 
 /** The label that makes an issue an experiment. */
@@ -11,10 +12,7 @@ export function handleExperimentIssues(deps: AppDeps) {
     const labels = (issue.labels ?? []).map((label) => label.name);
     if (!installation || issue.pull_request || !labels.includes(EXPERIMENT_LABEL)) return;
     const data = {
-      installationId: installation.id,
-      repoId: repository.id,
-      owner: repository.owner.login,
-      repo: repository.name,
+      ...installedRepo(installation, repository),
       issueNumber: issue.number,
       title: issue.title,
       body: issue.body ?? "",

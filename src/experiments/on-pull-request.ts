@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { installedRepo } from "../github/installed-repo.js";
 import type { AppDeps } from "../app-deps.js";
 import { hasWaitingExperiments } from "./store/experiments.js";
 
@@ -9,10 +10,7 @@ export function handleExperimentPullRequest(deps: AppDeps) {
     if (!installation || !pull.merged || !pull.merge_commit_sha) return;
     if (!(await hasWaitingExperiments(deps.pool, repository.id))) return;
     const data = {
-      installationId: installation.id,
-      repoId: repository.id,
-      owner: repository.owner.login,
-      repo: repository.name,
+      ...installedRepo(installation, repository),
       pullNumber: pull.number,
       body: pull.body ?? "",
       mergeSha: pull.merge_commit_sha,

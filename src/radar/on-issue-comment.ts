@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { installedRepo } from "../github/installed-repo.js";
 import type { AppDeps } from "../app-deps.js";
 
 // Only the start matters here; the job reads the rest against the repository's rings.
@@ -14,10 +15,7 @@ export function handleIssueComment(deps: AppDeps) {
     const { comment, issue, repository, installation, sender } = context.payload;
     if (!installation || issue.pull_request || sender.type === "Bot" || !RADAR_COMMAND.test(comment.body)) return;
     const data = {
-      installationId: installation.id,
-      repoId: repository.id,
-      owner: repository.owner.login,
-      repo: repository.name,
+      ...installedRepo(installation, repository),
       issueNumber: issue.number,
       labels: issue.labels.map((label) => label.name),
       commentId: comment.id,

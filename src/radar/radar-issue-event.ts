@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { installedRepo } from "../github/installed-repo.js";
 import { toRadarIssue, type RadarIssue } from "./model/radar-issue.js";
 
 export const RADAR_ISSUE_ACTIONS = [
@@ -47,10 +48,7 @@ export function toRadarIssueEvent(payload: IssuesPayload, deliveryId: string): R
   return {
     deliveryId,
     action,
-    installationId: installation.id,
-    repoId: repository.id,
-    owner: repository.owner.login,
-    repo: repository.name,
+    ...installedRepo(installation, repository),
     issue: toRadarIssue(issue),
     label,
     // The app's own label removals arrive as `<slug>[bot]` of type Bot.

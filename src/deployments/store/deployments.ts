@@ -1,11 +1,8 @@
+import type { InstalledRepo } from "../../github/installed-repo.js";
 
 /** A row of `deployments`. */
-export interface DeploymentRow {
+export interface DeploymentRow extends InstalledRepo {
   id: number;
-  repoId: number;
-  owner: string;
-  repo: string;
-  installationId: number;
   githubDeploymentId: number;
   environment: string;
   sha: string;

@@ -1,4 +1,5 @@
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import type { InstalledRepo } from "../../github/installed-repo.js";
 import type { Queryable } from "../../db/queryable.js";
 import type { ExperimentOutcome } from "../model/judge-experiment.js";
 import type { Expectation } from "../model/parse-hypothesis.js";
@@ -6,12 +7,8 @@ import type { Expectation } from "../model/parse-hypothesis.js";
 export type ExperimentState = "invalid" | "waiting" | ExperimentOutcome;
 
 /** A row of `experiments`. */
-export interface ExperimentRow {
+export interface ExperimentRow extends InstalledRepo {
   id: number;
-  repoId: number;
-  owner: string;
-  repo: string;
-  installationId: number;
   issueNumber: number;
   title: string;
   state: ExperimentState;
@@ -48,11 +45,7 @@ const COLUMNS = `id, repo_id as "repoId", owner, repo, installation_id as "insta
   pr_number as "prNumber", merge_sha as "mergeSha", evaluation_id as "evaluationId", outcome,
   outcome_comment_id as "outcomeCommentId", decided_at as "decidedAt"`;
 
-export interface ExperimentIssue {
-  repoId: number;
-  owner: string;
-  repo: string;
-  installationId: number;
+export interface ExperimentIssue extends InstalledRepo {
   issueNumber: number;
   title: string;
 }

@@ -1,15 +1,12 @@
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import type { InstalledRepo } from "../../github/installed-repo.js";
 import type { Queryable } from "../../db/queryable.js";
 
 export type GateDecision = "approved" | "rejected";
 
 /** A row of `gate_requests`: one deployment protection request, decided once, answered once. */
-export interface GateRequestRow {
+export interface GateRequestRow extends InstalledRepo {
   id: number;
-  repoId: number;
-  owner: string;
-  repo: string;
-  installationId: number;
   githubDeploymentId: number;
   environment: string;
   sha: string;
