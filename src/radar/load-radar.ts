@@ -10,6 +10,7 @@ import type { RadarSnapshot } from "./model/radar-snapshot.js";
 import { toRadarSnapshot } from "./model/to-radar-snapshot.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { installationClient } from "../github/installation-client.js";
+import { listMentioningExperiments } from "../db/experiment-mentions.js";
 
 /** A repository's radar with what acting on it takes: its config and a client of its installation. */
 export interface LoadedRadar {
@@ -27,7 +28,8 @@ export interface LoadedRadar {
  * 1. db     — the repository's radar items by its id (they carry its current name and installation). Never by
  *             name: a renamed repository's name can belong to another repository, with other readers.
  * 2. config — `.github/kaizen.yml` through the installation: rings and quadrants in their order.
- * 3. db     — trend items, every movement, trend links, the latest review → the snapshot.
+ * 3. db     — trend items, every movement, trend links, the latest review, the experiments that mention an
+ *             item → the snapshot.
  */
 export async function loadRadar(app: Probot, deps: Pick<AppDeps, "pool" | "sources">, repoId: number): Promise<LoadedRadar | null> {
   const radarItems = await listRadarItems(deps.pool, repoId, "radar");
@@ -39,15 +41,16 @@ export async function loadRadar(app: Probot, deps: Pick<AppDeps, "pool" | "sourc
   if (loaded.status !== "ok" || !loaded.config.radar) return null;
   const config = loaded.config.radar;
 
-  const [trendItems, movements, links, latestReview] = await Promise.all([
+  const [trendItems, movements, links, latestReview, experiments] = await Promise.all([
     listRadarItems(deps.pool, first.repoId, "trend"),
     listRadarMovementsSince(deps.pool, first.repoId, null),
     listTrendLinksToRadarItems(deps.pool, first.repoId),
     getLatestRadarReview(deps.pool, first.repoId),
+    listMentioningExperiments(deps.pool, first.repoId),
   ]);
   const snapshot = toRadarSnapshot(
     { owner: first.owner, repo: first.repo },
-    { rings: config.rings, quadrants: config.quadrants, radarItems, trendItems, movements, links, latestReview },
+    { rings: config.rings, quadrants: config.quadrants, radarItems, trendItems, movements, links, latestReview, experiments },
   );
   return { repoId: first.repoId, installationId: first.installationId, octokit, config, snapshot };
 }
