@@ -11,6 +11,7 @@ import { toRadarSnapshot } from "./model/to-radar-snapshot.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { installationClient } from "../github/installation-client.js";
 import { listMentioningExperiments } from "../db/experiment-mentions.js";
+import { saveRadarLayout } from "./store/radar-layouts.js";
 
 /** A repository's radar with what acting on it takes: its config and a client of its installation. */
 export interface LoadedRadar {
@@ -40,6 +41,7 @@ export async function loadRadar(app: Probot, deps: Pick<AppDeps, "pool" | "sourc
   const loaded = await loadRepoConfig(octokit, { owner: first.owner, repo: first.repo }, deps.sources.names());
   if (loaded.status !== "ok" || !loaded.config.radar) return null;
   const config = loaded.config.radar;
+  await saveRadarLayout(deps.pool, first.repoId, config);
 
   const [trendItems, movements, links, latestReview, experiments] = await Promise.all([
     listRadarItems(deps.pool, first.repoId, "trend"),
