@@ -29,6 +29,8 @@ export interface RadarReviewContext {
   proposals: Array<ReviewItem & ReviewExperiments & { quadrant: string; thumbsUp: number }>;
   /** Active trend items by impact, high first; each with the radar items it names. */
   trendsByImpact: Array<{ impact: string; trends: Array<ReviewItem & { trend: string; radarItems: ReviewItem[] }> }>;
+  /** The radar drawn on Kaizen's dashboard; null without KAIZEN_PUBLIC_URL. */
+  dashboard: string | null;
 }
 
 export interface RadarReviewOptions {
@@ -38,6 +40,8 @@ export interface RadarReviewOptions {
   staleAfterMs: number;
   /** 👍 counts read from GitHub while building the review, by issue number; the stored count where missing. */
   thumbsUp: ReadonlyMap<number, number>;
+  /** The radar's dashboard page, when Kaizen has a public URL. */
+  dashboard?: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -89,6 +93,7 @@ export function buildRadarReview(snapshot: RadarSnapshot, options: RadarReviewOp
 
   return {
     marker: options.marker,
+    dashboard: options.dashboard ?? null,
     repo: `${snapshot.repo.owner}/${snapshot.repo.repo}`,
     previous: snapshot.lastReview,
     quadrants: snapshot.quadrants.map((quadrant) => ({
