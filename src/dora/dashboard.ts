@@ -2,7 +2,7 @@ import type { DashboardContext, DashboardHtml, DashboardPage, OverviewTile } fro
 import { DoraConfig } from "../config/dora-config.js";
 import { htmlTemplateRenderer } from "../markdown/render-html-template.js";
 import { buildDoraPage, doraKeyTiles, type DoraKeyTile, type DoraPageContext } from "./build-dora-page.js";
-import { loadDoraReport } from "./load-dora-report.js";
+import { loadDoraReportCached } from "./load-dora-report-cached.js";
 import { weekStart } from "./model/dora-stats.js";
 import { listDoraEnvironments } from "./store/dora-deployments.js";
 import { getDoraSettings } from "./store/dora-settings.js";
@@ -73,7 +73,7 @@ async function loadReport(context: DashboardContext, environment: string | null,
   const config = { ...DoraConfig.parse({}), ...settings };
   const to = context.now;
   const from = new Date(weekStart(to).getTime() - (weeks - 1) * 7 * DAY);
-  return loadDoraReport({ pool: context.db }, context.repo.id, config, { environment, from, to });
+  return loadDoraReportCached(context.db, context.repo.id, config, { environment, from, to });
 }
 
 /** `?weeks=` from 4 to 260 (five years, the API's limit); anything else is the default. */

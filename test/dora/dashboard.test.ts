@@ -137,6 +137,26 @@ describe("GET /{owner}/{repo}/dora (the DORA page)", () => {
     });
   });
 
+  describe("after a fact changes", () => {
+    it("computes the keys anew instead of showing the report it kept", async () => {
+      const figure = async () => {
+        const page = await chromium.open((await doraOverviewTile.render(context()))!);
+        const value = await page.locator(".kz-dora-key[data-key='deployment-frequency'] .kz-figure").innerText();
+        await page.close();
+        return value;
+      };
+      expect(await figure()).toBe("0.91 deploys/week");
+      await db.pool.query(
+        `insert into dora_deployments (repo_id, owner, repo, installation_id, github_deployment_id, environment, sha, ref, created_at, succeeded_at)
+         values ($1, $2, $3, 31, 999, 'production', $4, 'main', '2026-03-13T10:00:00Z', '2026-03-13T10:05:00Z')`,
+        [REPO.id, REPO.owner, REPO.name, "f".repeat(40)],
+      );
+      expect(await figure()).toBe("1 deploys/week");
+      await db.pool.query("delete from dora_deployments where github_deployment_id = 999");
+      expect(await figure()).toBe("0.91 deploys/week");
+    });
+  });
+
   describe("for a repository without deploys", () => {
     it("answers 404 for the page and leaves the tile out", async () => {
       expect(await doraDashboardPage.render(context("", EMPTY))).toBeUndefined();
