@@ -18,4 +18,6 @@ export interface AppDeps {
   workers: boolean;
   /** Kaizen's own metrics (`GET /metrics`); the app makes a registry of its own when none is given. */
   metrics?: KaizenMetrics;
+  /** KAIZEN_PUBLIC_URL without a trailing slash: comments and issues link the dashboard's pages under it; unset, they do not. */
+  publicUrl?: string;
 }

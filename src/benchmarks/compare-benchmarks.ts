@@ -64,13 +64,13 @@ export async function compareBenchmarks(app: Probot, deps: AppDeps, runId: numbe
   }
   const checkRunId = await publishBenchmarksCheck(octokit, reports[0]!, runId);
   for (const report of reports.filter((r) => r.pull)) {
-    await publishBenchmarksSection(octokit, deps.pool, { report, repoId: run.repoId, policy: config.comment });
+    await publishBenchmarksSection(octokit, deps.pool, { report, repoId: run.repoId, policy: config.comment, publicUrl: deps.publicUrl });
   }
   const push = reports.find((r) => !r.pull);
   if (push && config.issues.enabled) {
     // One run at a time per repository, so two pushes in quick succession cannot both open the same issue.
     await withAdvisoryLock(deps.pool, `kaizen-benchmark-issues:${run.repoId}`, () =>
-      syncBenchmarkIssues(octokit, deps.pool, { report: push, repoId: run.repoId, runId, labels: config.issues.labels }),
+      syncBenchmarkIssues(octokit, deps.pool, { report: push, repoId: run.repoId, runId, labels: config.issues.labels, publicUrl: deps.publicUrl }),
     );
   }
   await setBenchmarkRunState(deps.pool, runId, "reported", { checkRunId });

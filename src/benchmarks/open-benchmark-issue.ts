@@ -5,6 +5,7 @@ import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import type { BenchmarkComparisonReport, BenchmarkReport } from "./report-context.js";
 import { renderBenchmarkTemplate } from "./templates.js";
+import { dashboardUrl } from "../markdown/dashboard-url.js";
 
 /**
  * Opens the improvement issue for a benchmark's first regression on the default branch and records it. An open
@@ -23,6 +24,7 @@ export async function openBenchmarkIssue(
     fingerprint: string;
     /** The commit the issue speaks for: the regressed push's, or the branch's tip for a late one. */
     lastSha: string;
+    publicUrl?: string;
   },
 ): Promise<void> {
   const { report, benchmark, fingerprint } = input;
@@ -35,7 +37,13 @@ export async function openBenchmarkIssue(
     repo,
     marker,
     title: `Benchmark regression: ${benchmark.name} on ${report.branch}`,
-    body: renderBenchmarkTemplate("benchmarks-issue", { ...report, marker, benchmark, level }),
+    body: renderBenchmarkTemplate("benchmarks-issue", {
+      ...report,
+      marker,
+      benchmark,
+      level,
+      dashboard: dashboardUrl(input.publicUrl, report.repo, "benchmarks", benchmark.benchmark),
+    }),
     labels: input.labels,
   });
   await insertIssue(pool, {

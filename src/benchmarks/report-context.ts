@@ -68,6 +68,8 @@ export interface BenchmarkIssueContext extends BenchmarkReport {
   benchmark: BenchmarkComparisonReport;
   /** The benchmark's value before the regression; recovery means getting back within the threshold of it. */
   level: number;
+  /** The benchmark's page on Kaizen's dashboard; null without KAIZEN_PUBLIC_URL. */
+  dashboard: string | null;
 }
 
 /** A comment on an open benchmark issue: another push still regressed, or back within the threshold (recovered). */

@@ -21,7 +21,8 @@ export function benchmarkIssueFingerprint(repoId: number, benchmark: string, mea
   return `benchmarks/${repoId}/${JSON.stringify([benchmark, measure])}`;
 }
 
-type IssueSync = { report: BenchmarkReport; repoId: number; runId: number; labels: readonly string[] };
+/** `publicUrl`: KAIZEN_PUBLIC_URL, under which a new issue links the benchmark's dashboard page. */
+type IssueSync = { report: BenchmarkReport; repoId: number; runId: number; labels: readonly string[]; publicUrl?: string };
 
 /**
  * The improvement-issue lifecycle for one push to the default branch, in the branch's commit order (issue 17):

@@ -29,6 +29,8 @@ export interface AppEnv {
   /** Whether this process runs the job workers (KAIZEN_WORKERS, default true); false makes a webhook-only process. */
   workers: boolean;
   webhookProxy?: string;
+  /** KAIZEN_PUBLIC_URL without a trailing slash: where people reach the dashboard; unset means no links to it. */
+  publicUrl?: string;
 }
 
 /** Startup is refused: the message lists every bad variable with what to set instead. */
@@ -77,6 +79,12 @@ function isUrl(text: string, protocols: string[]): boolean {
   }
 }
 
+function isBaseUrl(text: string): boolean {
+  if (!isUrl(text, ["http:", "https:"])) return false;
+  const url = new URL(text);
+  return url.search === "" && url.hash === "" && url.username === "" && url.password === "";
+}
+
 /**
  * Reads and checks every setting Kaizen takes from the environment; the only place that touches
  * process.env. Empty values count as unset. Throws EnvError listing all bad values at once.
@@ -117,6 +125,12 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
   const webhookProxy = set("WEBHOOK_PROXY_URL");
   if (webhookProxy && !isUrl(webhookProxy, ["http:", "https:"])) bad("WEBHOOK_PROXY_URL", "must be an http(s) URL such as a smee.io channel");
 
+  const publicUrl = set("KAIZEN_PUBLIC_URL");
+  if (publicUrl && !isBaseUrl(publicUrl)) {
+    // Not echoed: a mistaken value may carry credentials.
+    problems.push("KAIZEN_PUBLIC_URL: must be the http(s) address people open Kaizen's dashboard at, like https://kaizen.example.com, without credentials, query or fragment");
+  }
+
   if (problems.length > 0) throw new EnvError(problems);
   return {
     appId: appId === undefined ? undefined : Number(appId),
@@ -134,6 +148,7 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
     sourcesPath: set("KAIZEN_SOURCES"),
     workers: workers === "true",
     webhookProxy,
+    publicUrl: publicUrl?.replace(/\/+$/, ""),
     variables: env,
   };
 }

@@ -84,7 +84,7 @@ export async function confirmRegressions(app: Probot, deps: AppDeps, evaluationI
   const facts = { repo: { owner, repo }, environment, sha, ref: evaluation.ref, deployment, windows, pulls: links };
   const report = buildEvaluationReport(facts, config.gate.check, confirmed.map((c) => c.again));
   const confirmations = new Map(confirmed.map((c) => [c.again.metric.name, { window: c.window, result: c.later.result }]));
-  const sync = { report, repoId: evaluation.repoId, evaluationId, labels: config.issues.labels, openAtOnce: true, confirmations };
+  const sync = { report, repoId: evaluation.repoId, evaluationId, labels: config.issues.labels, openAtOnce: true, confirmations, publicUrl: deps.publicUrl };
   await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, () =>
     syncImprovementIssues(octokit, deps.pool, sync),
   );

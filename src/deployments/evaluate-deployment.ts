@@ -60,12 +60,12 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   const report = buildEvaluationReport(facts, config.gate.check, measured);
   const unconfirmed = await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
     // The comment first: it is what the PR author reads, and GitHub's pacing spaces every later write.
-    await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment });
+    await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment, publicUrl: deps.publicUrl });
     const checkRunId = await publishEvaluationCheck(octokit, report, evaluationId);
     await setEvaluationCheckRun(deps.pool, evaluationId, checkRunId);
     if (!config.issues.enabled) return [];
     const { labels, confirm } = config.issues;
-    const sync = { report, repoId: evaluation.repoId, evaluationId, labels, openAtOnce: confirm === 0 };
+    const sync = { report, repoId: evaluation.repoId, evaluationId, labels, openAtOnce: confirm === 0, publicUrl: deps.publicUrl };
     return syncImprovementIssues(octokit, deps.pool, sync);
   });
   const confirmation = { evaluationId, candidate: windows.candidate, confirmMs: config.issues.confirm };

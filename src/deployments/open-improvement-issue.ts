@@ -5,6 +5,7 @@ import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import type { ConfirmationReport, EvaluationReport, MetricReport } from "./report-context.js";
 import { renderDeploymentTemplate } from "./templates.js";
+import { dashboardUrl } from "../markdown/dashboard-url.js";
 
 /**
  * Opens the improvement issue for a metric's first regression and records it. If GitHub already has an open
@@ -23,6 +24,7 @@ export async function openImprovementIssue(
     metric: MetricReport;
     fingerprint: string;
     confirmation?: ConfirmationReport;
+    publicUrl?: string;
   },
 ): Promise<void> {
   const { report, metric, fingerprint, confirmation } = input;
@@ -35,7 +37,14 @@ export async function openImprovementIssue(
     repo,
     marker,
     title: `Performance regression: ${metric.name} in ${report.environment}`,
-    body: renderDeploymentTemplate("improvement-issue", { ...report, marker, metric, level, confirmation }),
+    body: renderDeploymentTemplate("improvement-issue", {
+      ...report,
+      marker,
+      metric,
+      level,
+      confirmation,
+      dashboard: dashboardUrl(input.publicUrl, report.repo, "metrics", report.environment, metric.name),
+    }),
     labels: input.labels,
   });
   await insertIssue(pool, {

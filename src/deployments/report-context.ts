@@ -52,6 +52,8 @@ export interface ImprovementIssueContext extends DeploymentFacts {
   level: number;
   /** The later window that confirmed the regression; absent when the issue opened at once (`confirm: 0`). */
   confirmation?: ConfirmationReport;
+  /** The metric's page on Kaizen's dashboard; null without KAIZEN_PUBLIC_URL. */
+  dashboard: string | null;
 }
 
 /** A comment on an open improvement issue: another deployment shows the same regression. */

@@ -22,6 +22,8 @@ export interface IssueSync {
   openAtOnce: boolean;
   /** The later windows that confirmed these metrics' regressions, by metric name, for the issue body. */
   confirmations?: ReadonlyMap<string, ConfirmationReport>;
+  /** KAIZEN_PUBLIC_URL: a new issue links the metric's dashboard page under it. */
+  publicUrl?: string;
 }
 
 /** The dedup key of an improvement issue: one open issue per (repository, environment, metric). */

@@ -1,4 +1,4 @@
-import type { AppDeps } from "../app-deps.js";
+import type { Queryable } from "../db/queryable.js";
 import { isProductionEnvironment } from "../config/dora-config.js";
 import type { DoraConfig } from "../config/kaizen-config.js";
 import { computeDora, type DoraReport } from "./model/compute-dora.js";
@@ -16,7 +16,7 @@ export interface DoraQuery {
 }
 
 /** The keys of a repository from the database: its facts, the deployments of the asked environments, computed. */
-export async function loadDoraReport(deps: Pick<AppDeps, "pool">, repoId: number, config: DoraConfig, query: DoraQuery): Promise<DoraReport & { environments: string[] }> {
+export async function loadDoraReport(deps: { pool: Queryable }, repoId: number, config: DoraConfig, query: DoraQuery): Promise<DoraReport & { environments: string[] }> {
   const [deployments, commits, pulls, incidents, regressions] = await Promise.all([
     listDoraDeployments(deps.pool, repoId),
     listDoraCommits(deps.pool, repoId),

@@ -7,6 +7,7 @@ import { loadDoraConfig } from "./load-dora-config.js";
 import { loadDoraReport } from "./load-dora-report.js";
 import type { DoraReport } from "./model/compute-dora.js";
 import { getDoraDigest, recordDoraDigest } from "./store/dora-digests.js";
+import { dashboardUrl } from "../markdown/dashboard-url.js";
 import { renderDoraTemplate, type DoraDigestContext } from "./templates.js";
 
 const WEEK = 7 * 86_400_000;
@@ -20,13 +21,14 @@ const WEEK = 7 * 86_400_000;
  * 3. issue  — the stored issue of the week is updated; else the open issue with the week's marker (a retry after
  *             GitHub created it), else a new one; its number stored.
  */
-export async function openDoraDigest(octokit: GitHubClient, deps: Pick<AppDeps, "pool" | "sources">, job: DoraJobs["dora-digest"]): Promise<void> {
+export async function openDoraDigest(octokit: GitHubClient, deps: Pick<AppDeps, "pool" | "sources" | "publicUrl">, job: DoraJobs["dora-digest"]): Promise<void> {
   const config = await loadDoraConfig(octokit, deps, job);
   if (!config?.digest) return;
   const from = new Date(`${job.week}T00:00:00Z`);
   const report = await loadDoraReport(deps, job.repoId, config, { environment: null, from, to: new Date(from.getTime() + WEEK) });
   const marker = kaizenMarker("dora-digest", job.week);
-  const body = renderDoraTemplate("dora-digest", digestContext(marker, `${job.owner}/${job.repo}`, job.week, report));
+  const dashboard = dashboardUrl(deps.publicUrl, job, "dora");
+  const body = renderDoraTemplate("dora-digest", { ...digestContext(marker, `${job.owner}/${job.repo}`, job.week, report), dashboard });
   const title = `DORA digest: week of ${job.week}`;
   const known = await getDoraDigest(deps.pool, job.repoId, job.week);
   if (known !== null) {
@@ -38,7 +40,7 @@ export async function openDoraDigest(octokit: GitHubClient, deps: Pick<AppDeps, 
   await recordDoraDigest(deps.pool, job.repoId, job.week, issue.number);
 }
 
-function digestContext(marker: string, repo: string, week: string, report: DoraReport & { environments: string[] }): DoraDigestContext {
+function digestContext(marker: string, repo: string, week: string, report: DoraReport & { environments: string[] }): Omit<DoraDigestContext, "dashboard"> {
   const s = report.summary;
   const hours = (value: number | null) => (value === null ? "—" : `${Math.round(value * 10) / 10} h`);
   const rate = (value: number | null) => (value === null ? "—" : `${Math.round(value * 1000) / 10}%`);

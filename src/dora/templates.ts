@@ -16,4 +16,6 @@ export interface DoraDigestContext {
   keys: Array<{ name: string; value: string; rule: string }>;
   failed: Array<{ id: number; sha: string; why: string; recovered: string }>;
   bandsNote: string;
+  /** The DORA page on Kaizen's dashboard (every week, with charts); null without KAIZEN_PUBLIC_URL. */
+  dashboard: string | null;
 }

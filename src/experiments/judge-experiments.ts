@@ -17,6 +17,7 @@ import {
   type ExperimentOutcomeRecord,
   type ExperimentRow,
 } from "./store/experiments.js";
+import { dashboardUrl } from "../markdown/dashboard-url.js";
 import { renderExperimentTemplate } from "./templates.js";
 
 /** How often to look again while the evaluation is still running, and for how long at most (a day). */
@@ -69,7 +70,7 @@ export async function judgeExperiments(app: Probot, deps: AppDeps, job: Experime
     await report(octokit, deps, decided, decided.state);
     if (decided.prNumber) pulls.add(decided.prNumber);
   }
-  for (const pullNumber of pulls) await publishExperimentsSection(octokit, deps.pool, { repoId: job.repoId, owner, repo, pullNumber });
+  for (const pullNumber of pulls) await publishExperimentsSection(octokit, deps.pool, { repoId: job.repoId, owner, repo, pullNumber, publicUrl: deps.publicUrl });
 }
 
 function outcomeRecord(why: string, sha: string, evaluationId: number, v: MetricVerdictRow | null, evidenceUrl: string | null): ExperimentOutcomeRecord {
@@ -100,6 +101,7 @@ async function report(octokit: GitHubClient, deps: AppDeps, experiment: Experime
     expect: experiment.expectation!.text,
     prNumber: experiment.prNumber,
     record: experiment.outcome!,
+    dashboard: dashboardUrl(deps.publicUrl, { owner, repo }, "metrics", experiment.environment!, experiment.metricName!),
   });
   const { id } = await upsertComment(octokit, { owner, repo, issueNumber, marker, body, knownCommentId: experiment.outcomeCommentId });
   await setOutcomeComment(deps.pool, experiment.id, id);

@@ -20,5 +20,5 @@ export async function linkExperimentPull(app: Probot, deps: AppDeps, job: Experi
   if (numbers.length === 0) return;
   const experiments = await linkExperimentsToPull(deps.pool, job.repoId, numbers, { number: pullNumber, mergeSha: job.mergeSha });
   if (experiments.length === 0) return;
-  await publishExperimentsSection(octokit, deps.pool, { repoId: job.repoId, owner, repo, pullNumber });
+  await publishExperimentsSection(octokit, deps.pool, { repoId: job.repoId, owner, repo, pullNumber, publicUrl: deps.publicUrl });
 }

@@ -17,11 +17,14 @@ export interface ExperimentOutcomeContext {
   expect: string;
   prNumber: number | null;
   record: ExperimentOutcomeRecord;
+  /** The metric's page on Kaizen's dashboard; null without KAIZEN_PUBLIC_URL. */
+  dashboard: string | null;
 }
 
 /** The `experiments` section of the pull request comment: the experiments this pull request tested. */
 export interface ExperimentsSectionContext {
-  experiments: Array<{ issueNumber: number; title: string; metric: string; environment: string; expect: string; state: string }>;
+  /** `dashboard`: the metric's page on Kaizen's dashboard; null without KAIZEN_PUBLIC_URL. */
+  experiments: Array<{ issueNumber: number; title: string; metric: string; environment: string; expect: string; state: string; dashboard: string | null }>;
 }
 
 /** templates/experiments/: each template's context type. */

@@ -1,6 +1,7 @@
 import type { AppDeps } from "../app-deps.js";
 import type { RadarConfig } from "../config/kaizen-config.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
+import { saveRadarLayout } from "./store/radar-layouts.js";
 import { getRadarItem, listRadarItems, upsertRadarItem } from "./store/radar-items.js";
 import { type NewRadarItem, type RadarItem } from "./model/radar-item.js";
 import { recordRadarMovement } from "./store/radar-movements.js";
@@ -42,6 +43,7 @@ export async function importRadar(octokit: GitHubClient, deps: ImportDeps, job: 
   const loaded = await loadRepoConfig(octokit, { owner, repo }, deps.sources.names());
   const config = loaded.status === "ok" ? loaded.config.radar : undefined;
   if (!config) return { radar: false, issues: 0, changed: 0 };
+  await saveRadarLayout(deps.pool, repoId, config);
 
   const list = (label: string) => octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: "all", labels: label, per_page: 100 });
   const radarIssues = (await list(config.label)).filter((issue) => !issue.pull_request);

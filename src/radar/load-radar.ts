@@ -3,13 +3,11 @@ import type { AppDeps } from "../app-deps.js";
 import type { RadarConfig } from "../config/kaizen-config.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { listRadarItems } from "./store/radar-items.js";
-import { listRadarMovementsSince } from "./store/radar-movements.js";
-import { getLatestRadarReview } from "./store/radar-reviews.js";
-import { listTrendLinksToRadarItems } from "./store/radar-trends.js";
 import type { RadarSnapshot } from "./model/radar-snapshot.js";
-import { toRadarSnapshot } from "./model/to-radar-snapshot.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { installationClient } from "../github/installation-client.js";
+import { saveRadarLayout } from "./store/radar-layouts.js";
+import { readRadarSnapshot } from "./read-radar-snapshot.js";
 
 /** A repository's radar with what acting on it takes: its config and a client of its installation. */
 export interface LoadedRadar {
@@ -26,8 +24,9 @@ export interface LoadedRadar {
  *
  * 1. db     — the repository's radar items by its id (they carry its current name and installation). Never by
  *             name: a renamed repository's name can belong to another repository, with other readers.
- * 2. config — `.github/kaizen.yml` through the installation: rings and quadrants in their order.
- * 3. db     — trend items, every movement, trend links, the latest review → the snapshot.
+ * 2. config — `.github/kaizen.yml` through the installation: rings and quadrants in their order (kept in the
+ *             database for the dashboard).
+ * 3. db     — the rest of the snapshot (readRadarSnapshot).
  */
 export async function loadRadar(app: Probot, deps: Pick<AppDeps, "pool" | "sources">, repoId: number): Promise<LoadedRadar | null> {
   const radarItems = await listRadarItems(deps.pool, repoId, "radar");
@@ -38,16 +37,8 @@ export async function loadRadar(app: Probot, deps: Pick<AppDeps, "pool" | "sourc
   const loaded = await loadRepoConfig(octokit, { owner: first.owner, repo: first.repo }, deps.sources.names());
   if (loaded.status !== "ok" || !loaded.config.radar) return null;
   const config = loaded.config.radar;
+  await saveRadarLayout(deps.pool, first.repoId, config);
 
-  const [trendItems, movements, links, latestReview] = await Promise.all([
-    listRadarItems(deps.pool, first.repoId, "trend"),
-    listRadarMovementsSince(deps.pool, first.repoId, null),
-    listTrendLinksToRadarItems(deps.pool, first.repoId),
-    getLatestRadarReview(deps.pool, first.repoId),
-  ]);
-  const snapshot = toRadarSnapshot(
-    { owner: first.owner, repo: first.repo },
-    { rings: config.rings, quadrants: config.quadrants, radarItems, trendItems, movements, links, latestReview },
-  );
+  const snapshot = await readRadarSnapshot(deps.pool, radarItems, config);
   return { repoId: first.repoId, installationId: first.installationId, octokit, config, snapshot };
 }

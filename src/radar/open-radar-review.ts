@@ -8,6 +8,7 @@ import { findOrOpenIssue, openIssue } from "../github/issues.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import { listThumbsUp } from "./github.js";
 import { renderRadarTemplate } from "./templates.js";
+import { dashboardUrl } from "../markdown/dashboard-url.js";
 import { loadRadar } from "./load-radar.js";
 
 export interface OpenRadarReviewRequest {
@@ -32,7 +33,7 @@ export interface OpenRadarReviewRequest {
  */
 export async function openRadarReview(
   app: Probot,
-  deps: Pick<AppDeps, "pool" | "sources" | "now">,
+  deps: Pick<AppDeps, "pool" | "sources" | "now" | "publicUrl">,
   request: OpenRadarReviewRequest,
 ): Promise<RadarReview | null> {
   const radar = await loadRadar(app, deps, request.repoId);
@@ -58,6 +59,7 @@ export async function openRadarReview(
     proposalRing: radar.config.proposal_ring,
     staleAfterMs: radar.config.review.stale_after,
     thumbsUp,
+    dashboard: dashboardUrl(deps.publicUrl, { owner, repo }, "radar"),
   });
   const title = `Tech radar review, ${(period ?? now.toISOString()).slice(0, 10)}`;
   const issue = { owner, repo, title, body: renderRadarTemplate("radar-review", context), labels: radar.config.review.labels };

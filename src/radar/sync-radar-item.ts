@@ -2,6 +2,7 @@ import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import type { RadarConfig } from "../config/kaizen-config.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
+import { saveRadarLayout } from "./store/radar-layouts.js";
 import { hasRadarDelivery, recordRadarDelivery } from "./store/radar-deliveries.js";
 import { getRadarItem, setRadarItemAnnouncedProblem, upsertRadarItem } from "./store/radar-items.js";
 import { type RadarItem } from "./model/radar-item.js";
@@ -42,7 +43,9 @@ export async function syncRadarItem(app: Probot, deps: AppDeps, event: RadarIssu
   const config = async () => {
     if (radar !== undefined) return radar;
     const loaded = await loadRepoConfig(await octokit(), { owner: event.owner, repo: event.repo }, deps.sources.names());
-    return (radar = loaded.status === "ok" ? (loaded.config.radar ?? null) : null);
+    radar = loaded.status === "ok" ? (loaded.config.radar ?? null) : null;
+    if (radar) await saveRadarLayout(deps.pool, event.repoId, radar);
+    return radar;
   };
 
   const applied = await hasRadarDelivery(deps.pool, event.deliveryId);

@@ -38,6 +38,23 @@ function cellCounts(markdown: string): number[] {
     .map((line) => line.replace(/\\\|/g, "").split("|").length);
 }
 
+describe("dashboard links (KAIZEN_PUBLIC_URL)", () => {
+  const page = "https://kaizen.example.com/octo-org/shop/benchmarks/render%20%7C%20big%0Afile";
+
+  it("link the moved benchmarks' pages and the overview from the PR section when set, and nothing when unset", () => {
+    const dashboard = { overview: "https://kaizen.example.com/octo-org/shop", benchmarks: [{ name: "render | big\nfile", url: page }] };
+    const linked = renderBenchmarkTemplate("pr-benchmarks-section", { ...report(), dashboard });
+    expect(linked).toContain(`📈 On Kaizen's dashboard: [render \\| big file](${page}) · [all of this repository](https://kaizen.example.com/octo-org/shop)`);
+    expect(renderBenchmarkTemplate("pr-benchmarks-section", { ...report(), dashboard: null })).not.toContain("dashboard");
+  });
+
+  it("link the benchmark's page from its issue when set, and nothing when unset", () => {
+    const context = { ...report({ pull: null }), marker: "<!-- kaizen:issue:x -->", benchmark: benchmark("parse", 150), level: 100 };
+    expect(renderBenchmarkTemplate("benchmarks-issue", { ...context, dashboard: page })).toContain(`[The benchmark's history on Kaizen's dashboard](${page})`);
+    expect(renderBenchmarkTemplate("benchmarks-issue", { ...context, dashboard: null })).not.toContain("dashboard");
+  });
+});
+
 describe("benchmark templates", () => {
   it.each(["benchmarks-check", "pr-benchmarks-section"] as const)("%s keeps every table row intact and leads with regressions", (name) => {
     const body = renderBenchmarkTemplate(name, report());
@@ -65,13 +82,13 @@ describe("benchmark templates", () => {
     const check = renderBenchmarkTemplate("benchmarks-check", report({ problems: [], notes }));
     expect(check).toContain("### ℹ️ Skipped or partly read (1)\n\n- `bench.json` line 12: BM_Gpu was skipped: no GPU");
     expect(check).not.toContain("problem");
-    const section = renderBenchmarkTemplate("pr-benchmarks-section", report({ problems: [], notes }));
+    const section = renderBenchmarkTemplate("pr-benchmarks-section", { ...report({ problems: [], notes }), dashboard: null });
     expect(section).toContain("ℹ️ Skipped or partly read:\n- `bench.json` line 12: BM_Gpu was skipped");
     expect(section.split("\n").filter((line) => line.includes("BM_Gpu"))).toHaveLength(1);
   });
 
   it.each(["benchmarks-issue", "benchmarks-issue-evidence", "benchmarks-issue-recovered"] as const)("%s renders the level and the numbers", (name) => {
-    const context = { ...report({ pull: null }), marker: "<!-- kaizen:issue:x -->", benchmark: benchmark("parse", 150), level: 100 };
+    const context = { ...report({ pull: null }), marker: "<!-- kaizen:issue:x -->", benchmark: benchmark("parse", 150), level: 100, dashboard: null };
     const body = renderBenchmarkTemplate(name, context);
     expect(body).toContain("100 ms");
     expect(new Set(cellCounts(body)).size).toBeLessThanOrEqual(1);

@@ -51,6 +51,7 @@ describe("readEnv", () => {
       KAIZEN_SOURCES: "/etc/kaizen/sources.yml",
       WEBHOOK_PROXY_URL: "https://smee.io/abc",
       KAIZEN_WORKERS: "false",
+      KAIZEN_PUBLIC_URL: "https://kaizen.example.com/",
     };
     expect(readEnv(env)).toEqual({
       appId: 123,
@@ -67,8 +68,14 @@ describe("readEnv", () => {
       sourcesPath: "/etc/kaizen/sources.yml",
       webhookProxy: "https://smee.io/abc",
       workers: false,
+      publicUrl: "https://kaizen.example.com",
       variables: env,
     });
+  });
+
+  it("keeps a path under KAIZEN_PUBLIC_URL (Kaizen behind a proxy prefix), without the trailing slash", () => {
+    expect(readEnv({ KAIZEN_PUBLIC_URL: "http://intranet.example.com/kaizen//" }).publicUrl).toBe("http://intranet.example.com/kaizen");
+    expect(readEnv({}).publicUrl).toBeUndefined();
   });
 
   it("treats empty values as unset", () => {
@@ -105,6 +112,8 @@ describe("readEnv", () => {
     [{ GHE_PROTOCOL: "ftp" }, "GHE_PROTOCOL=ftp: must be http or https"],
     [{ KAIZEN_WORKERS: "no" }, "KAIZEN_WORKERS=no: must be true or false"],
     [{ WEBHOOK_PROXY_URL: "smee" }, "WEBHOOK_PROXY_URL=smee: must be an http(s) URL"],
+    [{ KAIZEN_PUBLIC_URL: "kaizen.example.com" }, "KAIZEN_PUBLIC_URL: must be the http(s) address"],
+    [{ KAIZEN_PUBLIC_URL: "https://kaizen.example.com/?a=1" }, "KAIZEN_PUBLIC_URL: must be the http(s) address"],
   ])("rejects %j", (env, expected) => {
     const error = envError(env);
     expect(error.problems).toHaveLength(1);

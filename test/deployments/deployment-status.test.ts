@@ -43,7 +43,8 @@ type Body = Record<string, any>;
 
 describe("deployment_status.created", () => {
   const { stepAt } = readPrometheusFixture();
-  const kaizen = useKaizen({ localhost: true }); // the real Prometheus; GitHub stays mocked
+  // The real Prometheus; GitHub stays mocked. With a public URL, so comments and issues link the dashboard.
+  const kaizen = useKaizen({ localhost: true, publicUrl: "https://kaizen.example.com" });
 
   async function deliver(payload: Body, id = `delivery-${payload.deployment_status.id}`) {
     await kaizen.probot.receive({ id, name: "deployment_status", payload } as never);
@@ -81,6 +82,10 @@ describe("deployment_status.created", () => {
       expect(issues).toHaveLength(1);
       expect(issues[0]).toMatchObject({ labels: expect.arrayContaining(["kaizen", "performance"]) });
       expect(issues[0]?.title).toContain("latency");
+      const page = `https://kaizen.example.com/${repo.owner}/${repo.repo}/metrics/production/latency`;
+      expect(issues[0]?.body).toContain(`[the metric's history on Kaizen's dashboard](${page})`);
+      expect(comments[0]?.body).toContain(`📈 On Kaizen's dashboard: [latency](${page}) · `);
+      expect(comments[0]?.body).toContain(`[error ratio](https://kaizen.example.com/${repo.owner}/${repo.repo}/metrics/production/error%20ratio)`);
 
       const results = await rows<{ metric_name: string; verdict: string; reason: string }>(
         "select metric_name, verdict, reason from metric_results order by metric_name",

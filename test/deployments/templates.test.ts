@@ -43,14 +43,14 @@ describe("check-run-summary", () => {
 
 describe("pr-comment-deployment", () => {
   it("leads with what regressed, under the environment's heading", () => {
-    const body = renderDeploymentTemplate("pr-comment-deployment", evaluationReport());
+    const body = renderDeploymentTemplate("pr-comment-deployment", { ...evaluationReport(), dashboard: null });
     expect(body.startsWith("### Deployment · production\n")).toBe(true);
     expect(body).toMatchSnapshot();
   });
 
   it("says there are no regressions in one line when all is clear", () => {
     const report = evaluationReport({ metrics: [MIXED_METRICS[0]!, MIXED_METRICS[2]!] });
-    const body = renderDeploymentTemplate("pr-comment-deployment", report);
+    const body = renderDeploymentTemplate("pr-comment-deployment", { ...report, dashboard: null });
     expect(body).toContain("✅ No regressions after deploying 9f8e7d6 to **production** (1 improvement, 1 no change).");
     expect(body).toMatchSnapshot();
   });
@@ -60,7 +60,7 @@ describe("pr-comment-deployment", () => {
     ["the details table", "no-change", "\n</details>"],
   ] as const)("is cut to GitHub's limit in %s, keeping the heading and closing what was open", (_, verdict, closing) => {
     const metrics = Array.from({ length: 2_000 }, (_, i) => metric(`endpoint ${i}`, verdict));
-    const body = renderDeploymentTemplate("pr-comment-deployment", evaluationReport({ metrics }));
+    const body = renderDeploymentTemplate("pr-comment-deployment", { ...evaluationReport({ metrics }), dashboard: null });
     expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
     expect(body.startsWith("### Deployment · production")).toBe(true);
     expect(body.endsWith(`${closing}${TRUNCATION_NOTE}`)).toBe(true);
@@ -68,10 +68,32 @@ describe("pr-comment-deployment", () => {
   });
 });
 
+describe("dashboard links (KAIZEN_PUBLIC_URL)", () => {
+  const url = (name: string) => `https://kaizen.example.com/octo-org/shop/metrics/production/${encodeURIComponent(name)}`;
+
+  it("link each metric's page and the overview from the PR section when set, and nothing when unset", () => {
+    const report = evaluationReport();
+    const dashboard = { overview: "https://kaizen.example.com/octo-org/shop", metrics: report.metrics.map((m) => ({ name: m.name, url: url(m.name) })) };
+    const linked = renderDeploymentTemplate("pr-comment-deployment", { ...report, dashboard });
+    expect(linked).toContain(`📈 On Kaizen's dashboard: [${report.metrics[0]!.name}](${url(report.metrics[0]!.name)}) · `);
+    expect(linked).toContain("[all of this repository](https://kaizen.example.com/octo-org/shop)");
+    const plain = renderDeploymentTemplate("pr-comment-deployment", { ...report, dashboard: null });
+    expect(plain).not.toContain("dashboard");
+    expect(plain).not.toContain("kaizen.example.com");
+  });
+
+  it("link the metric's page from the improvement issue when set, and nothing when unset", () => {
+    const context = { ...evaluationReport(), marker: "<!-- kaizen:issue:x -->", metric: regression, level: 0.375 };
+    const linked = renderDeploymentTemplate("improvement-issue", { ...context, dashboard: url(regression.name) });
+    expect(linked).toContain(`[the metric's history on Kaizen's dashboard](${url(regression.name)})`);
+    expect(renderDeploymentTemplate("improvement-issue", { ...context, dashboard: null })).not.toContain("dashboard");
+  });
+});
+
 describe("pr-comment", () => {
   it("starts with the marker and shows the sections in the order given, separated by rules", () => {
     const sections = [
-      { key: "deployment:production", body: renderDeploymentTemplate("pr-comment-deployment", evaluationReport()).trimEnd() },
+      { key: "deployment:production", body: renderDeploymentTemplate("pr-comment-deployment", { ...evaluationReport(), dashboard: null }).trimEnd() },
       { key: "benchmarks", body: "### Benchmarks\n\n🔴 **1 regression**: `parse` 12 ms → 15 ms (+25 %)." },
     ];
     const body = renderGitHubTemplate("pr-comment", { marker: MARKER, sections });
@@ -94,6 +116,7 @@ describe("improvement-issue", () => {
       marker: "<!-- kaizen:issue:production%2Fcheckout%20p95 -->",
       metric: regression,
       level: 0.375,
+      dashboard: null,
     });
     expect(body).toContain("Kaizen closes this issue when the metric is back within 10 % of 0.375 s");
     expect(body).toMatchSnapshot();
@@ -107,6 +130,7 @@ describe("improvement-issue", () => {
       marker: "<!-- kaizen:issue:production%2Fcheckout%20p95 -->",
       metric: regression,
       level: 0.375,
+      dashboard: null,
       confirmation: { window, result: later },
     });
     const plain = renderDeploymentTemplate("improvement-issue", {
@@ -114,6 +138,7 @@ describe("improvement-issue", () => {
       marker: "<!-- kaizen:issue:production%2Fcheckout%20p95 -->",
       metric: regression,
       level: 0.375,
+      dashboard: null,
     });
     expect(plain).not.toContain("Confirmed");
     const confirmed = body.slice(body.indexOf("### Confirmed on a later window"), body.indexOf("Query on"));
@@ -127,6 +152,7 @@ describe("improvement-issue", () => {
       marker: "<!-- kaizen:issue:x -->",
       metric: metric("odd", "regression", {}, { query: "sum(x) ``` by (`le`)" }),
       level: 0.375,
+      dashboard: null,
     });
     expect(body).toContain("````\nsum(x) ``` by (`le`)\n````");
   });

@@ -108,6 +108,9 @@ describe("GET /api/dora/{owner}/{repo}", () => {
     expect(Object.keys(body.rules)).toEqual(["deployment-frequency", "change-lead-time", "change-fail-rate", "failed-deployment-recovery-time", "deployment-rework-rate"]);
     expect(body.bands.deploymentFrequency).toEqual({ report: "DORA 2024 (Accelerate State of DevOps Report 2024)", cluster: "high", range: "between once per day and once per week" });
     expect(body.bandsNote).toContain("2025 report dropped fixed performance bands");
+    // The settings read are kept for the dashboard, which computes the same keys without asking GitHub.
+    const { rows } = await kaizenApp.pool.query("select repo_id, production, incident_label from dora_settings");
+    expect(rows).toEqual([{ repo_id: String(REPO_ID), production: ["prod*"], incident_label: "incident" }]);
   });
 
   it("answers one environment when asked, and CSV with the table's columns", async () => {

@@ -128,6 +128,8 @@ describe("an experiment shipped, deployed and evaluated", () => {
 
     const outcome = sent.find((s) => s.path.endsWith("/issues/31/comments"))!.body.body;
     expect(outcome).toMatchSnapshot();
+    // Without KAIZEN_PUBLIC_URL nothing links a dashboard nobody can reach.
+    expect(sent.map((s) => JSON.stringify(s.body)).join("\n")).not.toContain("dashboard");
     expect(sent.find((s) => s.path.endsWith("/issues/31/labels"))!.body).toEqual({ labels: ["experiment:confirmed"] });
     expect(sent.find((s) => s.path.endsWith("/issues/comments/3100"))!.body.body).toContain("**confirmed**");
     const { rows } = await kaizen.pool.query("select state, pr_number from experiments where issue_number = 31");
@@ -144,5 +146,30 @@ describe("an experiment shipped, deployed and evaluated", () => {
     const outcome = sent.find((s) => s.path.endsWith("/issues/32/comments"))!.body.body;
     expect(outcome).toContain("Outcome: **refuted**: it moved the wrong way (higher, expected lower).");
     expect(sent.find((s) => s.path.endsWith("/issues/32/labels"))!.body).toEqual({ labels: ["experiment:refuted"] });
+  });
+
+  describe("with KAIZEN_PUBLIC_URL set", () => {
+    let plain: RunningKaizen;
+    beforeAll(async () => {
+      plain = kaizen;
+      kaizen = await startKaizen({ idleJobs: ["plan-evaluation"], publicUrl: "https://kaizen.example.com" });
+    });
+    afterAll(async () => {
+      await kaizen.stop();
+      kaizen = plain;
+    });
+
+    it("links the metric's dashboard page from the pull request's section and the outcome", async () => {
+      await deliverIssue("labeled", 33, HYPOTHESIS, "exp-33");
+      await mergeClosing(33, 330, "e".repeat(40), 3300);
+      const page = `https://kaizen.example.com/${owner}/${repo}/metrics/production/p95%20latency`;
+      expect(sent.find((s) => s.path.endsWith("/issues/330/comments"))!.body.body).toContain(`[metric history](${page})`);
+      sent = [];
+      nockOutcome(33, "confirmed", 3300);
+      await deployEvaluated("e".repeat(40), 33_000_000_001, 0.2, 0.15, "improvement");
+      const outcome = sent.find((s) => s.path.endsWith("/issues/33/comments"))!.body.body;
+      expect(outcome).toContain(`The metric's history: [Kaizen's dashboard](${page}).`);
+      expect(sent.find((s) => s.path.endsWith("/issues/comments/3300"))!.body.body).toContain(`[metric history](${page})`);
+    });
   });
 });

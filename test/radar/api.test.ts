@@ -104,6 +104,12 @@ describe("GET /api/radar and /api/trends", () => {
     const move = { actor: "octocat", source: "label" as const, link: null };
     await recordRadarMovement(pool, { ...move, itemId: ts.id, field: "ring", from: "trial", to: "adopt", reason: "every service uses it", movedAt: new Date("2026-08-02T12:00:00Z"), idempotencyKey: "d1:ring" });
     await recordRadarMovement(pool, { ...move, itemId: k8s.id, field: "ring", from: "assess", to: "trial", reason: null, movedAt: new Date("2026-03-01T12:00:00Z"), idempotencyKey: "d2:ring" });
+    await pool.query(
+      `insert into experiments (repo_id, owner, repo, installation_id, issue_number, title, state, decided_at)
+       values (900, $1, $2, 1, 60, 'Strict TS halves bugs', 'refuted', now())`,
+      [REPO.owner, REPO.repo],
+    );
+    await pool.query("insert into experiment_mentions (repo_id, experiment_issue, mentioned_issue) values (900, 60, 1)");
   }
 
   describe("without a token", () => {
@@ -224,6 +230,7 @@ describe("GET /api/radar and /api/trends", () => {
             moved: "in",
             thumbsUp: 0,
             trends: [],
+            experiments: [{ number: 60, title: "Strict TS halves bugs", url: issueUrl(60), state: "refuted" }],
             history: [
               { field: "ring", from: "trial", to: "adopt", actor: "octocat", reason: "every service uses it", movedAt: "2026-08-02T12:00:00.000Z" },
             ],
@@ -239,6 +246,7 @@ describe("GET /api/radar and /api/trends", () => {
             moved: null,
             thumbsUp: 0,
             trends: [],
+            experiments: [],
             history: [{ field: "ring", from: "assess", to: "trial", actor: "octocat", reason: null, movedAt: "2026-03-01T12:00:00.000Z" }],
           },
           {
@@ -252,6 +260,7 @@ describe("GET /api/radar and /api/trends", () => {
             moved: "new",
             thumbsUp: 5,
             trends: [9],
+            experiments: [],
             history: [],
           },
         ],

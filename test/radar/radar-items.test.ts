@@ -98,6 +98,11 @@ describe("issues events", () => {
         { field: "status", from: "pending", to: "active", actor: "alice", source: "label", link: issueUrl(10), movedAt: at(0), commentId: null },
       ]);
     });
+
+    it("keeps the radar's rings and quadrants as the config gave them, for the dashboard", async () => {
+      const { rows } = await kaizen.pool.query("select rings, quadrants from radar_layouts");
+      expect(rows).toEqual([{ rings: ["adopt", "trial", "assess", "hold"], quadrants: ["techniques", "tools", "platforms", "languages-and-frameworks"] }]);
+    });
   });
 
   describe("labeled with another ring", () => {

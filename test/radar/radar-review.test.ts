@@ -45,6 +45,18 @@ describe("radar review", () => {
       itemId: ts.id, field: "ring", from: "trial", to: "adopt", actor: "octocat", reason: "every service uses it",
       source: "command", link: null, movedAt: new Date("2026-08-02T12:00:00Z"), idempotencyKey: "comment:1",
     });
+    // Experiments mentioning items: #60 decided, #61 still waiting (shown as pending), #62 invalid (left out).
+    await pool.query(
+      `insert into experiments (repo_id, owner, repo, installation_id, issue_number, title, state, decided_at)
+       values ($1, $2, $3, $4, 60, 'Faster builds with tsc -b', 'confirmed', now()),
+              ($1, $2, $3, $4, 61, 'Bun cold starts', 'waiting', null),
+              ($1, $2, $3, $4, 62, 'No hypothesis block', 'invalid', null)`,
+      [REPO_ID, owner, repo, INSTALLATION_ID],
+    );
+    await pool.query(
+      `insert into experiment_mentions (repo_id, experiment_issue, mentioned_issue) values ($1, 60, 1), ($1, 61, 2), ($1, 62, 1)`,
+      [REPO_ID],
+    );
   }
 
   async function reviewsOf(period: string): Promise<Array<{ issue_number: number; previous: number | null }>> {
@@ -78,7 +90,13 @@ describe("radar review", () => {
       const body: string = sent[0]!.body;
       expect(body).toContain("<!-- kaizen:radar-review:2026-10-05T09%3A00%3A00.000Z -->");
       expect(body).toContain(`Previous review: [#40](${issueUrl(40)})`);
-      expect(body).toContain("| [TypeScript](https://github.com/octo-org/shop/issues/1) | Ring: Trial → Adopt | @octocat | 2026-08-02T12:00:00Z | every service uses it |");
+      expect(body).toContain(
+        "| [TypeScript](https://github.com/octo-org/shop/issues/1) | Ring: Trial → Adopt | @octocat | 2026-08-02T12:00:00Z | every service uses it | " +
+          "[Faster builds with tsc -b](https://github.com/octo-org/shop/issues/60) (#60, confirmed) |",
+      );
+      expect(body).toContain("| 3 | [Bun](https://github.com/octo-org/shop/issues/2) | Platforms | [Bun cold starts](https://github.com/octo-org/shop/issues/61) (#61, pending) |");
+      expect(body).toContain("| 9 | [Deno](https://github.com/octo-org/shop/issues/3) | Platforms | — |");
+      expect(body).not.toContain("No hypothesis block");
       expect(body.indexOf("| 9 | [Deno]")).toBeGreaterThan(0);
       expect(body.indexOf("| 9 | [Deno]")).toBeLessThan(body.indexOf("| 3 | [Bun]"));
       const stored = await kaizen.pool.query("select issue_number, thumbs_up from radar_items where repo_id = $1 order by 1", [REPO_ID]);

@@ -17,13 +17,15 @@ function item(partial: Partial<RadarSnapshotItem> & Pick<RadarSnapshotItem, "num
     lastReviewedAt: null,
     movements: [],
     trends: [],
+    experiments: [],
     ...partial,
   };
 }
 
 /**
  * A radar reviewed on 2026-07-06: TypeScript moved Trial → Adopt after it, Kubernetes stayed, Jenkins moved out
- * to Hold, Bun came onto the radar after the review, Grunt is retired, one item is still pending.
+ * to Hold, Bun came onto the radar after the review, Grunt is retired, one item is still pending. Experiment #50
+ * (confirmed) mentions TypeScript; #51 (pending) and #52 (refuted) mention Bun.
  */
 export function radarSnapshotFixture(): RadarSnapshot {
   return {
@@ -44,6 +46,7 @@ export function radarSnapshotFixture(): RadarSnapshot {
           { field: "ring", from: "trial", to: "adopt", actor: "hubot", reason: "every service uses it", movedAt: at("2026-08-01T12:00:00Z") },
         ],
         trends: [9],
+        experiments: [{ number: 50, title: "Strict mode cuts <errors>", url: url(50), state: "confirmed" }],
       }),
       item({ number: 2, title: "Kubernetes", ring: "trial", quadrant: "platforms", description: "Runs, our, containers" }),
       item({
@@ -53,7 +56,11 @@ export function radarSnapshotFixture(): RadarSnapshot {
         quadrant: "tools",
         movements: [{ field: "ring", from: "trial", to: "hold", actor: "octocat", reason: "GitHub Actions replaced it", movedAt: at("2026-09-01T08:00:00Z") }],
       }),
-      item({ number: 4, title: "Bun", ring: "assess", quadrant: "platforms", thumbsUp: 7, createdAt: at("2026-09-15T08:00:00Z"), trends: [9] }),
+      item({ number: 4, title: "Bun", ring: "assess", quadrant: "platforms", thumbsUp: 7, createdAt: at("2026-09-15T08:00:00Z"), trends: [9],
+        experiments: [
+          { number: 51, title: "Bun halves cold starts", url: url(51), state: "pending" },
+          { number: 52, title: "Bun install", url: url(52), state: "refuted" },
+        ] }),
       item({ number: 5, title: "Grunt", ring: "hold", quadrant: "tools", status: "retired" }),
       item({ number: 6, title: "Half-placed", ring: null, quadrant: "tools", status: "pending" }),
     ],

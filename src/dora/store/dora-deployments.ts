@@ -100,3 +100,12 @@ export async function findDoraRepo(db: Queryable, repoId: number): Promise<DoraR
   });
   return rows[0] ?? null;
 }
+
+/** The environments the repository deployed to successfully, by name. */
+export async function listDoraEnvironments(db: Queryable, repoId: number): Promise<string[]> {
+  const { rows } = await db.query<{ environment: string }>({
+    text: "select distinct environment from dora_deployments where repo_id = $1 and succeeded_at is not null order by environment",
+    values: [repoId],
+  });
+  return rows.map((r) => r.environment);
+}

@@ -8,7 +8,7 @@ export interface RadarJson {
   quadrants: string[];
   lastReview: { number: number; url: string; createdAt: string } | null;
   items: Array<
-    Pick<RadarSnapshotItem, "number" | "title" | "description" | "url" | "ring" | "quadrant" | "status" | "thumbsUp" | "trends"> & {
+    Pick<RadarSnapshotItem, "number" | "title" | "description" | "url" | "ring" | "quadrant" | "status" | "thumbsUp" | "trends" | "experiments"> & {
       /** Relative to the last review; null when it did not move or there is no review yet. */
       moved: Moved;
       history: Array<Omit<RadarSnapshotMovement, "movedAt"> & { movedAt: string }>;
@@ -34,6 +34,7 @@ export function radarExportJson(snapshot: RadarSnapshot): RadarJson {
       moved: movedSinceReview(item, snapshot.rings, reviewedAt),
       thumbsUp: item.thumbsUp,
       trends: item.trends,
+      experiments: item.experiments,
       history: item.movements.map((m) => ({ ...m, movedAt: m.movedAt.toISOString() })),
     })),
   };

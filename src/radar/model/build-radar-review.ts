@@ -1,5 +1,5 @@
 import { displayName } from "./display-name.js";
-import type { RadarSnapshot, RadarSnapshotItem } from "./radar-snapshot.js";
+import type { RadarSnapshot, RadarSnapshotExperiment, RadarSnapshotItem } from "./radar-snapshot.js";
 
 /** An item as a review lists it: its issue, by title. */
 export interface ReviewItem {
@@ -7,6 +7,9 @@ export interface ReviewItem {
   title: string;
   url: string;
 }
+
+/** The experiments that mention an item, so the review shows the evidence behind a move or a proposal. */
+export type ReviewExperiments = { experiments: RadarSnapshotExperiment[] };
 
 /** Everything `templates/radar-review.md.hbs` shows. */
 export interface RadarReviewContext {
@@ -17,15 +20,17 @@ export interface RadarReviewContext {
   /** Every configured quadrant and ring, in config order, with the active items in each. */
   quadrants: Array<{ name: string; rings: Array<{ name: string; items: ReviewItem[] }> }>;
   /** Movements since the previous review (since the start without one), oldest first. */
-  movements: Array<ReviewItem & { change: string; actor: string | null; reason: string | null; movedAt: Date }>;
+  movements: Array<ReviewItem & ReviewExperiments & { change: string; actor: string | null; reason: string | null; movedAt: Date }>;
   staleAfterDays: number;
   /** Active items whose last movement is older than stale_after, longest unreviewed first. */
   stale: Array<ReviewItem & { ring: string; quadrant: string; lastReviewedAt: Date; days: number }>;
   proposalRing: string;
   /** Active items in the proposal ring, most 👍 first. */
-  proposals: Array<ReviewItem & { quadrant: string; thumbsUp: number }>;
+  proposals: Array<ReviewItem & ReviewExperiments & { quadrant: string; thumbsUp: number }>;
   /** Active trend items by impact, high first; each with the radar items it names. */
   trendsByImpact: Array<{ impact: string; trends: Array<ReviewItem & { trend: string; radarItems: ReviewItem[] }> }>;
+  /** The radar drawn on Kaizen's dashboard; null without KAIZEN_PUBLIC_URL. */
+  dashboard: string | null;
 }
 
 export interface RadarReviewOptions {
@@ -35,6 +40,8 @@ export interface RadarReviewOptions {
   staleAfterMs: number;
   /** 👍 counts read from GitHub while building the review, by issue number; the stored count where missing. */
   thumbsUp: ReadonlyMap<number, number>;
+  /** The radar's dashboard page, when Kaizen has a public URL. */
+  dashboard?: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -56,6 +63,7 @@ export function buildRadarReview(snapshot: RadarSnapshot, options: RadarReviewOp
     .sort((a, b) => a.m.movedAt.getTime() - b.m.movedAt.getTime())
     .map(({ item, m }) => ({
       ...ref(item),
+      experiments: item.experiments,
       change: `${displayName(m.field)}: ${m.from === null ? "—" : displayName(m.from)} → ${m.to === null ? "—" : displayName(m.to)}`,
       actor: m.actor,
       reason: m.reason,
@@ -76,7 +84,7 @@ export function buildRadarReview(snapshot: RadarSnapshot, options: RadarReviewOp
 
   const proposals = active
     .filter((item) => item.ring === options.proposalRing)
-    .map((item) => ({ ...ref(item), quadrant: displayName(item.quadrant!), thumbsUp: options.thumbsUp.get(item.number) ?? item.thumbsUp }))
+    .map((item) => ({ ...ref(item), experiments: item.experiments, quadrant: displayName(item.quadrant!), thumbsUp: options.thumbsUp.get(item.number) ?? item.thumbsUp }))
     .sort((a, b) => b.thumbsUp - a.thumbsUp || a.number - b.number);
 
   const byNumber = new Map(snapshot.items.map((item) => [item.number, item]));
@@ -85,6 +93,7 @@ export function buildRadarReview(snapshot: RadarSnapshot, options: RadarReviewOp
 
   return {
     marker: options.marker,
+    dashboard: options.dashboard ?? null,
     repo: `${snapshot.repo.owner}/${snapshot.repo.repo}`,
     previous: snapshot.lastReview,
     quadrants: snapshot.quadrants.map((quadrant) => ({

@@ -32,6 +32,16 @@ export interface RadarSnapshotItem {
   movements: RadarSnapshotMovement[];
   /** Issue numbers of the trend items that link to this item. */
   trends: number[];
+  /** The experiments whose issue mentions this item (`#123`), by issue number: the evidence behind a move. */
+  experiments: RadarSnapshotExperiment[];
+}
+
+export interface RadarSnapshotExperiment {
+  number: number;
+  title: string;
+  url: string;
+  /** `pending` until the experiment's change is deployed and evaluated. */
+  state: "pending" | "confirmed" | "refuted" | "inconclusive";
 }
 
 export interface RadarSnapshotMovement {

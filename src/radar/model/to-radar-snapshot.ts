@@ -2,7 +2,7 @@ import type { RadarItem } from "./radar-item.js";
 import type { RadarRepoMovement } from "./radar-item.js";
 import type { RadarReview } from "./radar-item.js";
 import type { RadarTrendLink } from "./radar-item.js";
-import type { RadarSnapshot } from "./radar-snapshot.js";
+import type { RadarSnapshot, RadarSnapshotExperiment } from "./radar-snapshot.js";
 
 export interface RadarRows {
   rings: readonly string[];
@@ -12,6 +12,8 @@ export interface RadarRows {
   movements: RadarRepoMovement[];
   links: RadarTrendLink[];
   latestReview: RadarReview | null;
+  /** Valid experiments with the issue each mentions (one row per mention). */
+  experiments: Array<Omit<RadarSnapshotExperiment, "url" | "number"> & { issueNumber: number; mentionedIssue: number }>;
 }
 
 /** The stored rows of one repository's radar as a snapshot for the exports and the review. */
@@ -19,6 +21,7 @@ export function toRadarSnapshot(repo: { owner: string; repo: string }, rows: Rad
   const movementsOf = groupBy(rows.movements, (m) => m.issueNumber);
   const trendsOf = groupBy(rows.links, (l) => l.radarIssueNumber);
   const radarOf = groupBy(rows.links, (l) => l.trendIssueNumber);
+  const experimentsOf = groupBy(rows.experiments, (e) => e.mentionedIssue);
   return {
     repo,
     rings: rows.rings,
@@ -48,6 +51,12 @@ export function toRadarSnapshot(repo: { owner: string; repo: string }, rows: Rad
         movedAt: m.movedAt,
       })),
       trends: (trendsOf.get(item.issueNumber) ?? []).map((l) => l.trendIssueNumber),
+      experiments: (experimentsOf.get(item.issueNumber) ?? []).map((e) => ({
+        number: e.issueNumber,
+        title: e.title,
+        url: siblingIssueUrl(item.url, repo, e.issueNumber),
+        state: e.state,
+      })),
     })),
     trends: rows.trendItems.map((item) => ({
       number: item.issueNumber,
@@ -61,6 +70,15 @@ export function toRadarSnapshot(repo: { owner: string; repo: string }, rows: Rad
       radarItems: (radarOf.get(item.issueNumber) ?? []).map((l) => l.radarIssueNumber),
     })),
   };
+}
+
+/**
+ * The web address of another issue of the same repository. The experiments table keeps no URL, so it is built
+ * from the item's own issue URL (as GitHub gave it: github.com or an Enterprise host alike).
+ */
+function siblingIssueUrl(itemUrl: string, repo: { owner: string; repo: string }, issueNumber: number): string {
+  if (/\/issues\/\d+$/.test(itemUrl)) return itemUrl.replace(/\d+$/, String(issueNumber));
+  return `https://github.com/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/issues/${issueNumber}`;
 }
 
 function groupBy<T, K>(values: readonly T[], key: (value: T) => K): Map<K, T[]> {

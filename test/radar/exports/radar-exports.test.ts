@@ -51,6 +51,19 @@ describe("radar exports", () => {
         { field: "ring", from: "trial", to: "adopt", actor: "hubot", reason: "every service uses it", movedAt: "2026-08-01T12:00:00.000Z" },
       ]);
     });
+
+    it("lists the experiments that mention each item, with their issue links and states", () => {
+      const json = radarExportJson(snapshot);
+      expect(json.items.map((i) => [i.number, i.experiments.map((e) => `${e.number}:${e.state}`)])).toEqual([
+        [1, ["50:confirmed"]],
+        [2, []],
+        [3, []],
+        [4, ["51:pending", "52:refuted"]],
+        [5, []],
+        [6, []],
+      ]);
+      expect(json.items[0]!.experiments[0]).toEqual({ number: 50, title: "Strict mode cuts <errors>", url: "https://github.com/octo-org/shop/issues/50", state: "confirmed" });
+    });
   });
 
   describe("byor-csv", () => {

@@ -38,6 +38,25 @@ describe("radar review", () => {
     ]);
   });
 
+  it("shows the experiments that mention a moved item or a proposal", () => {
+    const review = buildRadarReview(snapshot, { ...options, thumbsUp: new Map() });
+    expect(review.movements.map((m) => [m.title, m.experiments.map((e) => [e.number, e.state])])).toEqual([
+      ["TypeScript", [[50, "confirmed"]]],
+      ["Jenkins", []],
+    ]);
+    expect(review.proposals.find((p) => p.title === "Bun")!.experiments.map((e) => e.number)).toEqual([51, 52]);
+    const body = renderRadarTemplate("radar-review", review);
+    expect(body).toContain("[Strict mode cuts &lt;errors>](https://github.com/octo-org/shop/issues/50) (#50, confirmed) |");
+    expect(body).toContain("[Bun halves cold starts](https://github.com/octo-org/shop/issues/51) (#51, pending); [Bun install](https://github.com/octo-org/shop/issues/52) (#52, refuted) |");
+  });
+
+  it("links the radar's dashboard page when Kaizen has a public URL, and nothing without one", () => {
+    const page = "https://kaizen.example.com/octo-org/shop/radar";
+    const linked = renderRadarTemplate("radar-review", buildRadarReview(snapshot, { ...options, thumbsUp: new Map(), dashboard: page }));
+    expect(linked).toContain(`The radar drawn, with every item's history: [Kaizen's dashboard](${page}).`);
+    expect(renderRadarTemplate("radar-review", buildRadarReview(snapshot, { ...options, thumbsUp: new Map() }))).not.toContain("dashboard");
+  });
+
   it("renders the issue body", () => {
     const body = renderRadarTemplate("radar-review", buildRadarReview(snapshot, { ...options, thumbsUp: new Map([[7, 12]]) }));
     expect(body).toMatchSnapshot();

@@ -1,0 +1,57 @@
+import { readFileSync, readdirSync } from "node:fs";
+import Handlebars from "handlebars";
+import { formatTime } from "./format.js";
+
+// The same relative path from src/markdown (tests, tsx) and lib/markdown (build): both sit two levels below the root.
+const TEMPLATES_DIR = new URL("../../templates/", import.meta.url);
+
+/** Renders one of a folder's HTML templates with its typed context. */
+export type RenderHtmlTemplate<Contexts> = <N extends keyof Contexts & string>(name: N, context: Contexts[N]) => string;
+
+/**
+ * A renderer for the dashboard's pages, `templates/<folder>/<name>.html.hbs` (partials `_<name>.html.hbs`), typed
+ * like {@link templateRenderer}'s Markdown. Unlike Markdown, HTML escaping is on: every `{{value}}` is escaped for
+ * text and quoted attributes, so user text (titles, names, reasons) can never open a tag. The only raw output is
+ * `{{{json value}}}`, which is safe inside `<script type="application/json">`. Compiled once, on first use.
+ */
+export function htmlTemplateRenderer<Contexts>(folder: string): RenderHtmlTemplate<Contexts> {
+  let compiled: Map<string, Handlebars.TemplateDelegate> | undefined;
+  return (name, context) => {
+    compiled ??= compileFolder(folder);
+    const template = compiled.get(name);
+    if (!template) throw new Error(`No template ${folder}/${name}.html.hbs in ${TEMPLATES_DIR.pathname}`);
+    return template(context);
+  };
+}
+
+/**
+ * JSON for a `<script type="application/json">` element: `<` (so no `</script>` or `<!--` can end or bend the
+ * element), `>`, `&` and the two line separators JavaScript once treated as newlines are written as \u escapes.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+const HELPERS = {
+  /** `{{{json chart}}}`: a data block's contents (raw output, escaped for a script element by scriptJson). */
+  json: (value: unknown) => new Handlebars.SafeString(scriptJson(value)),
+  /** `{{time date}}` → `2026-08-02T12:00:00Z`. */
+  time: (date: Date) => formatTime(date),
+  /** `{{day date}}` → `2026-08-02`. */
+  day: (date: Date) => date.toISOString().slice(0, 10),
+  eq: (a: unknown, b: unknown) => a === b,
+};
+
+function compileFolder(folder: string): Map<string, Handlebars.TemplateDelegate> {
+  const dir = new URL(`${folder}/`, TEMPLATES_DIR);
+  const handlebars = Handlebars.create();
+  for (const [name, helper] of Object.entries(HELPERS)) handlebars.registerHelper(name, helper);
+  const templates = new Map<string, Handlebars.TemplateDelegate>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".html.hbs"))) {
+    const source = readFileSync(new URL(file, dir), "utf8");
+    const name = file.slice(0, -".html.hbs".length);
+    if (name.startsWith("_")) handlebars.registerPartial(name.slice(1), source);
+    else templates.set(name, handlebars.compile(source, { strict: true }));
+  }
+  return templates;
+}
