@@ -88,3 +88,14 @@ export async function listFalseAlarms(db: Queryable, repoId: number, metricName?
   });
   return rows;
 }
+
+/** The marks in force on a repository's deployment verdicts, as "<evaluation id>/<metric>" → the mark's kind. */
+export async function listEvaluationMarks(db: Queryable, repoId: number): Promise<Map<string, "false-alarm" | "missed">> {
+  const { rows } = await db.query<{ evaluationId: number; metricName: string; kind: "false-alarm" | "missed" }>({
+    text: `select evaluation_id as "evaluationId", metric_name as "metricName", kind from feedback_marks
+            where repo_id = $1 and evaluation_id is not null and undone_at is null order by id`,
+    values: [repoId],
+    types: bigintAsNumber,
+  });
+  return new Map(rows.map((row) => [`${row.evaluationId}/${row.metricName}`, row.kind]));
+}
