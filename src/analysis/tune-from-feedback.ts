@@ -75,7 +75,8 @@ export function suggestTuning(alarms: readonly FalseAlarm[], settings: TuningSet
 export function noiseFloor(alarms: readonly FalseAlarm[], threshold: Threshold, maxRaise: number): Threshold | null {
   const raised = clearingThreshold(alarms, threshold);
   if (!raised) return null;
-  return { kind: threshold.kind, value: Math.min(raised.value, threshold.value * maxRaise) };
+  // toPrecision(12) hides binary noise such as 0.1 × 3 = 0.30000000000000004.
+  return { kind: threshold.kind, value: Number(Math.min(raised.value, threshold.value * maxRaise).toPrecision(12)) };
 }
 
 /** How a verdict says it was made with an adjustment: "noise floor raised after 3 false alarms, on 2026-12-06". */
