@@ -34,6 +34,11 @@ create table feedback_marks (
 );
 create index feedback_marks_active on feedback_marks (repo_id, metric_name) where undone_at is null;
 create index feedback_marks_issue on feedback_marks (repo_id, issue_number) where undone_at is null;
+-- One mark in force of each kind per verdict, however many ways it was marked (issue, pull request, label).
+create unique index feedback_marks_one_per_verdict on feedback_marks (kind, evaluation_id, metric_name)
+  where undone_at is null and evaluation_id is not null;
+create unique index feedback_marks_one_per_issue on feedback_marks (kind, improvement_issue_id)
+  where undone_at is null and improvement_issue_id is not null;
 
 -- `/kaizen mute <subject> <duration> — <reason>`: alerts for one metric or benchmark stop until `until`.
 create table feedback_mutes (

@@ -194,14 +194,25 @@ export async function dismissImprovementIssue(db: Queryable, id: number): Promis
 
 /**
  * Reopens a dismissed issue when its mark is undone, unless another issue with its fingerprint was opened since
- * (at most one is open per fingerprint). Returns whether it is open now.
+ * (at most one is open per fingerprint). Returns its number when it was reopened, else null.
  */
-export async function reopenImprovementIssue(db: Queryable, id: number): Promise<boolean> {
-  const { rowCount } = await db.query({
+export async function reopenImprovementIssue(db: Queryable, id: number): Promise<number | null> {
+  const { rows } = await db.query<{ issueNumber: number }>({
     text: `update improvement_issues i set state = 'open', closed_at = null
             where i.id = $1 and i.state = 'closed' and i.closed_by_evaluation_id is null and i.closed_by_benchmark_run_id is null
-              and not exists (select 1 from improvement_issues o where o.fingerprint = i.fingerprint and o.state = 'open')`,
+              and not exists (select 1 from improvement_issues o where o.fingerprint = i.fingerprint and o.state = 'open')
+            returning issue_number as "issueNumber"`,
     values: [id],
   });
-  return (rowCount ?? 0) > 0;
+  return rows[0]?.issueNumber ?? null;
+}
+
+/** The open issue a deployment evaluation opened for one metric, or null. */
+export async function findOpenIssueOpenedBy(db: Queryable, evaluationId: number, metricName: string): Promise<ImprovementIssueRow | null> {
+  const { rows } = await db.query<ImprovementIssueRow>({
+    text: `select ${COLUMNS} from improvement_issues where opened_by_evaluation_id = $1 and metric_name = $2 and state = 'open'`,
+    values: [evaluationId, metricName],
+    types: bigintAsNumber,
+  });
+  return rows[0] ?? null;
 }

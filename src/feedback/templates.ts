@@ -8,6 +8,7 @@ export interface FeedbackTemplates {
   "feedback-undone": FeedbackUndoneContext;
   "feedback-muted": { login: string; subject: string; until: Date; reason: string };
   "feedback-unmuted": { login: string; subject: string };
+  "feedback-closed": { login: string; pull: number; reason: string };
 }
 
 export const renderFeedbackTemplate = templateRenderer<FeedbackTemplates>("feedback");
@@ -18,6 +19,8 @@ export interface MarkedVerdict {
   environment: string | null;
   /** The threshold the verdict was made with, as people read it; null when unknown. */
   setting: string | null;
+  /** Who marked it so before, and when ("octocat on 2026-11-02"), when it was; nothing new is recorded then. */
+  earlier: string | null;
 }
 
 /** The reply to a mark (templates/feedback/feedback-marked.md.hbs). */
@@ -36,7 +39,8 @@ export interface FeedbackMarkedContext {
 export interface FeedbackUndoneContext {
   login: string;
   marks: Array<{ kind: "false-alarm" | "missed"; metricName: string; environment: string | null; actor: string }>;
-  reopened: boolean;
+  /** The issues reopened: this one (`here`), or one a pull request's mark had closed. */
+  reopened: Array<{ number: number; here: boolean }>;
   tuning: string[];
 }
 

@@ -20,11 +20,13 @@ export async function undoMarks(action: FeedbackAction): Promise<FeedbackReply |
     ...(action.source === "label" ? { source: "label" as const } : {}),
   });
   if (undone.length === 0) return null;
-  let reopened = false;
+  const reopened: Array<{ number: number; here: boolean }> = [];
   for (const issueId of new Set(undone.flatMap((m) => (m.kind === "false-alarm" && m.improvementIssueId !== null ? [m.improvementIssueId] : [])))) {
-    if (await reopenImprovementIssue(pool, issueId)) reopened = true;
+    const issueNumber = await reopenImprovementIssue(pool, issueId);
+    if (issueNumber === null) continue;
+    await reopenIssue(action.octokit, { owner: target.owner, repo: target.repo, issueNumber });
+    reopened.push({ number: issueNumber, here: issueNumber === target.issueNumber });
   }
-  if (reopened) await reopenIssue(action.octokit, target);
   const tuning = await retuneMetrics(action, undone.filter((m) => m.kind === "false-alarm").map((m) => m.metricName));
   const marks = undone.map(({ kind, metricName, environment, actor }) => ({ kind, metricName, environment, actor }));
   return { template: "feedback-undone", context: { login: target.login, marks, reopened, tuning } };

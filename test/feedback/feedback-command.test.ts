@@ -1,6 +1,7 @@
 import nock from "nock";
 import { insertIssue } from "../../src/db/improvement-issues.js";
 import { feedbackCommand } from "../../src/feedback/feedback-command.js";
+import { recordBenchmarkRun } from "../../src/benchmarks/store/benchmark-runs.js";
 import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, nockCreateComment, nockListComments, nockUpdateIssue } from "../helpers/nock-github.js";
 import { seedReportedEvaluation } from "../helpers/seed-verdicts.js";
@@ -193,6 +194,64 @@ describe("feedback on verdicts", () => {
     });
   });
 
+  describe("issue_comment.created with /kaizen false-alarm on a benchmark issue", () => {
+    it("marks the benchmark run's verdict the same way, with the issue's kind and threshold", async () => {
+      const run = await recordBenchmarkRun(kaizen.pool, {
+        repoId: REPO_ID,
+        ...EXAMPLE_REPO,
+        installationId: INSTALLATION_ID,
+        githubRunId: 31_000_000_001,
+        workflowName: "Benchmarks",
+        event: "push",
+        headBranch: "main",
+        headSha: "f".repeat(40),
+        headOwner: null,
+      });
+      await insertIssue(kaizen.pool, {
+        repoId: REPO_ID,
+        ...EXAMPLE_REPO,
+        environment: "main",
+        metricName: "BenchmarkParse-8 (ns/op)",
+        fingerprint: "benchmarks/186853002/BenchmarkParse-8/ns/op",
+        issueNumber: 106,
+        levelBefore: 1000,
+        better: "lower",
+        threshold: { kind: "relative", value: 0.05 },
+        openedByEvaluationId: null,
+        openedByBenchmarkRunId: run.id,
+      });
+      nockConfig(CONFIG);
+      nockPermission(AUTHOR, "write");
+      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 106 });
+      nockReply(106, []);
+      await comment({ commentId: 5106, issueNumber: 106, body: "/kaizen false-alarm — the runner was shared" });
+      const { rows } = await kaizen.pool.query("select issue_kind, metric_name, evaluation_id, benchmark_run_id::int, threshold from feedback_marks where issue_number = 106");
+      expect(rows).toEqual([
+        { issue_kind: "benchmark", metric_name: "BenchmarkParse-8 (ns/op)", evaluation_id: null, benchmark_run_id: run.id, threshold: { kind: "relative", value: 0.05 } },
+      ]);
+    });
+  });
+
+  describe("a verdict marked twice", () => {
+    it("counts once: the second mark says who marked it already and records nothing", async () => {
+      await seedIssue(107);
+      nockConfig(CONFIG);
+      nockPermission(AUTHOR, "write");
+      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 107 });
+      nockReply(107, []);
+      await label("labeled", 107);
+
+      const replies: Sent = [];
+      nockConfig(CONFIG);
+      nockPermission("octocat", "write");
+      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 107 });
+      nockReply(107, replies);
+      await comment({ commentId: 5107, issueNumber: 107, login: "octocat", body: "/kaizen false-alarm — same here" });
+      expect(await marks(107)).toMatchObject([{ source: "label", actor: AUTHOR }]);
+      expect(replies[0]?.["body"]).toContain("- **latency** in **production** (threshold 10 %): marked so already by Codertocat on 2026-11-02");
+    });
+  });
+
   describe("issue_comment.created with /kaizen undo", () => {
     it("undoes the mark, keeping it as history, and reopens the issue", async () => {
       const { issueId } = await seedIssue(110);
@@ -276,6 +335,36 @@ describe("feedback on verdicts", () => {
       const { rows } = await kaizen.pool.query("select metric_name, evaluation_id::int, environment, kind from feedback_marks where issue_number = 130");
       expect(rows).toEqual([{ metric_name: "latency", evaluation_id: evaluationId, environment: "staging", kind: "false-alarm" }]);
       expect(replies[0]?.["body"]).toContain("- **latency** in **staging** (threshold 10 %)\n\n`/kaizen undo` takes the mark back.");
+    });
+
+    it("/kaizen false-alarm closes the issue opened for that regression, and /kaizen undo there reopens it", async () => {
+      const sha = "9".repeat(40);
+      const { evaluationId, issueId } = await seedIssue(134, sha);
+      const closed: Sent = [];
+      const told: Sent = [];
+      nockConfig(CONFIG);
+      nockPermission(AUTHOR, "write");
+      nockPull(133, sha);
+      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 134, sent: closed });
+      nockListComments({ ...EXAMPLE_REPO, issueNumber: 134, pages: [[]] });
+      nockCreateComment({ ...EXAMPLE_REPO, issueNumber: 134, id: 9134, sent: told });
+      nockReply(133, []);
+      await comment({ commentId: 5133, issueNumber: 133, pull: true, body: "/kaizen false-alarm — a batch job ran" });
+
+      const { rows } = await kaizen.pool.query("select improvement_issue_id::int as issue, evaluation_id::int as evaluation from feedback_marks where issue_number = 133");
+      expect(rows).toEqual([{ issue: issueId, evaluation: evaluationId }]);
+      expect(closed).toEqual([{ state: "closed", state_reason: "not_planned" }]);
+      expect(told[0]?.["body"]).toBe("<!-- kaizen:feedback:comment%3A5133%3Aissue%3A134 -->\nClosing as not planned: @Codertocat marked this regression a false alarm on #133: a batch job ran\n");
+      expect(await issueState(issueId)).toBe("closed");
+
+      const replies: Sent = [];
+      nockConfig(CONFIG);
+      nockPermission(AUTHOR, "write");
+      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 134 });
+      nockReply(133, replies);
+      await comment({ commentId: 5134, issueNumber: 133, pull: true, body: "/kaizen undo", at: new Date(AT.getTime() + 60_000) });
+      expect(await issueState(issueId)).toBe("open");
+      expect(replies[0]?.["body"]).toContain("Reopening #134.");
     });
 
     it("/kaizen missed <metric> marks a regression Kaizen did not flag", async () => {

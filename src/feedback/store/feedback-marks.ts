@@ -77,6 +77,28 @@ export async function recordMark(db: Queryable, mark: NewFeedbackMark): Promise<
 }
 
 /**
+ * Records a mark unless the same verdict carries a mark of the same kind already (made another way, or by someone
+ * else): then that one is returned with `earlier: true` and nothing is added, so no verdict counts twice. A retry
+ * gets its own mark back.
+ */
+export async function recordMarkOnce(db: Queryable, mark: NewFeedbackMark): Promise<{ mark: FeedbackMark; earlier: boolean }> {
+  const { rows } = await db.query<FeedbackMark & { own: boolean }>({
+    text: `select ${COLUMNS}, idempotency_key = $1 as own from feedback_marks
+            where idempotency_key = $1
+               or (undone_at is null and kind = $2 and ((evaluation_id = $3 and metric_name = $4) or improvement_issue_id = $5))
+            order by (idempotency_key = $1) desc, id limit 1`,
+    values: [mark.idempotencyKey, mark.kind, mark.evaluationId, mark.metricName, mark.improvementIssueId],
+    types: bigintAsNumber,
+  });
+  const found = rows[0];
+  if (found) {
+    const { own, ...stored } = found;
+    return { mark: stored, earlier: !own };
+  }
+  return { mark: await recordMark(db, mark), earlier: false };
+}
+
+/**
  * Undoes the marks in force on one issue or pull request (with `source`, only those made that way), keeping them as
  * history with who and when. A retry of the same undo (same person, same time) gets the same marks back.
  */
