@@ -33,6 +33,14 @@ function nockReply(issueNumber: number, sent: Sent): void {
   nockCreateComment({ ...EXAMPLE_REPO, issueNumber, id: 90_000 + issueNumber, sent });
 }
 
+/** A mark on an issue by someone with access: config, permission, the issue updated (closed or reopened), the reply. */
+function nockMarkOnIssue(issueNumber: number, options: { login?: string; permission?: string; closed?: Sent; replies?: Sent } = {}): void {
+  nockConfig(CONFIG);
+  nockPermission(options.login ?? AUTHOR, options.permission ?? "write");
+  nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber, ...(options.closed ? { sent: options.closed } : {}) });
+  nockReply(issueNumber, options.replies ?? []);
+}
+
 function nockPull(number: number, sha: string): nock.Scope {
   return nock(GITHUB_API).get(`${REPO_PATH}/pulls/${number}`).reply(200, { number, head: { sha }, merge_commit_sha: null });
 }
@@ -94,10 +102,7 @@ describe("feedback on verdicts", () => {
       const { issueId } = await seedIssue(101);
       const closed: Sent = [];
       const replies: Sent = [];
-      nockConfig(CONFIG);
-      nockPermission(AUTHOR, "write");
-      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 101, sent: closed });
-      nockReply(101, replies);
+      nockMarkOnIssue(101, { closed, replies });
 
       await comment({ commentId: 5101, issueNumber: 101, body: "/kaizen false-alarm — runner jitter, @team-perf saw it too" });
 
@@ -134,10 +139,7 @@ describe("feedback on verdicts", () => {
 
     it("does nothing again for the same comment run again", async () => {
       await seedIssue(102);
-      nockConfig(CONFIG);
-      nockPermission(AUTHOR, "admin");
-      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 102 });
-      nockReply(102, []);
+      nockMarkOnIssue(102, { permission: "admin" });
       const options = { commentId: 5102, issueNumber: 102, body: "/kaizen false-alarm -- a noisy neighbour" };
       await comment(options);
       const job = {
@@ -220,10 +222,7 @@ describe("feedback on verdicts", () => {
         openedByEvaluationId: null,
         openedByBenchmarkRunId: run.id,
       });
-      nockConfig(CONFIG);
-      nockPermission(AUTHOR, "write");
-      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 106 });
-      nockReply(106, []);
+      nockMarkOnIssue(106);
       await comment({ commentId: 5106, issueNumber: 106, body: "/kaizen false-alarm — the runner was shared" });
       const { rows } = await kaizen.pool.query("select issue_kind, metric_name, evaluation_id, benchmark_run_id::int, threshold from feedback_marks where issue_number = 106");
       expect(rows).toEqual([
@@ -235,17 +234,11 @@ describe("feedback on verdicts", () => {
   describe("a verdict marked twice", () => {
     it("counts once: the second mark says who marked it already and records nothing", async () => {
       await seedIssue(107);
-      nockConfig(CONFIG);
-      nockPermission(AUTHOR, "write");
-      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 107 });
-      nockReply(107, []);
+      nockMarkOnIssue(107);
       await label("labeled", 107);
 
       const replies: Sent = [];
-      nockConfig(CONFIG);
-      nockPermission("octocat", "write");
-      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 107 });
-      nockReply(107, replies);
+      nockMarkOnIssue(107, { login: "octocat", replies });
       await comment({ commentId: 5107, issueNumber: 107, login: "octocat", body: "/kaizen false-alarm — same here" });
       expect(await marks(107)).toMatchObject([{ source: "label", actor: AUTHOR }]);
       expect(replies[0]?.["body"]).toContain("- **latency** in **production** (threshold 10 %): marked so already by Codertocat on 2026-11-02");
@@ -255,19 +248,13 @@ describe("feedback on verdicts", () => {
   describe("issue_comment.created with /kaizen undo", () => {
     it("undoes the mark, keeping it as history, and reopens the issue", async () => {
       const { issueId } = await seedIssue(110);
-      nockConfig(CONFIG);
-      nockPermission(AUTHOR, "write");
-      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 110 });
-      nockReply(110, []);
+      nockMarkOnIssue(110);
       await comment({ commentId: 5110, issueNumber: 110, body: "/kaizen false-alarm — looked like jitter" });
       expect(await issueState(issueId)).toBe("closed");
 
       const reopened: Sent = [];
       const replies: Sent = [];
-      nockConfig(CONFIG);
-      nockPermission("octocat", "maintain");
-      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 110, sent: reopened });
-      nockReply(110, replies);
+      nockMarkOnIssue(110, { login: "octocat", permission: "maintain", closed: reopened, replies });
       await comment({ commentId: 5111, issueNumber: 110, login: "octocat", body: "/kaizen undo", at: new Date(AT.getTime() + 60_000) });
 
       expect(await marks(110)).toMatchObject([{ kind: "false-alarm", actor: AUTHOR, undoneBy: "octocat", undoneAt: new Date(AT.getTime() + 60_000) }]);
@@ -284,10 +271,7 @@ describe("feedback on verdicts", () => {
       const { issueId } = await seedIssue(120);
       const closed: Sent = [];
       const replies: Sent = [];
-      nockConfig(CONFIG);
-      nockPermission(AUTHOR, "write");
-      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 120, sent: closed });
-      nockReply(120, replies);
+      nockMarkOnIssue(120, { closed, replies });
       await label("labeled", 120);
 
       expect(await marks(120)).toMatchObject([{ kind: "false-alarm", source: "label", reason: "labelled `kaizen:false-alarm`", actor: AUTHOR, undoneAt: null }]);
@@ -295,10 +279,7 @@ describe("feedback on verdicts", () => {
       expect(await issueState(issueId)).toBe("closed");
       expect(replies[0]?.["body"]).toMatch(/^<!-- kaizen:feedback:label%3Alabel-\d+ -->\nMarked as a \*\*false alarm\*\* by @Codertocat: labelled `kaizen:false-alarm`\n/);
 
-      nockConfig(CONFIG);
-      nockPermission(AUTHOR, "write");
-      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 120 });
-      nockReply(120, []);
+      nockMarkOnIssue(120);
       await label("unlabeled", 120);
       expect(await marks(120)).toMatchObject([{ source: "label", undoneBy: AUTHOR }]);
       expect(await issueState(issueId)).toBe("open");
