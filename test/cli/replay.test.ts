@@ -5,6 +5,7 @@ import { recordMark } from "../../src/feedback/store/feedback-marks.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
 import { seedReportedEvaluation } from "../helpers/seed-verdicts.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { startLoopbackGitHub, type LoopbackRequest } from "../helpers/loopback-github.js";
 import { runKaizen } from "./run-kaizen.js";
 
 const REPO = { owner: "octo-org", repo: "shop" };
@@ -100,6 +101,39 @@ describe("kaizen replay and kaizen quality on a seeded history", () => {
       ["blip", "no-change", "regression", "missed caught"],
       ["error ratio", "no-change", "no-change", "same"],
     ]);
+  });
+
+  it("replay reads the repository's own kaizen.yml as the GitHub App when no --config is given", async () => {
+    const asked: string[] = [];
+    const loopback = await startLoopbackGitHub(({ method, path }: LoopbackRequest) => {
+      asked.push(`${method} ${path}`);
+      if (method === "GET" && path === "/repos/octo-org/shop/installation") return { status: 200, json: { id: 2 } };
+      if (method === "POST" && path === "/app/installations/2/access_tokens") {
+        return { status: 201, json: { token: "ghs_cli", expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} } };
+      }
+      if (method === "GET" && path === "/repos/octo-org/shop/contents/.github/kaizen.yml") return { status: 200, text: CONFIG };
+      return undefined;
+    });
+    try {
+      const appEnv = {
+        ...env,
+        APP_ID: "123",
+        PRIVATE_KEY_PATH: join(process.cwd(), "test/fixtures/github/mock-cert.pem"),
+        WEBHOOK_SECRET: "secret",
+        GHE_HOST: loopback.host,
+        GHE_PROTOCOL: "http",
+      };
+      const { code, stdout, stderr } = await runKaizen(["replay", "octo-org/shop", "--sources", "sources.yml"], { cwd: dir, env: appEnv });
+      expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+      expect(stdout).toContain("false alarm fixed: 1\nmissed caught: 1\nsame: 1\n");
+      expect(asked).toEqual([
+        "GET /repos/octo-org/shop/installation",
+        "POST /app/installations/2/access_tokens",
+        "GET /repos/octo-org/shop/contents/.github/kaizen.yml",
+      ]);
+    } finally {
+      await loopback.close();
+    }
   });
 
   it("replay fails with the fix when the repository has no data, or DATABASE_URL is missing", async () => {
