@@ -20,6 +20,9 @@ import { handleDoraDeploymentStatus } from "./dora/on-deployment-status.js";
 import { handleDoraPullRequest } from "./dora/on-pull-request.js";
 import { handleDoraIssues } from "./dora/on-issues.js";
 import { handleDoraInstallation } from "./dora/on-installation.js";
+import { handleFeedbackComment } from "./feedback/on-issue-comment.js";
+import { handleFeedbackLabel } from "./feedback/on-issues.js";
+import { handleQualityApi } from "./feedback/api.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
 export function kaizen(deps: AppDeps): ApplicationFunction {
@@ -44,12 +47,15 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
       handleDoraIssues(deps),
     );
     app.on(["installation.created", "installation_repositories.added"], handleDoraInstallation(deps));
+    app.on("issue_comment.created", handleFeedbackComment(deps));
+    app.on(["issues.labeled", "issues.unlabeled"], handleFeedbackLabel(deps));
     const metrics = deps.metrics ?? createKaizenMetrics(deps.pool);
     addHandler(handleHealthz(deps));
     addHandler(handleMetrics(metrics));
     addHandler(handleDoraApi(app, deps));
     addHandler(handleRadarApi(app, deps));
     addHandler(handleExperimentsApi(app, deps));
+    addHandler(handleQualityApi(app, deps));
     if (deps.workers) {
       // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,
       // and not loading them keeps its memory down.

@@ -3,11 +3,12 @@ import type { ConfigCheckJobs } from "./config-check/jobs.js";
 import type { DeploymentJobs } from "./deployments/jobs.js";
 import type { DoraJobs } from "./dora/jobs.js";
 import type { ExperimentJobs } from "./experiments/jobs.js";
+import type { FeedbackJobs } from "./feedback/jobs.js";
 import type { GateJobs } from "./gate/jobs.js";
 import type { RadarJobs } from "./radar/jobs.js";
 
 /** Every job Kaizen queues, named after what it does, with the data it carries: each feature lists its own. */
-export type JobData = DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs & DoraJobs & ExperimentJobs & GateJobs;
+export type JobData = DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs & DoraJobs & ExperimentJobs & GateJobs & FeedbackJobs;
 
 export type JobName = keyof JobData;
 
@@ -33,4 +34,6 @@ export const JOB_NAMES = [
   "link-experiment-pull",
   "judge-experiments",
   "decide-gate",
+  "feedback-command",
+  "feedback-label",
 ] as const satisfies readonly JobName[];

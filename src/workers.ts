@@ -23,6 +23,8 @@ import { decideGate } from "./gate/decide-gate.js";
 import { syncExperiment } from "./experiments/sync-experiment.js";
 import { linkExperimentPull } from "./experiments/link-experiment-pull.js";
 import { judgeExperiments } from "./experiments/judge-experiments.js";
+import { feedbackCommand } from "./feedback/feedback-command.js";
+import { feedbackLabel } from "./feedback/feedback-label.js";
 
 /** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
 export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
@@ -76,6 +78,8 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
   await deps.queue.work("link-experiment-pull", (job) => linkExperimentPull(app, deps, job));
   await deps.queue.work("judge-experiments", (job) => judgeExperiments(app, deps, job));
   await deps.queue.work("decide-gate", (job) => decideGate(app, deps, job));
+  await deps.queue.work("feedback-command", (job) => feedbackCommand(app, deps, job));
+  await deps.queue.work("feedback-label", (job) => feedbackLabel(app, deps, job));
   // From start-up, the first tick is at least an hour away (the ticks' chain keeps the hourly pace): a process that
   // lives less than an hour, such as a test's, never runs it, and a crash loop cannot run it more often.
   await scheduleRadarReviewsDue(deps.queue, new Date(Date.now() + 3_600_000));

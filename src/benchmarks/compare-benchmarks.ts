@@ -13,6 +13,8 @@ import { buildBenchmarkReport, type BenchmarkTarget } from "./build-benchmark-re
 import { findRunPulls } from "./github.js";
 import type { BenchmarkRun } from "./store/benchmark-runs.js";
 import type { BenchmarkReport } from "./report-context.js";
+import { alertingBenchmarks, applyMutes } from "./apply-mutes.js";
+import { listActiveMutes } from "../db/verdict-feedback.js";
 
 /**
  * Compares an ingested benchmark run with its baseline and reports it.
@@ -26,7 +28,8 @@ import type { BenchmarkReport } from "./report-context.js";
  *               the nearest ancestor), then every (benchmark, measure) compared (buildBenchmarkReport).
  * 5. report   — the "Kaizen benchmarks" check run on head (the first pull request's comparison, else the
  *               push's), each pull request's benchmarks section, and on a push to the default branch the
- *               improvement issues. Every write is idempotent, so a retry resumes without duplicates.
+ *               improvement issues. Every write is idempotent, so a retry resumes without duplicates. A muted
+ *               benchmark (`/kaizen mute`) is compared and shown, but opens no issue and fails no gate.
  * 6. db       — the run is marked reported with its check run.
  * A run that is neither the head of an open pull request nor a push to the default branch has nothing to be
  * compared for; only its ingest problems, if any, are reported, so bad input is never silent.
@@ -52,8 +55,9 @@ export async function compareBenchmarks(app: Probot, deps: AppDeps, runId: numbe
   }
 
   const head = await listBenchmarkResultsForSha(deps.pool, run.repoId, run.headSha);
+  const mutes = await listActiveMutes(deps.pool, run.repoId, deps.now());
   const reports = [];
-  for (const target of targets) reports.push(await buildBenchmarkReport(octokit, deps.pool, { run, config, head, target }));
+  for (const target of targets) reports.push(applyMutes(await buildBenchmarkReport(octokit, deps.pool, { run, config, head, target }), mutes));
 
   if (reports.length === 0) {
     const note = "not the head of an open pull request nor a push to the default branch: nothing to compare with";
@@ -70,7 +74,7 @@ export async function compareBenchmarks(app: Probot, deps: AppDeps, runId: numbe
   if (push && config.issues.enabled) {
     // One run at a time per repository, so two pushes in quick succession cannot both open the same issue.
     await withAdvisoryLock(deps.pool, `kaizen-benchmark-issues:${run.repoId}`, () =>
-      syncBenchmarkIssues(octokit, deps.pool, { report: push, repoId: run.repoId, runId, labels: config.issues.labels, publicUrl: deps.publicUrl }),
+      syncBenchmarkIssues(octokit, deps.pool, { report: alertingBenchmarks(push), repoId: run.repoId, runId, labels: config.issues.labels, publicUrl: deps.publicUrl }),
     );
   }
   await setBenchmarkRunState(deps.pool, runId, "reported", { checkRunId });

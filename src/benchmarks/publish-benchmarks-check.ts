@@ -2,6 +2,7 @@ import { checkConclusion, publishCheckRun } from "../github/check-run.js";
 import { checkTitle } from "../markdown/format.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { BenchmarkReport } from "./report-context.js";
+import { alertingBenchmarks } from "./apply-mutes.js";
 import { renderBenchmarkTemplate } from "./templates.js";
 
 export const BENCHMARKS_CHECK_NAME = "Kaizen benchmarks";
@@ -14,7 +15,8 @@ export const BENCHMARKS_CHECK_NAME = "Kaizen benchmarks";
  */
 export async function publishBenchmarksCheck(octokit: GitHubClient, report: BenchmarkReport, runId: number): Promise<number> {
   const verdicts = report.benchmarks.map((b) => b.result.verdict);
-  const conclusion = checkConclusion(verdicts, report.gate);
+  // A muted benchmark is compared and shown, but its regression fails no gate.
+  const conclusion = checkConclusion(alertingBenchmarks(report).benchmarks.map((b) => b.result.verdict), report.gate);
   const problems = report.problems.length;
   const title = [
     ...(verdicts.length > 0 ? [checkTitle(verdicts)] : ["No benchmarks compared"]),

@@ -1,4 +1,5 @@
 import type { MetricVerdict, Threshold } from "../analysis/verdict.js";
+import type { ActiveMute } from "../db/verdict-feedback.js";
 
 /** One benchmark measure compared: the run's head against the baseline commit (issue 4). */
 export interface BenchmarkComparisonReport {
@@ -16,6 +17,8 @@ export interface BenchmarkComparisonReport {
   result: MetricVerdict;
   /** The numbers behind the verdict in one line, for the table's Evidence column. */
   evidence: string;
+  /** A mute in force (`/kaizen mute`): compared and shown, but its regression alerts nobody. */
+  feedback?: { mute: Pick<ActiveMute, "until" | "actor" | "reason"> | null } | null;
 }
 
 /** A benchmark measure present on one side only: listed, not judged. */
@@ -59,6 +62,8 @@ export interface BenchmarkReport {
   problems: Array<{ file: string; line: number | null; reason: string; fix: string }>;
   /** Entries of readable files that gave no result or only part of one: skipped benchmarks, unusable samples. */
   notes: Array<{ file: string; line: number | null; reason: string }>;
+  /** Every mute in force in the repository, listed in each report while it lasts. */
+  mutes?: Array<Pick<ActiveMute, "subject" | "until" | "actor" | "reason">>;
 }
 
 /** A new improvement issue for a benchmark that regressed on the default branch. */

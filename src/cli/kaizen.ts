@@ -6,16 +6,18 @@ import { evaluateCommand } from "./evaluate-command.js";
 import { migrateCommand } from "./migrate-command.js";
 import { radarReviewCommand } from "./radar-review-command.js";
 import { radarSyncCommand } from "./radar-sync-command.js";
+import { qualityCommand } from "./quality-command.js";
+import { replayCommand } from "./replay-command.js";
 
 /**
  * `kaizen`: the command line. Exit codes: 0 done and valid; 1 problems found (invalid config, a failing
  * check run) or the command failed (unreadable file, database or source error); 2 the command line itself
  * was wrong (unknown command or option, bad or missing value).
  */
-const COMMANDS = [checkConfigCommand, evaluateCommand, migrateCommand];
+const COMMANDS = [checkConfigCommand, evaluateCommand, migrateCommand, qualityCommand, replayCommand];
 
 const program = new Command("kaizen")
-  .description("Kaizen's command line: check a kaizen.yml, dry-run an evaluation, migrate the database, review a tech radar, print DORA's keys.")
+  .description("Kaizen's command line: check a kaizen.yml, dry-run an evaluation, migrate the database, review a tech radar, print DORA's keys, judge and replay verdicts.")
   .addHelpText("after", "\nExit codes: 0 ok, 1 problems found or the command failed, 2 usage error.")
   .showHelpAfterError("(add --help for usage)")
   .exitOverride();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BenchmarksConfig } from "./benchmarks-config.js";
 import { DeploymentsConfig } from "./deployments-config.js";
 import { DoraConfig } from "./dora-config.js";
+import { FeedbackConfig } from "./feedback-config.js";
 import { GateConfig } from "./gate-config.js";
 import { IssuesConfig } from "./issues-config.js";
 import { MetricConfig } from "./metric-config.js";
@@ -23,6 +24,7 @@ export const KaizenConfig = z
       description: "A tech radar kept from this repository's issues; leave it out for no radar, write `radar: {}` for the defaults.",
     }),
     dora: DoraConfig.prefault({}).meta({ description: "DORA's five keys: which environments are production, which issues are incidents, the weekly digest." }),
+    feedback: FeedbackConfig.prefault({}).meta({ description: "Learning from the verdicts people mark as false alarms: suggestions and auto-tuning." }),
     comment: z
       .enum(["always", "on-change", "on-regression"])
       .default("always")
@@ -45,5 +47,7 @@ export type BenchmarksConfig = z.output<typeof BenchmarksConfig>;
 export type MetricConfig = z.output<typeof MetricConfig>;
 /** The validated `dora:` section. */
 export type DoraConfig = z.output<typeof DoraConfig>;
+/** The validated `feedback:` section. */
+export type FeedbackConfig = z.output<typeof FeedbackConfig>;
 /** The validated `radar:` section. */
 export type RadarConfig = z.output<typeof RadarConfig>;

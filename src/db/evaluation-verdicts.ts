@@ -68,3 +68,24 @@ export async function listMetricVerdicts(db: Queryable, evaluationId: number): P
   });
   return rows;
 }
+
+/** A reported evaluation of one of a pull request's commits, with where it ran. */
+export interface ReportedEvaluation {
+  id: number;
+  environment: string;
+  sha: string;
+  statusCreatedAt: Date;
+}
+
+/** The latest reported evaluation per environment of any of these commits (a pull request's head and merge commits). */
+export async function listReportedEvaluationsOfShas(db: Queryable, repoId: number, shas: readonly string[]): Promise<ReportedEvaluation[]> {
+  const { rows } = await db.query<ReportedEvaluation>({
+    text: `select distinct on (d.environment) e.id, d.environment, d.sha, e.status_created_at as "statusCreatedAt"
+             from evaluations e join deployments d on d.id = e.deployment_id
+            where d.repo_id = $1 and d.sha = any($2::text[]) and e.state = 'reported'
+            order by d.environment, e.status_created_at desc, e.id desc`,
+    values: [repoId, shas],
+    types: bigintAsNumber,
+  });
+  return rows;
+}

@@ -162,3 +162,57 @@ export async function listOpenIssues(db: Queryable, repoId: number, environment:
   });
   return rows;
 }
+
+/** Which kind of Kaizen issue a row is, from what opened it; a later kind (drift) adds its own opener. */
+export function improvementIssueKind(row: ImprovementIssueRow): "deployment" | "benchmark" | "other" {
+  if (row.openedByEvaluationId !== null) return "deployment";
+  if (row.openedByBenchmarkRunId !== null) return "benchmark";
+  return "other";
+}
+
+/** The Kaizen-opened issue with this number in a repository (open or closed, the latest row), or null. */
+export async function findIssueByNumber(db: Queryable, repoId: number, issueNumber: number): Promise<ImprovementIssueRow | null> {
+  const { rows } = await db.query<ImprovementIssueRow>({
+    text: `select ${COLUMNS} from improvement_issues where repo_id = $1 and issue_number = $2 order by id desc limit 1`,
+    values: [repoId, issueNumber],
+    types: bigintAsNumber,
+  });
+  return rows[0] ?? null;
+}
+
+/**
+ * Closes an open issue that people dismissed (marked a false alarm), with no evaluation or run closing it: the next
+ * regression of the same fingerprint opens a new issue. Returns whether it was open.
+ */
+export async function dismissImprovementIssue(db: Queryable, id: number): Promise<boolean> {
+  const { rowCount } = await db.query({
+    text: `update improvement_issues set state = 'closed', closed_at = now() where id = $1 and state = 'open'`,
+    values: [id],
+  });
+  return (rowCount ?? 0) > 0;
+}
+
+/**
+ * Reopens a dismissed issue when its mark is undone, unless another issue with its fingerprint was opened since
+ * (at most one is open per fingerprint). Returns its number when it was reopened, else null.
+ */
+export async function reopenImprovementIssue(db: Queryable, id: number): Promise<number | null> {
+  const { rows } = await db.query<{ issueNumber: number }>({
+    text: `update improvement_issues i set state = 'open', closed_at = null
+            where i.id = $1 and i.state = 'closed' and i.closed_by_evaluation_id is null and i.closed_by_benchmark_run_id is null
+              and not exists (select 1 from improvement_issues o where o.fingerprint = i.fingerprint and o.state = 'open')
+            returning issue_number as "issueNumber"`,
+    values: [id],
+  });
+  return rows[0]?.issueNumber ?? null;
+}
+
+/** The open issue a deployment evaluation opened for one metric, or null. */
+export async function findOpenIssueOpenedBy(db: Queryable, evaluationId: number, metricName: string): Promise<ImprovementIssueRow | null> {
+  const { rows } = await db.query<ImprovementIssueRow>({
+    text: `select ${COLUMNS} from improvement_issues where opened_by_evaluation_id = $1 and metric_name = $2 and state = 'open'`,
+    values: [evaluationId, metricName],
+    types: bigintAsNumber,
+  });
+  return rows[0] ?? null;
+}

@@ -14,6 +14,8 @@ import { buildEvaluationReport } from "./build-evaluation-report.js";
 import { fromMetricResultRow } from "./from-metric-result-row.js";
 import { judgeConfirmation } from "./judge-confirmation.js";
 import { measureMetrics } from "./measure-metrics.js";
+import { loadVerdictFeedback, tunedThresholds } from "./verdict-feedback.js";
+import { findMute } from "../db/verdict-feedback.js";
 import { type MetricConfig } from "../config/kaizen-config.js";
 
 /**
@@ -49,8 +51,11 @@ export async function confirmRegressions(app: Probot, deps: AppDeps, evaluationI
   const stepSeconds = config.deployments.step / 1000;
   // The quiet history lies before the deployment, whichever window is being confirmed.
   const deployedAt = evaluation.statusCreatedAt;
+  // The same feedback as the evaluation: a tuned threshold judges the later window too, a mute opens no issue.
+  const feedback = await loadVerdictFeedback(deps.pool, evaluation.repoId, deps.now(), config);
+  const thresholds = tunedThresholds(feedback);
   const measure = async (metric: MetricConfig, over: EvaluationWindows) =>
-    (await measureMetrics({ ...config, metrics: [metric] }, deps.sources, over, vars, stepSeconds, { deployedAt }))[0]!;
+    (await measureMetrics({ ...config, metrics: [metric] }, deps.sources, over, vars, stepSeconds, { deployedAt, thresholds }))[0]!;
   const stored = new Map((await listMetricResults(deps.pool, evaluationId)).map((r) => [r.metricName, r]));
   const checked = [];
   for (const row of pending) {
@@ -58,6 +63,11 @@ export async function confirmRegressions(app: Probot, deps: AppDeps, evaluationI
     const result = stored.get(row.metricName);
     if (!metric || !result) {
       await settle(row.metricName, { state: "not-needed", reason: `metric ${row.metricName} is no longer configured` });
+      continue;
+    }
+    const mute = findMute(feedback.mutes, metric.name);
+    if (mute) {
+      await settle(row.metricName, { state: "not-needed", reason: `muted by ${mute.actor} until ${mute.until.toISOString()}: ${mute.reason}` });
       continue;
     }
     const window = { start: row.windowStart, end: row.windowEnd };

@@ -14,18 +14,21 @@ import { buildEvaluationReport } from "./build-evaluation-report.js";
 import { measureMetrics } from "./measure-metrics.js";
 import { toMetricResultRows } from "./to-metric-result-rows.js";
 import { requestConfirmation } from "./request-confirmation.js";
+import { alertingReport, loadVerdictFeedback, tunedThresholds, withVerdictFeedback } from "./verdict-feedback.js";
 
 /**
  * Evaluates one deployment once its candidate window has closed.
  *
  * 1. config   — re-read, so the metrics are the ones configured now; broken → "Kaizen config" check.
  * 2. sources  — every metric queried over the baseline and candidate windows.
- * 3. analysis — a verdict per metric (rank test + practical threshold).
+ * 3. analysis — a verdict per metric (rank test + practical threshold, an auto-tuned one where feedback raised it);
+ *               the report shows the mutes in force, each adjustment and, on an alert, a suggestion.
  * 4. db       — per-metric results persisted (a retry overwrites, never duplicates).
  * 5. report   — sticky PR comments, check run, improvement issues; each write is idempotent, so a retry
  *               after a GitHub error resumes without duplicates, and one (repo, environment) reports at a time.
  *               A new regression's issue waits for a later window to confirm it (issues.confirm; `0` opens it
  *               now): it is marked pending and the confirm-regressions job queued for when that window closes.
+ *               A muted metric's regression opens no issue.
  * 6. db       — the evaluation is marked reported; later deliveries of the same job do nothing.
  */
 export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationId: number): Promise<void> {
@@ -49,7 +52,9 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
 
   const vars = { environment, sha, ref: evaluation.ref, repo: `${owner}/${repo}` };
   const step = config.deployments.step / 1000;
-  const measured = await measureMetrics(config, deps.sources, windows, vars, step, { deployedAt: evaluation.statusCreatedAt });
+  const feedback = await loadVerdictFeedback(deps.pool, evaluation.repoId, deps.now(), config);
+  const thresholds = tunedThresholds(feedback);
+  const measured = await measureMetrics(config, deps.sources, windows, vars, step, { deployedAt: evaluation.statusCreatedAt, thresholds });
 
   await saveMetricResults(deps.pool, evaluationId, toMetricResultRows(measured));
 
@@ -57,7 +62,7 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   const deployment = { id: evaluation.githubDeploymentId, url: evaluation.url, createdAt: evaluation.statusCreatedAt };
   const links = pulls.map((p) => ({ number: p.number, url: p.url }));
   const facts = { repo: { owner, repo }, environment, sha, ref: evaluation.ref, deployment, windows, pulls: links };
-  const report = buildEvaluationReport(facts, config.gate.check, measured);
+  const report = withVerdictFeedback(buildEvaluationReport(facts, config.gate.check, measured), feedback, config);
   const unconfirmed = await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
     // The comment first: it is what the PR author reads, and GitHub's pacing spaces every later write.
     await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment, publicUrl: deps.publicUrl });
@@ -65,7 +70,7 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
     await setEvaluationCheckRun(deps.pool, evaluationId, checkRunId);
     if (!config.issues.enabled) return [];
     const { labels, confirm } = config.issues;
-    const sync = { report, repoId: evaluation.repoId, evaluationId, labels, openAtOnce: confirm === 0, publicUrl: deps.publicUrl };
+    const sync = { report: alertingReport(report), repoId: evaluation.repoId, evaluationId, labels, openAtOnce: confirm === 0, publicUrl: deps.publicUrl };
     return syncImprovementIssues(octokit, deps.pool, sync);
   });
   const confirmation = { evaluationId, candidate: windows.candidate, confirmMs: config.issues.confirm };

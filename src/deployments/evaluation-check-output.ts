@@ -10,8 +10,10 @@ export function evaluationCheckOutput(report: EvaluationReport): {
   summary: string;
 } {
   const verdicts = report.metrics.map((m) => m.result.verdict);
+  // A muted metric is measured and shown, but its regression fails no gate.
+  const alerting = report.metrics.filter((m) => !(m.feedback?.mute && m.result.verdict === "regression")).map((m) => m.result.verdict);
   return {
-    conclusion: checkConclusion(verdicts, report.gate),
+    conclusion: checkConclusion(alerting, report.gate),
     title: `${report.environment}: ${checkTitle(verdicts)}`,
     summary: renderDeploymentTemplate("check-run-summary", report),
   };

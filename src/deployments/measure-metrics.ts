@@ -1,7 +1,7 @@
 import type { KaizenConfig, MetricConfig } from "../config/kaizen-config.js";
 import { renderQuery, type QueryVars } from "../config/render-query.js";
 import { detectChange } from "../analysis/detect-change.js";
-import { emptyExplanation, type MetricPolicy, type MetricVerdict } from "../analysis/verdict.js";
+import { emptyExplanation, type MetricPolicy, type MetricVerdict, type Threshold } from "../analysis/verdict.js";
 import { quietPairs, type EvaluationWindows } from "../analysis/evaluation-windows.js";
 import type { SourceRegistry } from "./sources/create-source-registry.js";
 import { SourceError } from "./sources/metrics-source.js";
@@ -21,7 +21,8 @@ export interface MeasuredMetric {
  * deployment for its noise, and runs the detector. A source that cannot answer turns that metric Inconclusive
  * with the source's reason; it never fails the whole evaluation (and never reads as "No change").
  * `deployedAt` anchors the quiet history; it defaults to the candidate start minus the soak, which is where
- * evaluationWindows put the deployment.
+ * evaluationWindows put the deployment. `thresholds` replaces the configured threshold of the metrics it names (an
+ * auto-tuned noise floor); the measured metric then carries the threshold it was judged with.
  */
 export async function measureMetrics(
   config: KaizenConfig,
@@ -29,13 +30,15 @@ export async function measureMetrics(
   windows: EvaluationWindows,
   vars: QueryVars,
   stepSeconds: number,
-  options: { deployedAt?: Date } = {},
+  options: { deployedAt?: Date; thresholds?: ReadonlyMap<string, Threshold> } = {},
 ): Promise<MeasuredMetric[]> {
   const deployedAt = options.deployedAt ?? new Date(windows.candidate.start.getTime() - config.deployments.soak);
   const pairs = quietPairs(deployedAt, windows, config.deployments.noise_windows);
   const windowSeconds = (windows.candidate.end.getTime() - windows.candidate.start.getTime()) / 1000;
   return Promise.all(
-    config.metrics.map(async (metric): Promise<MeasuredMetric> => {
+    config.metrics.map(async (configured): Promise<MeasuredMetric> => {
+      const tuned = options.thresholds?.get(configured.name);
+      const metric = tuned ? { ...configured, threshold: tuned } : configured;
       const sourceName = metric.source ?? sources.names()[0] ?? "";
       const query = renderQuery(metric.query, vars);
       const policy: MetricPolicy = {

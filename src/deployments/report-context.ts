@@ -1,5 +1,17 @@
 import type { MetricVerdict, Threshold } from "../analysis/verdict.js";
 import type { TimeWindow } from "../analysis/time-window.js";
+import type { TuningSuggestion } from "../analysis/tune-from-feedback.js";
+import type { ActiveMute } from "../db/verdict-feedback.js";
+
+/** What people's feedback changes about one metric's verdict (docs/feedback.md); absent in dry runs. */
+export interface MetricFeedback {
+  /** A mute in force: the metric is measured, but its regression raises no alert. */
+  mute: Pick<ActiveMute, "until" | "actor" | "reason"> | null;
+  /** The auto-tuned adjustment this verdict was made with, like "noise floor raised after 3 false alarms, on …". */
+  adjustment: string | null;
+  /** On an alert of a metric with enough false alarms marked: the setting they point at. */
+  suggestion: TuningSuggestion | null;
+}
 
 /** One evaluated metric as the reports show it: its definition plus the analysis result. */
 export interface MetricReport {
@@ -14,6 +26,7 @@ export interface MetricReport {
   /** A link to the same query as a graph; null when the source has none. */
   graphUrl: string | null;
   result: MetricVerdict;
+  feedback?: MetricFeedback | null;
 }
 
 /** What was deployed where and when: shared by every report about one evaluation. */
@@ -34,6 +47,8 @@ export interface EvaluationReport extends DeploymentFacts {
   /** When true, a regression fails the check run. */
   gate: boolean;
   metrics: MetricReport[];
+  /** Every mute in force in the repository, listed in each report while it lasts; absent in dry runs. */
+  mutes?: Array<Pick<ActiveMute, "subject" | "until" | "actor" | "reason">>;
 }
 
 /** A later window that showed a regression again, judged against the same baseline window (issues.confirm). */

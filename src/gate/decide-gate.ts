@@ -2,6 +2,7 @@ import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { findEvaluationOfSha, listMetricVerdicts, type MetricVerdictRow } from "../db/evaluation-verdicts.js";
+import { findMute, listActiveMutes } from "../db/verdict-feedback.js";
 import { installationClient } from "../github/installation-client.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { formatDuration } from "../config/parse-duration.js";
@@ -58,7 +59,10 @@ async function judge(octokit: GitHubClient, deps: AppDeps, request: GateRequestR
   }
 
   const evaluation = await findEvaluationOfSha(deps.pool, { repoId: request.repoId, environment: gated.after, sha: request.sha });
-  const verdicts = evaluation?.state === "reported" ? await listMetricVerdicts(deps.pool, evaluation.id) : [];
+  // A metric muted with `/kaizen mute` is measured and shown, but its regression blocks no deployment.
+  const mutes = await listActiveMutes(deps.pool, request.repoId, deps.now());
+  const measured = evaluation?.state === "reported" ? await listMetricVerdicts(deps.pool, evaluation.id) : [];
+  const verdicts = measured.filter((v) => !(v.verdict === "regression" && findMute(mutes, v.metricName)));
   const judgement: GateJudgement<MetricVerdictRow> = judgeGate(evaluation, verdicts, gated.after);
   if (judgement.kind === "pending") {
     const deadline = new Date(request.receivedAt.getTime() + gated.wait);

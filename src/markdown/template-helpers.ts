@@ -42,11 +42,15 @@ const HELPERS = {
   shortSha: (sha: string) => sha.slice(0, 7),
   /** User text on one line, safe in a table cell. */
   text: (value: unknown) => inlineText(value),
+  /** What a person wrote (a reason), on one line, with @mentions kept from pinging anyone. */
+  said: (value: unknown) => inlineText(value).replace(/@(?=[A-Za-z0-9])/g, "@\u200b"),
   code: (value: string, options: HelperOptions) => codeSpan(String(value), { inTable: options.hash["cell"] === true }),
   codeBlock: (value: string) => codeBlock(String(value)),
   title: (metrics: Judged[]) => checkTitle(metrics.map((m) => m.result.verdict)),
   sortByVerdict: (metrics: Judged[]) => sortByVerdict(metrics),
   withVerdict: (metrics: Judged[], verdict: Verdict) => metrics.filter((m) => m.result.verdict === verdict),
+  /** The metrics no mute holds back: a muted one is measured but raises no alert. */
+  unmuted: (metrics: Array<{ feedback?: { mute: unknown } | null }>) => metrics.filter((m) => !m.feedback?.mute),
   eq: (a: unknown, b: unknown) => a === b,
   hasWarnings: (metrics: Judged[]) => metrics.some((m) => (m.result.explanation?.warnings.length ?? 0) > 0),
   /** "1 metric" / "3 metrics". */

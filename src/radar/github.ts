@@ -58,18 +58,6 @@ export async function listThumbsUp(
   return counts;
 }
 
-// `permission` folds maintain into write; `role_name` keeps it, and names custom roles by their own name.
-const MAY_WRITE = new Set(["admin", "maintain", "write"]);
-
-/** Whether `login` may push to the repository (admin, maintain or write); someone GitHub does not know may not. */
-export async function hasWriteAccess(
-  octokit: GitHubClient,
-  { owner, repo, login }: { owner: string; repo: string; login: string },
-): Promise<boolean> {
-  const found = await unlessNotFound(octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login }));
-  return found !== null && (MAY_WRITE.has(found.data.permission) || MAY_WRITE.has(found.data.role_name));
-}
-
 /**
  * The id of `owner/repo` as the app sees it now (through the installation on it), or null when the app is not
  * installed there or it does not exist. The operator's command names a repository; its stored data is keyed

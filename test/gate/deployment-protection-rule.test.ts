@@ -3,6 +3,7 @@ import { startLoopbackGitHub, type LoopbackGitHub, type LoopbackRequest, type Lo
 import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
 import { seedReportedEvaluation } from "../helpers/seed-verdicts.js";
 import { INSTALLATION_ID } from "../helpers/webhook-payloads.js";
+import { recordMute } from "../../src/feedback/store/feedback-mutes.js";
 
 // @octokit/webhooks-examples 7.6.1 has no deployment_protection_rule example: the payload is the documented shape
 // (environment, event, deployment_callback_url, deployment, repository, installation, sender) built from the real
@@ -130,6 +131,32 @@ describe("deployment_protection_rule.requested", () => {
       await kaizen.pool.query("update metric_results set confirmation = 'not-confirmed' where evaluation_id = $1", [evaluationId]);
       const [answer] = await waitForAnswers(path, 1);
       expect(answer!.body.state).toBe("approved");
+    });
+  });
+
+  describe("when the metric that regressed in the `after` environment is muted (/kaizen mute)", () => {
+    it("approves: a muted regression blocks no deployment", async () => {
+      const commit = sha(5);
+      await seedReportedEvaluation(kaizen.pool, { repoId, owner: OWNER, repo: REPO, environment: "staging", sha: commit, checkRunId: 45 }, [
+        { metricName: "checkout latency", verdict: "regression", baseline: 0.2, candidate: 0.3, confirmation: "confirmed" },
+      ]);
+      const now = Date.now();
+      await recordMute(kaizen.pool, {
+        repoId,
+        owner: OWNER,
+        repo: REPO,
+        subject: "Checkout latency",
+        startsAt: new Date(now - 60_000),
+        until: new Date(now + 3_600_000),
+        reason: "load test",
+        actor: "octocat",
+        link: null,
+        idempotencyKey: "comment:gate-mute",
+      });
+      const { payload, path } = protectionRulePayload("production", commit);
+      await receive(payload);
+      const [answer] = await waitForAnswers(path, 1);
+      expect(answer!.body).toMatchObject({ state: "approved", comment: expect.stringContaining("no regression in staging") });
     });
   });
 

@@ -98,3 +98,16 @@ export async function setEvaluationCheckRun(db: Queryable, id: number, checkRunI
   });
   return rowCount === 1;
 }
+
+/** The ids of a repository's reported evaluations whose deployment status came at or after `since`, oldest first. */
+export async function listReportedEvaluationIds(db: Queryable, repoId: number, since: Date, environment?: string): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>({
+    text: `select e.id from evaluations e join deployments d on d.id = e.deployment_id
+            where d.repo_id = $1 and e.state = 'reported' and e.status_created_at >= $2 and e.baseline_start is not null
+              and ($3::text is null or d.environment = $3)
+            order by e.status_created_at, e.id`,
+    values: [repoId, since, environment ?? null],
+    types: bigintAsNumber,
+  });
+  return rows.map((row) => row.id);
+}
