@@ -42,7 +42,7 @@ export async function syncExperiment(app: Probot, deps: AppDeps, job: Experiment
       ? { state: "waiting", metricName: checked.hypothesis.metric, environment: checked.hypothesis.environment, expectation: checked.hypothesis.expectation }
       : { state: "invalid", problem: checked.problem },
   );
-  await replaceExperimentMentions(deps.pool, job.repoId, job.issueNumber, mentionedIssueNumbers(job.body, job.issueNumber));
+  await replaceExperimentMentions(deps.pool, job.repoId, job.issueNumber, mentionedIssueNumbers(job.body, job.issueNumber, { owner, repo }));
   if (checked.ok || stored.state !== "invalid") return;
 
   const key = createHash("sha1").update(`${checked.problem}\n${checked.fix}`).digest("hex");

@@ -48,6 +48,8 @@ describe("issue references", () => {
   });
 
   it("finds #mentions but not the issue itself, URL fragments or other repositories' issues", () => {
-    expect(mentionedIssueNumbers("See #7 and #9, page#3, octo/x#4, #5", 5)).toEqual([7, 9]);
+    expect(mentionedIssueNumbers("See #7 and #9, page#3, octo/x#4, #5", 5, { owner: "octo", repo: "shop" })).toEqual([7, 9]);
+    // This repository named in full counts; another repository, or a path that ends in its name, does not.
+    expect(mentionedIssueNumbers("Octo/Shop#11, octo/shop#5, octo/shopping#12, x/octo/shop#13", 5, { owner: "octo", repo: "shop" })).toEqual([11]);
   });
 });
