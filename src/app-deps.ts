@@ -16,6 +16,8 @@ export interface AppDeps {
   now: () => Date;
   /** Run the job workers in this process (a webhook-only replica leaves them to others). */
   workers: boolean;
+  /** KAIZEN_PUBLIC_URL without a trailing slash: links to Kaizen's own pages (drift issues' graphs); unset, none. */
+  publicUrl?: string;
   /** Kaizen's own metrics (`GET /metrics`); the app makes a registry of its own when none is given. */
   metrics?: KaizenMetrics;
 }

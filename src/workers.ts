@@ -23,6 +23,7 @@ import { decideGate } from "./gate/decide-gate.js";
 import { syncExperiment } from "./experiments/sync-experiment.js";
 import { linkExperimentPull } from "./experiments/link-experiment-pull.js";
 import { judgeExperiments } from "./experiments/judge-experiments.js";
+import { checkDrift, queueDailyDriftChecks, scheduleDriftChecksDue } from "./deployments/check-drift.js";
 
 /** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
 export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
@@ -76,9 +77,16 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
   await deps.queue.work("link-experiment-pull", (job) => linkExperimentPull(app, deps, job));
   await deps.queue.work("judge-experiments", (job) => judgeExperiments(app, deps, job));
   await deps.queue.work("decide-gate", (job) => decideGate(app, deps, job));
+  await deps.queue.work("drift-checks-due", async ({ day }) => {
+    // The next tick first, as for radar reviews: a tick that keeps failing must not end the chain.
+    await scheduleDriftChecksDue(deps.queue, new Date());
+    await queueDailyDriftChecks(deps, day);
+  });
+  await deps.queue.work("check-drift", (job) => checkDrift(app, deps, job));
   // From start-up, the first tick is at least an hour away (the ticks' chain keeps the hourly pace): a process that
   // lives less than an hour, such as a test's, never runs it, and a crash loop cannot run it more often.
   await scheduleRadarReviewsDue(deps.queue, new Date(Date.now() + 3_600_000));
+  await scheduleDriftChecksDue(deps.queue, new Date(Date.now() + 3_600_000));
 }
 
 async function giveUp(deps: AppDeps, evaluationId: number, reason: string): Promise<void> {

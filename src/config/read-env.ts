@@ -29,6 +29,8 @@ export interface AppEnv {
   /** Whether this process runs the job workers (KAIZEN_WORKERS, default true); false makes a webhook-only process. */
   workers: boolean;
   webhookProxy?: string;
+  /** KAIZEN_PUBLIC_URL without a trailing slash: where people reach Kaizen (OAuth callback, links, Secure cookies). */
+  publicUrl?: string;
 }
 
 /** Startup is refused: the message lists every bad variable with what to set instead. */
@@ -117,6 +119,9 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
   const webhookProxy = set("WEBHOOK_PROXY_URL");
   if (webhookProxy && !isUrl(webhookProxy, ["http:", "https:"])) bad("WEBHOOK_PROXY_URL", "must be an http(s) URL such as a smee.io channel");
 
+  const publicUrl = set("KAIZEN_PUBLIC_URL");
+  if (publicUrl && !isUrl(publicUrl, ["http:", "https:"])) bad("KAIZEN_PUBLIC_URL", "must be the http(s) URL people open Kaizen at, like https://kaizen.example.com");
+
   if (problems.length > 0) throw new EnvError(problems);
   return {
     appId: appId === undefined ? undefined : Number(appId),
@@ -134,6 +139,7 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
     sourcesPath: set("KAIZEN_SOURCES"),
     workers: workers === "true",
     webhookProxy,
+    publicUrl: publicUrl?.replace(/\/+$/, ""),
     variables: env,
   };
 }

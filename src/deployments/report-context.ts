@@ -34,6 +34,24 @@ export interface EvaluationReport extends DeploymentFacts {
   /** When true, a regression fails the check run. */
   gate: boolean;
   metrics: MetricReport[];
+  /** Metrics whose slow drift this deployment pushed beyond the threshold (a drift issue opens); absent: none. */
+  drift?: DriftNote[];
+}
+
+/** A drift this deployment pushed over the line, as the PR comment says it. */
+export interface DriftNote {
+  name: string;
+  unit: string;
+  threshold: Threshold;
+  levelBefore: number;
+  levelNow: number;
+  changePct: number | null;
+  changeAbs: number;
+  /** Deploys in the drift's span, this one included. */
+  deploys: number;
+  /** This deployment's own step, in the unit. */
+  step: number;
+  graphUrl: string | null;
 }
 
 /** A later window that showed a regression again, judged against the same baseline window (issues.confirm). */
