@@ -10,6 +10,8 @@ export interface DriftInput {
   start: number;
   /** The level after each deploy (its candidate median), oldest first. */
   levels: readonly number[];
+  /** What the steps are called in the reason: `deploys` (default), or `commits` for benchmark history. */
+  noun?: "deploys" | "commits";
 }
 
 /** The drift test's answer, with every number an issue shows. */
@@ -71,12 +73,13 @@ export function detectDrift(input: DriftInput, policy: Pick<MetricPolicy, "bette
   const steps = values.slice(1).map((v, i) => v - values[i]!);
   const increments = y.slice(1).map((v, i) => v - y[i]!);
   const worse = policy.better === "lower" ? 1 : -1;
+  const noun = input.noun ?? "deploys";
 
   const empty = { levelBefore: input.start, levelNow: values.at(-1) ?? input.start, changeAbs: 0, changePct: null, changePoints: [] };
   const noTest = { name: DRIFT_TEST, n: increments.length, meanStep: 0, stepSd: 0, statistic: null, pValue: null };
   const base = { drifted: false, steps, scale: ratio ? ("ratio" as const) : ("difference" as const) };
   if (increments.length < MIN_DRIFT_DEPLOYS) {
-    const reason = `${increments.length} deploys with a measured level in the window; ${MIN_DRIFT_DEPLOYS} are needed to tell a trend from noise`;
+    const reason = `${increments.length} ${noun} with a measured level in the window; ${MIN_DRIFT_DEPLOYS} are needed to tell a trend from noise`;
     return { ...base, ...empty, reason, test: noTest, noise: { absolute: 0, relative: null, excluded: [] } };
   }
 
@@ -115,7 +118,7 @@ export function detectDrift(input: DriftInput, policy: Pick<MetricPolicy, "bette
   const threshold = formatThreshold(policy.threshold, "");
   const moved = describeChange(policy, levelBefore, levelNow, { changeAbs, changePct });
   if (cuts.length === 0) {
-    return { ...measured, reason: `the level has not moved: no change point over ${n} deploys (around ${num(levelBefore)})` };
+    return { ...measured, reason: `the level has not moved: no change point over ${n} ${noun} (around ${num(levelBefore)})` };
   }
   const worsening = changeAbs * worse;
   const beyond =
@@ -128,12 +131,12 @@ export function detectDrift(input: DriftInput, policy: Pick<MetricPolicy, "bette
   if (pValue >= policy.alpha) {
     return {
       ...measured,
-      reason: `the level moved ${moved}, but the steps go both ways (p = ${pText(pValue)}, needs < ${policy.alpha}): a random wander, not a steady drift`,
+      reason: `the level moved ${moved}, but the steps go both ways (${pText(pValue)}, needs < ${policy.alpha}): a random wander, not a steady drift`,
     };
   }
-  return { ...measured, drifted: true, reason: `the level drifted ${moved} over ${n} deploys, beyond the ${threshold} threshold (p = ${pText(pValue)})` };
+  return { ...measured, drifted: true, reason: `the level drifted ${moved} over ${n} ${noun}, beyond the ${threshold} threshold (${pText(pValue)})` };
 }
 
 function pText(p: number): string {
-  return p < 0.0001 ? "< 0.0001" : String(Number(p.toPrecision(2)));
+  return p < 0.0001 ? "p < 0.0001" : `p = ${Number(p.toPrecision(2))}`;
 }

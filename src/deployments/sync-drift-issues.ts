@@ -62,7 +62,7 @@ export async function syncDriftIssues(
         unit: metric.unit,
         better: metric.better,
         threshold: drift.threshold,
-        window: formatDuration(input.window),
+        lookback: formatDuration(input.window),
         result,
         steps,
         ranked,

@@ -36,8 +36,8 @@ export interface DriftIssueContext {
   unit: string;
   better: "lower" | "higher";
   threshold: Threshold;
-  /** `drift.window` as written, like `14d`. */
-  window: string;
+  /** `drift.window` as text, like `14d` (not `window`: that name is the template helper for time windows). */
+  lookback: string;
   result: DriftResult;
   steps: DriftStep[];
   /** The steps that worsened the metric most, largest first (at most 5). */
