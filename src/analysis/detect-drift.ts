@@ -44,7 +44,7 @@ export interface DriftResult {
 
 /** Deploys needed in a span before a drift can be judged: fewer steps cannot tell a trend from a walk. */
 export const MIN_DRIFT_DEPLOYS = 6;
-export const DRIFT_TEST = "one-sided t test on the per-deploy steps";
+export const DRIFT_TEST = "one-sided t test on the steps between consecutive levels";
 const MAD_TO_SD = 1.4826;
 const OUTLIER_SDS = 4;
 

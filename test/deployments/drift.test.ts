@@ -161,7 +161,7 @@ describe("deployment_status.created, deploy after deploy", () => {
       expect(issue!.labels).toEqual(expect.arrayContaining(["kaizen", "performance"]));
       expect(issue!.body).toContain("<!-- kaizen:issue:drift%2F");
       expect(issue!.body).toMatch(/has drifted in \*\*production\*\*: from 0\.\d+ s to 0\.1\d+ s \(\+1\d\.\d %\) over 6 deploys/);
-      expect(issue!.body).toMatch(/Test that decided: one-sided t test on the per-deploy steps, on 6 steps/);
+      expect(issue!.body).toMatch(/Test that decided: one-sided t test on the steps between consecutive levels, on 6 steps/);
       expect(issue!.body).toContain("Effective sample size: 6 steps");
       expect(issue!.body).toMatch(/Noise: the level moves about ±\d/);
       expect(issue!.body).toContain(`${PUBLIC_URL}/${OWNER}/${REPO}/metrics/production/creep%20latency`);
