@@ -57,8 +57,6 @@ export async function syncBenchmarkDrift(
       ownChangePct: null,
       newLevel: changePoints.has(i),
     }));
-    const worse = benchmark.better === "lower" ? 1 : -1;
-    const ranked = steps.filter((s) => s.step * worse > 0).sort((a, b) => (b.step - a.step) * worse).slice(0, 5);
     const { owner, repo } = report.repo;
     await syncDriftIssue(octokit, pool, {
       owner,
@@ -84,7 +82,6 @@ export async function syncBenchmarkDrift(
         lookback: formatDuration(config.drift.window),
         result,
         steps,
-        ranked,
         graphUrl: null,
         excluded: [],
       },

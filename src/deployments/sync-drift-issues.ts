@@ -37,11 +37,6 @@ export async function syncDriftIssues(
   const { repo, repoId, environment } = input;
   for (const drift of input.drifts) {
     const { metric, result, steps } = drift;
-    const worse = metric.better === "lower" ? 1 : -1;
-    const ranked = steps
-      .filter((step) => step.step * worse > 0)
-      .sort((a, b) => (b.step - a.step) * worse)
-      .slice(0, 5);
     await syncDriftIssue(octokit, pool, {
       ...repo,
       repoId,
@@ -65,7 +60,6 @@ export async function syncDriftIssues(
         lookback: formatDuration(input.window),
         result,
         steps,
-        ranked,
         graphUrl: metricPageUrl(input.publicUrl, repo, environment, metric.name),
         excluded: drift.excluded,
       },

@@ -77,7 +77,7 @@ export interface DriftIssueSync {
   latest: { level: number; sha: string } | null;
   /** Who checked: an evaluation (deployments) or a benchmark run (benchmarks), recorded on the issue. */
   checkedBy: { evaluationId: number; statusAt: Date } | { runId: number; sha: string };
-  context: Omit<DriftIssueContext, "marker" | "evidence"> & { excluded: string[] };
+  context: Omit<DriftIssueContext, "marker" | "evidence" | "ranked"> & { excluded: string[] };
 }
 
 /**
@@ -92,7 +92,12 @@ export async function syncDriftIssue(octokit: GitHubClient, pool: pg.Pool, sync:
   const { owner, repo, fingerprint, result } = sync;
   const marker = kaizenMarker("issue", fingerprint);
   const evidence = [...driftEvidence(result, sync.context.unit, sync.context.stepsNoun), ...sync.context.excluded];
-  const body = () => renderDriftTemplate("drift-issue", { ...sync.context, marker, evidence });
+  const worse = sync.better === "lower" ? 1 : -1;
+  const ranked = sync.context.steps
+    .filter((step) => step.step * worse > 0)
+    .sort((a, b) => (b.step - a.step) * worse)
+    .slice(0, 5);
+  const body = () => renderDriftTemplate("drift-issue", { ...sync.context, marker, evidence, ranked });
   const open = await findOpenIssue(pool, fingerprint);
 
   if (open) {
