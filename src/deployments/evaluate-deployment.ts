@@ -64,7 +64,9 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   const deployment = { id: evaluation.githubDeploymentId, url: evaluation.url, createdAt: evaluation.statusCreatedAt };
   const links = pulls.map((p) => ({ number: p.number, url: p.url }));
   const facts = { repo: { owner, repo }, environment, sha, ref: evaluation.ref, deployment, windows, pulls: links };
-  const drifts = config.drift.enabled ? await assessDrift(deps.pool, { repoId: evaluation.repoId, environment, config, now: deps.now() }) : [];
+  // Drift lives in issues: with issues off there is nothing to open, nor a line that promises one.
+  const checkDrifts = config.drift.enabled && config.issues.enabled;
+  const drifts = checkDrifts ? await assessDrift(deps.pool, { repoId: evaluation.repoId, environment, config, now: deps.now() }) : [];
   const drift = await driftCrossings(deps, { ...evaluation, evaluationId }, drifts);
   const report = { ...buildEvaluationReport(facts, config.gate.check, measured), ...(drift.length > 0 ? { drift } : {}) };
   const unconfirmed = await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {

@@ -2,9 +2,9 @@ import { startLoopbackGitHub, type LoopbackGitHub, type LoopbackReply, type Loop
 import { startKaizen, waitForEvaluation, type RunningKaizen } from "../helpers/start-kaizen.js";
 import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
 import { CREEP, creepDeployAt, readPrometheusFixture } from "../helpers/prometheus-fixture.js";
-import { checkDrift } from "../../src/deployments/check-drift.js";
+import { checkDrift, queueDailyDriftChecks } from "../../src/deployments/check-drift.js";
 
-// Slow creep end to end: deploys backfilled into the real test Prometheus (kaizen_test_creep_latency_seconds, every
+// Slow creep end to end: deploys backfilled into the real test Prometheus (kaizen_test_creep_latency, every
 // deploy +2.5 %, under the 10 % threshold) are delivered one by one as deployment_status webhooks; the app measures
 // them against that Prometheus, stores their levels in PostgreSQL and talks to a loopback GitHub that keeps issues,
 // comments and check runs like GitHub does.
@@ -21,7 +21,7 @@ deployments:
   noise_windows: 0
 metrics:
   - name: creep latency
-    query: kaizen_test_creep_latency_seconds{env="{{environment}}"}
+    query: kaizen_test_creep_latency{env="{{environment}}"}
     unit: s
     better: lower
     threshold: 10%
@@ -209,6 +209,19 @@ describe("deployment_status.created, deploy after deploy", () => {
       await checkDrift(kaizen.probot, kaizen.deps, await dailyJob());
       expect(issues).toHaveLength(1);
       expect(issues[0]!.comments).toHaveLength(1);
+    });
+  });
+
+  describe("the daily tick", () => {
+    it("queues one drift check per evaluated environment and day, however often it runs", async () => {
+      await queueDailyDriftChecks(kaizen.deps, "2099-01-01");
+      await queueDailyDriftChecks(kaizen.deps, "2099-01-01");
+      await queueDailyDriftChecks(kaizen.deps, "2099-01-02");
+      const { rows } = await kaizen.pool.query("select data from pgboss.job where name = 'check-drift' order by created_on");
+      expect(rows.map((r) => r.data)).toEqual([
+        expect.objectContaining({ owner: OWNER, repo: REPO, environment: "production", installationId: INSTALLATION_ID }),
+        expect.objectContaining({ owner: OWNER, repo: REPO, environment: "production" }),
+      ]);
     });
   });
 });

@@ -17,7 +17,7 @@
  * Histogram http_request_duration_seconds{env="production"} (buckets, _sum, _count; ~100 requests per 15 s):
  *   histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{env="production"}[5m])))
  *   is ≈ 0.23 s before STEP_AT and ≈ 0.48 s once the 5m rate window lies after it.
- * Gauge kaizen_test_creep_latency_seconds{env="production"}: slow creep (issue 12). 0.1 until the first of
+ * Gauge kaizen_test_creep_latency{env="production"}: slow creep (issue 12). 0.1 until the first of
  *   CREEP.deploys deploys, each CREEP.everySeconds apart from creepDeployAt(1) = STEP_AT − 140 min; after deploy k
  *   (until the next) 0.1 × (1 + CREEP.perDeploy)^k, so every deploy adds 2.5 % (under a 10 % threshold) and eight
  *   add 22 %; from the recovery deploy creepDeployAt(CREEP.deploys + 1) on, 0.1 again.
@@ -141,10 +141,10 @@ export function generateOpenMetrics(nowSeconds: number, seed = FIXTURE_SEED): { 
   }
   // Its own random stream, so the series above keep the numbers they had before it was added.
   const creepRandom = mulberry32(seed + 12);
-  lines.push("# TYPE kaizen_test_creep_latency_seconds gauge");
+  lines.push("# TYPE kaizen_test_creep_latency gauge");
   for (const t of times) {
     const value = creepLevel(stepAt, t) * (1 + FIXTURE_NOISE * (2 * creepRandom() - 1));
-    lines.push(`kaizen_test_creep_latency_seconds{${LABELS}} ${value.toFixed(6)} ${t}`);
+    lines.push(`kaizen_test_creep_latency{${LABELS}} ${value.toFixed(6)} ${t}`);
   }
   lines.push("# EOF");
   return { text: `${lines.join("\n")}\n`, timeline };
