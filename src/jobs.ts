@@ -17,6 +17,8 @@ export const JOB_NAMES = [
   "plan-evaluation",
   "evaluate-deployment",
   "confirm-regressions",
+  "drift-checks-due",
+  "check-drift",
   "validate-config",
   "ingest-benchmarks",
   "compare-benchmarks",

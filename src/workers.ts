@@ -25,6 +25,7 @@ import { linkExperimentPull } from "./experiments/link-experiment-pull.js";
 import { judgeExperiments } from "./experiments/judge-experiments.js";
 import { feedbackCommand } from "./feedback/feedback-command.js";
 import { feedbackLabel } from "./feedback/feedback-label.js";
+import { checkDrift, queueDailyDriftChecks, scheduleDriftChecksDue } from "./deployments/check-drift.js";
 
 /** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
 export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
@@ -80,9 +81,16 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
   await deps.queue.work("decide-gate", (job) => decideGate(app, deps, job));
   await deps.queue.work("feedback-command", (job) => feedbackCommand(app, deps, job));
   await deps.queue.work("feedback-label", (job) => feedbackLabel(app, deps, job));
+  await deps.queue.work("drift-checks-due", async ({ day }) => {
+    // The next tick first, as for radar reviews: a tick that keeps failing must not end the chain.
+    await scheduleDriftChecksDue(deps.queue, new Date());
+    await queueDailyDriftChecks(deps, day);
+  });
+  await deps.queue.work("check-drift", (job) => checkDrift(app, deps, job));
   // From start-up, the first tick is at least an hour away (the ticks' chain keeps the hourly pace): a process that
   // lives less than an hour, such as a test's, never runs it, and a crash loop cannot run it more often.
   await scheduleRadarReviewsDue(deps.queue, new Date(Date.now() + 3_600_000));
+  await scheduleDriftChecksDue(deps.queue, new Date(Date.now() + 3_600_000));
 }
 
 async function giveUp(deps: AppDeps, evaluationId: number, reason: string): Promise<void> {

@@ -123,7 +123,7 @@ async function openLateRegression(
 }
 
 /** The value a comparison would take as the commit's median: its samples' median, else its single value. */
-function typicalValue(result: StoredBenchmarkResult): number {
+export function typicalValue(result: StoredBenchmarkResult): number {
   const samples = [...(result.samples ?? [])].sort((a, b) => a - b);
   if (samples.length === 0) return result.value;
   const middle = Math.floor(samples.length / 2);

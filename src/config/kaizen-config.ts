@@ -3,6 +3,7 @@ import { BenchmarksConfig } from "./benchmarks-config.js";
 import { DeploymentsConfig } from "./deployments-config.js";
 import { DoraConfig } from "./dora-config.js";
 import { FeedbackConfig } from "./feedback-config.js";
+import { DriftConfig } from "./drift-config.js";
 import { GateConfig } from "./gate-config.js";
 import { IssuesConfig } from "./issues-config.js";
 import { MetricConfig } from "./metric-config.js";
@@ -20,6 +21,7 @@ export const KaizenConfig = z
     metrics: z.array(MetricConfig).prefault([]).meta({ description: "Metrics compared before and after each deployment." }),
     benchmarks: BenchmarksConfig.prefault({}).meta({ description: "CI benchmark results compared on pull requests and pushes." }),
     issues: IssuesConfig.prefault({}).meta({ description: "Improvement issues opened for regressions." }),
+    drift: DriftConfig.prefault({}).meta({ description: "Slow creep: small changes over many deploys or commits that add up to more than the threshold." }),
     radar: RadarConfig.optional().meta({
       description: "A tech radar kept from this repository's issues; leave it out for no radar, write `radar: {}` for the defaults.",
     }),

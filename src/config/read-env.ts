@@ -29,7 +29,7 @@ export interface AppEnv {
   /** Whether this process runs the job workers (KAIZEN_WORKERS, default true); false makes a webhook-only process. */
   workers: boolean;
   webhookProxy?: string;
-  /** KAIZEN_PUBLIC_URL without a trailing slash: where people reach the dashboard; unset means no links to it. */
+  /** KAIZEN_PUBLIC_URL without a trailing slash: where people reach Kaizen (dashboard, OAuth callback, links, Secure cookies); unset means no links. */
   publicUrl?: string;
 }
 

@@ -14,6 +14,8 @@ export interface ImprovementIssueRow {
   metricName: string;
   /** Stable key of (repo, environment, metric) or (repo, benchmark, measure): at most one open issue has it. */
   fingerprint: string;
+  /** `regression`: one deploy or commit regressed; `drift`: many small changes added up (fingerprint `drift/…`). */
+  kind: "regression" | "drift";
   issueNumber: number;
   state: "open" | "closed";
   /** The metric's median before the first regression: the level it must return to for the issue to close. */
@@ -36,6 +38,7 @@ export interface ImprovementIssueRow {
 export type NewImprovementIssue = Omit<
   ImprovementIssueRow,
   | "id"
+  | "kind"
   | "state"
   | "closedByEvaluationId"
   | "closedByBenchmarkRunId"
@@ -44,9 +47,14 @@ export type NewImprovementIssue = Omit<
   | "lastStatusAt"
   | "createdAt"
   | "closedAt"
-> & { openedByBenchmarkRunId?: number | null; lastSha?: string | null; lastStatusAt?: Date | null };
+> & {
+  kind?: ImprovementIssueRow["kind"];
+  openedByBenchmarkRunId?: number | null;
+  lastSha?: string | null;
+  lastStatusAt?: Date | null;
+};
 
-const COLUMNS = `id, repo_id as "repoId", owner, repo, environment, metric_name as "metricName", fingerprint,
+const COLUMNS = `id, repo_id as "repoId", owner, repo, environment, metric_name as "metricName", fingerprint, kind,
   issue_number as "issueNumber", state, level_before as "levelBefore", better, threshold,
   opened_by_evaluation_id as "openedByEvaluationId", closed_by_evaluation_id as "closedByEvaluationId",
   opened_by_benchmark_run_id as "openedByBenchmarkRunId", closed_by_benchmark_run_id as "closedByBenchmarkRunId",
@@ -69,8 +77,8 @@ export async function findOpenIssue(db: Queryable, fingerprint: string): Promise
 export async function insertIssue(db: Queryable, row: NewImprovementIssue): Promise<ImprovementIssueRow> {
   const { rows } = await db.query<ImprovementIssueRow>({
     text: `insert into improvement_issues (repo_id, owner, repo, environment, metric_name, fingerprint, issue_number,
-             level_before, better, threshold, opened_by_evaluation_id, opened_by_benchmark_run_id, last_sha, last_status_at)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+             level_before, better, threshold, opened_by_evaluation_id, opened_by_benchmark_run_id, last_sha, last_status_at, kind)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
            returning ${COLUMNS}`,
     values: [
       row.repoId,
@@ -87,6 +95,7 @@ export async function insertIssue(db: Queryable, row: NewImprovementIssue): Prom
       row.openedByBenchmarkRunId ?? null,
       row.lastSha ?? null,
       row.lastStatusAt ?? null,
+      row.kind ?? "regression",
     ],
     types: bigintAsNumber,
   });

@@ -15,6 +15,10 @@ import { measureMetrics } from "./measure-metrics.js";
 import { toMetricResultRows } from "./to-metric-result-rows.js";
 import { requestConfirmation } from "./request-confirmation.js";
 import { alertingReport, loadVerdictFeedback, tunedThresholds, withVerdictFeedback } from "./verdict-feedback.js";
+import { assessDrift, type MetricDrift } from "./assess-drift.js";
+import { driftFingerprint, metricPageUrl, syncDriftIssues } from "./sync-drift-issues.js";
+import { findOpenIssue } from "../db/improvement-issues.js";
+import type { DriftNote } from "./report-context.js";
 
 /**
  * Evaluates one deployment once its candidate window has closed.
@@ -23,13 +27,16 @@ import { alertingReport, loadVerdictFeedback, tunedThresholds, withVerdictFeedba
  * 2. sources  — every metric queried over the baseline and candidate windows.
  * 3. analysis — a verdict per metric (rank test + practical threshold, an auto-tuned one where feedback raised it);
  *               the report shows the mutes in force, each adjustment and, on an alert, a suggestion.
- * 4. db       — per-metric results persisted (a retry overwrites, never duplicates).
- * 5. report   — sticky PR comments, check run, improvement issues; each write is idempotent, so a retry
+ * 4. db       — per-metric results persisted (a retry overwrites, never duplicates); they are the metric's level
+ *               after this deploy.
+ * 5. drift    — the drift check over drift.window on the stored levels (assessDrift); a drift this deploy pushes
+ *               beyond the threshold is said in the PR comment.
+ * 6. report   — sticky PR comments, check run, improvement issues, drift issues; each write is idempotent, so a retry
  *               after a GitHub error resumes without duplicates, and one (repo, environment) reports at a time.
  *               A new regression's issue waits for a later window to confirm it (issues.confirm; `0` opens it
  *               now): it is marked pending and the confirm-regressions job queued for when that window closes.
  *               A muted metric's regression opens no issue.
- * 6. db       — the evaluation is marked reported; later deliveries of the same job do nothing.
+ * 7. db       — the evaluation is marked reported; later deliveries of the same job do nothing.
  */
 export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationId: number): Promise<void> {
   const evaluation = await getEvaluation(deps.pool, evaluationId);
@@ -62,7 +69,12 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   const deployment = { id: evaluation.githubDeploymentId, url: evaluation.url, createdAt: evaluation.statusCreatedAt };
   const links = pulls.map((p) => ({ number: p.number, url: p.url }));
   const facts = { repo: { owner, repo }, environment, sha, ref: evaluation.ref, deployment, windows, pulls: links };
-  const report = withVerdictFeedback(buildEvaluationReport(facts, config.gate.check, measured), feedback, config);
+  // Drift lives in issues: with issues off there is nothing to open, nor a line that promises one.
+  const checkDrifts = config.drift.enabled && config.issues.enabled;
+  const drifts = checkDrifts ? await assessDrift(deps.pool, { repoId: evaluation.repoId, environment, config, now: deps.now() }) : [];
+  const drift = await driftCrossings(deps, { ...evaluation, evaluationId }, drifts);
+  const built = withVerdictFeedback(buildEvaluationReport(facts, config.gate.check, measured), feedback, config);
+  const report = { ...built, ...(drift.length > 0 ? { drift } : {}) };
   const unconfirmed = await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
     // The comment first: it is what the PR author reads, and GitHub's pacing spaces every later write.
     await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment, publicUrl: deps.publicUrl });
@@ -71,10 +83,32 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
     if (!config.issues.enabled) return [];
     const { labels, confirm } = config.issues;
     const sync = { report: alertingReport(report), repoId: evaluation.repoId, evaluationId, labels, openAtOnce: confirm === 0, publicUrl: deps.publicUrl };
-    return syncImprovementIssues(octokit, deps.pool, sync);
+    const pending = await syncImprovementIssues(octokit, deps.pool, sync);
+    const checkedBy = { evaluationId, statusAt: evaluation.statusCreatedAt };
+    const driftSync = { repo: { owner, repo }, repoId: evaluation.repoId, environment, drifts, labels, window: config.drift.window };
+    await syncDriftIssues(octokit, deps.pool, { ...driftSync, publicUrl: deps.publicUrl, checkedBy });
+    return pending;
   });
   const confirmation = { evaluationId, candidate: windows.candidate, confirmMs: config.issues.confirm };
   await requestConfirmation(deps, { ...confirmation, metricNames: unconfirmed });
 
   await finishEvaluation(deps.pool, evaluationId, "reported");
+}
+
+/** The drifts this evaluation's deploy pushed beyond the threshold: drifted now, newest level its own, no issue yet. */
+async function driftCrossings(
+  deps: AppDeps,
+  evaluation: { evaluationId: number; repoId: number; environment: string; owner: string; repo: string },
+  drifts: MetricDrift[],
+): Promise<DriftNote[]> {
+  const notes: DriftNote[] = [];
+  for (const { metric, result, threshold, latest, steps } of drifts) {
+    if (!result.drifted || latest?.evaluationId !== evaluation.evaluationId) continue;
+    if (await findOpenIssue(deps.pool, driftFingerprint(evaluation.repoId, evaluation.environment, metric.name))) continue;
+    const { levelBefore, levelNow, changePct, changeAbs } = result;
+    const graphUrl = metricPageUrl(deps.publicUrl, evaluation, evaluation.environment, metric.name);
+    const step = steps.at(-1)?.step ?? 0;
+    notes.push({ name: metric.name, unit: metric.unit, threshold, levelBefore, levelNow, changePct, changeAbs, deploys: steps.length, step, graphUrl });
+  }
+  return notes;
 }

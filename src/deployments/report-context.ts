@@ -49,6 +49,24 @@ export interface EvaluationReport extends DeploymentFacts {
   metrics: MetricReport[];
   /** Every mute in force in the repository, listed in each report while it lasts; absent in dry runs. */
   mutes?: Array<Pick<ActiveMute, "subject" | "until" | "actor" | "reason">>;
+  /** Metrics whose slow drift this deployment pushed beyond the threshold (a drift issue opens); absent: none. */
+  drift?: DriftNote[];
+}
+
+/** A drift this deployment pushed over the line, as the PR comment says it. */
+export interface DriftNote {
+  name: string;
+  unit: string;
+  threshold: Threshold;
+  levelBefore: number;
+  levelNow: number;
+  changePct: number | null;
+  changeAbs: number;
+  /** Deploys in the drift's span, this one included. */
+  deploys: number;
+  /** This deployment's own step, in the unit. */
+  step: number;
+  graphUrl: string | null;
 }
 
 /** A later window that showed a regression again, judged against the same baseline window (issues.confirm). */

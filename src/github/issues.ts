@@ -33,6 +33,14 @@ export async function closeIssue(
   });
 }
 
+/** Replaces an issue's body (a drift issue's latest evidence); writing the same body again is harmless. */
+export async function updateIssueBody(
+  octokit: GitHubClient,
+  issue: { owner: string; repo: string; issueNumber: number; body: string },
+): Promise<void> {
+  await octokit.rest.issues.update({ owner: issue.owner, repo: issue.repo, issue_number: issue.issueNumber, body: issue.body });
+}
+
 /**
  * The open `kaizen`-labelled issue whose body carries `marker`, or null. This is the fallback for finding an
  * issue the database does not know (lost row, issue opened by an earlier install), so duplicates are not opened.

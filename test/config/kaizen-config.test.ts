@@ -25,6 +25,7 @@ describe("KaizenConfig", () => {
         overrides: [],
       },
       issues: { enabled: true, labels: ["performance"], confirm: 1_800_000 },
+      drift: { enabled: true, window: 14 * 86_400_000 },
       dora: { production: ["production"], incident_label: "incident", digest: false },
       feedback: { auto_tune: false, suggest_after: 2, tune_after: 3, max_raise: 5 },
       comment: "always",

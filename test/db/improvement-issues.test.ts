@@ -40,6 +40,7 @@ describe("improvement issues", () => {
     expect(issue).toEqual({
       ...anIssue("fp-find"),
       id: expect.any(Number),
+      kind: "regression",
       state: "open",
       closedByEvaluationId: null,
       openedByBenchmarkRunId: null,

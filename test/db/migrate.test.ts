@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,11 +14,14 @@ const tables = async (pool: pg.Pool) =>
     )
   ).rows.map((row) => row.table_name);
 
+/** Every migration file, in the order they apply; each new file must keep the tables list below true. */
+const MIGRATIONS = readdirSync(new URL("../../migrations/", import.meta.url)).filter((name) => /^\d{3}_[a-z0-9_-]+\.sql$/.test(name)).sort();
+
 describe("migrate", () => {
   const db = useTestDatabase({ migrated: false, each: true });
 
   it("applies every migration to an empty database, then nothing on the next run", async () => {
-    expect(await migrate(db.pool)).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "009_issue_order.sql", "010_dora.sql", "015_experiments.sql", "016_gate.sql", "020_feedback.sql"]);
+    expect(await migrate(db.pool)).toEqual(MIGRATIONS);
     expect(await migrate(db.pool)).toEqual([]);
     expect(await tables(db.pool)).toEqual([
       "benchmark_issue_evidence",
@@ -32,6 +36,7 @@ describe("migrate", () => {
       "dora_digests",
       "dora_issues",
       "dora_pulls",
+      "dora_settings",
       "evaluations",
       "experiment_mentions",
       "experiments",
@@ -48,6 +53,7 @@ describe("migrate", () => {
       "pr_comments",
       "radar_deliveries",
       "radar_items",
+      "radar_layouts",
       "radar_movements",
       "radar_reviews",
       "radar_trend_links",
@@ -58,23 +64,9 @@ describe("migrate", () => {
     const other = new pg.Pool({ connectionString: db.url, max: 1 });
     try {
       const runs = await Promise.all([migrate(db.pool), migrate(other)]);
-      expect(runs.flat().sort()).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "009_issue_order.sql", "010_dora.sql", "015_experiments.sql", "016_gate.sql", "020_feedback.sql"]);
+      expect(runs.flat().sort()).toEqual(MIGRATIONS);
       const { rows } = await db.pool.query("select name from kaizen_migrations order by name");
-      expect(rows).toEqual([
-        { name: "001_initial.sql" },
-        { name: "002_evaluation_failed.sql" },
-        { name: "003_confirmation.sql" },
-        { name: "004_verdict_explanation.sql" },
-        { name: "005_benchmarks.sql" },
-        { name: "006_benchmark_issues.sql" },
-        { name: "007_pr_comment_sections.sql" },
-        { name: "008_radar.sql" },
-        { name: "009_issue_order.sql" },
-        { name: "010_dora.sql" },
-        { name: "015_experiments.sql" },
-        { name: "016_gate.sql" },
-        { name: "020_feedback.sql" },
-      ]);
+      expect(rows).toEqual(MIGRATIONS.map((name) => ({ name })));
     } finally {
       await other.end();
     }

@@ -17,6 +17,10 @@
  * Histogram http_request_duration_seconds{env="production"} (buckets, _sum, _count; ~100 requests per 15 s):
  *   histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{env="production"}[5m])))
  *   is ≈ 0.23 s before STEP_AT and ≈ 0.48 s once the 5m rate window lies after it.
+ * Gauge kaizen_test_creep_latency{env="production"}: slow creep (issue 12). 0.1 until the first of
+ *   CREEP.deploys deploys, each CREEP.everySeconds apart from creepDeployAt(1) = STEP_AT − 140 min; after deploy k
+ *   (until the next) 0.1 × (1 + CREEP.perDeploy)^k, so every deploy adds 2.5 % (under a 10 % threshold) and eight
+ *   add 22 %; from the recovery deploy creepDeployAt(CREEP.deploys + 1) on, 0.1 again.
  * Nothing exists for env="staging" (→ no data).
  *
  * STEP_AT = now − 3 h rounded to the minute, RECOVERY_AT = STEP_AT + 90 min (unix seconds). Both reach
@@ -31,6 +35,20 @@ export const FIXTURE_GAUGES = {
   kaizen_test_error_ratio: [0.01, 0.01, 0.01],
   kaizen_test_flapping_latency_seconds: [0.1, 0.15, 0.1],
 } as const;
+
+/** The creep series' deploys: creepDeployAt(k) for k = 1 … deploys, then one more where the level returns. */
+export const CREEP = { deploys: 8, perDeploy: 0.025, everySeconds: 600, level: 0.1 } as const;
+
+/** Unix seconds of the creep series' k-th deploy (1-based; deploys + 1 is the recovery). */
+export function creepDeployAt(stepAt: number, k: number): number {
+  return stepAt - 150 * 60 + k * CREEP.everySeconds;
+}
+
+function creepLevel(stepAt: number, t: number): number {
+  const k = Math.floor((t - creepDeployAt(stepAt, 0)) / CREEP.everySeconds);
+  if (k < 1 || k > CREEP.deploys) return CREEP.level;
+  return CREEP.level * (1 + CREEP.perDeploy) ** k;
+}
 
 export const BLIP_MINUTES = 45;
 export const DAILY_LEVEL = 0.1;
@@ -120,6 +138,13 @@ export function generateOpenMetrics(nowSeconds: number, seed = FIXTURE_SEED): { 
     sum += requests * shape.mean;
     BUCKETS.forEach((le, i) => lines.push(`${name}_bucket{${LABELS},le="${le}"} ${buckets[i]} ${t}`));
     lines.push(`${name}_sum{${LABELS}} ${sum.toFixed(3)} ${t}`, `${name}_count{${LABELS}} ${count} ${t}`);
+  }
+  // Its own random stream, so the series above keep the numbers they had before it was added.
+  const creepRandom = mulberry32(seed + 12);
+  lines.push("# TYPE kaizen_test_creep_latency gauge");
+  for (const t of times) {
+    const value = creepLevel(stepAt, t) * (1 + FIXTURE_NOISE * (2 * creepRandom() - 1));
+    lines.push(`kaizen_test_creep_latency{${LABELS}} ${value.toFixed(6)} ${t}`);
   }
   lines.push("# EOF");
   return { text: `${lines.join("\n")}\n`, timeline };

@@ -82,3 +82,17 @@ export async function listBenchmarkHistory(
   });
   return rows;
 }
+
+/** One benchmark measure's results on a branch created after `since`, oldest first: its level commit after commit. */
+export async function listBranchBenchmarkLevels(
+  db: Queryable,
+  query: { repoId: number; branch: string; benchmark: string; measure: string; since: Date },
+): Promise<StoredBenchmarkResult[]> {
+  const { rows } = await db.query<StoredBenchmarkResult>({
+    text: `select ${COLUMNS} from benchmark_results
+           where repo_id = $1 and branch = $2 and benchmark = $3 and measure = $4 and created_at > $5
+           order by created_at, sha`,
+    values: [query.repoId, query.branch, query.benchmark, query.measure, query.since],
+  });
+  return rows;
+}

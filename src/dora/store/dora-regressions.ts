@@ -14,7 +14,7 @@ export async function listConfirmedRegressions(db: Queryable, repoId: number): P
            from metric_results r
            join evaluations e on e.id = r.evaluation_id
            join deployments d on d.id = e.deployment_id
-           left join improvement_issues i on i.opened_by_evaluation_id = e.id and i.metric_name = r.metric_name
+           left join improvement_issues i on i.opened_by_evaluation_id = e.id and i.metric_name = r.metric_name and i.kind = 'regression'
            where d.repo_id = $1 and r.confirmation = 'confirmed'
            order by d.github_deployment_id, r.position`,
     values: [repoId],

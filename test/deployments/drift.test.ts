@@ -1,0 +1,227 @@
+import { startLoopbackGitHub, type LoopbackGitHub, type LoopbackReply, type LoopbackRequest } from "../helpers/loopback-github.js";
+import { startKaizen, waitForEvaluation, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
+import { CREEP, creepDeployAt, readPrometheusFixture } from "../helpers/prometheus-fixture.js";
+import { checkDrift, queueDailyDriftChecks } from "../../src/deployments/check-drift.js";
+
+// Slow creep end to end: deploys backfilled into the real test Prometheus (kaizen_test_creep_latency, every
+// deploy +2.5 %, under the 10 % threshold) are delivered one by one as deployment_status webhooks; the app measures
+// them against that Prometheus, stores their levels in PostgreSQL and talks to a loopback GitHub that keeps issues,
+// comments and check runs like GitHub does.
+
+const OWNER = "Codertocat";
+const REPO = "Hello-World";
+const PUBLIC_URL = "https://kaizen.example.com";
+const CONFIG = `
+deployments:
+  environments: [production]
+  soak: 0s
+  window: 5m
+  step: 15s
+  noise_windows: 0
+metrics:
+  - name: creep latency
+    query: kaizen_test_creep_latency{env="{{environment}}"}
+    unit: s
+    better: lower
+    threshold: 10%
+issues:
+  labels: [performance]
+  confirm: 0
+`;
+
+interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  labels: string[];
+  comments: Array<{ id: number; body: string }>;
+}
+
+let loopback: LoopbackGitHub;
+let kaizen: RunningKaizen;
+const issues: FakeIssue[] = [];
+const prComments = new Map<number, Array<{ id: number; body: string }>>();
+let nextId = 5000;
+
+// Distinct short shas (0a0a0a0…, 0b0b0b0…), so the issue's lists can be checked deploy by deploy.
+const sha = (k: number) => (k + 9).toString(16).padStart(2, "0").repeat(20);
+
+/** A small stateful GitHub: issues with comments, pull request comments, check runs, one pull request per commit. */
+function route(request: LoopbackRequest): LoopbackReply | undefined {
+  const { method, path } = request;
+  const json = (status: number, body: unknown): LoopbackReply => ({ status, json: body });
+  const repoPath = `/repos/${OWNER}/${REPO}`;
+  if (method === "POST" && path === `/app/installations/${INSTALLATION_ID}/access_tokens`) {
+    return json(201, { token: "ghs_test", expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} });
+  }
+  if (method === "GET" && path === `${repoPath}/contents/.github/kaizen.yml`) return { status: 200, text: CONFIG };
+  if (!path.startsWith(repoPath)) return undefined;
+  const rest = path.slice(repoPath.length);
+
+  const pulls = /^\/commits\/([0-9a-f]{40})\/pulls$/.exec(rest);
+  if (method === "GET" && pulls) {
+    const number = parseInt(pulls[1]!.slice(0, 2), 16) - 9;
+    return json(200, [{ number, html_url: `https://github.com/${OWNER}/${REPO}/pull/${number}`, state: "open" }]);
+  }
+  if (method === "GET" && /^\/commits\/[0-9a-f]+\/check-runs$/.test(rest)) return json(200, { total_count: 0, check_runs: [] });
+  if (method === "POST" && rest === "/check-runs") return json(201, { id: nextId++ });
+  if (method === "PATCH" && /^\/check-runs\/\d+$/.test(rest)) return json(200, { id: Number(rest.split("/").pop()) });
+
+  if (method === "GET" && rest === "/issues") {
+    const open = issues.filter((i) => i.state === "open");
+    return json(200, open.map((i) => ({ number: i.number, body: i.body, html_url: `https://github.com/i/${i.number}` })));
+  }
+  if (method === "POST" && rest === "/issues") {
+    const sent = JSON.parse(request.body);
+    const issue: FakeIssue = { number: issues.length + 1, title: sent.title, body: sent.body, state: "open", labels: sent.labels, comments: [] };
+    issues.push(issue);
+    return json(201, { number: issue.number, html_url: `https://github.com/i/${issue.number}` });
+  }
+  const issuePath = /^\/issues\/(\d+)$/.exec(rest);
+  if (method === "PATCH" && issuePath) {
+    const issue = issues.find((i) => i.number === Number(issuePath[1]));
+    if (!issue) return json(404, { message: "Not Found" });
+    const sent = JSON.parse(request.body);
+    Object.assign(issue, sent.body === undefined ? {} : { body: sent.body }, sent.state === undefined ? {} : { state: sent.state });
+    return json(200, { number: issue.number });
+  }
+  const comments = /^\/issues\/(\d+)\/comments$/.exec(rest);
+  if (comments) {
+    const number = Number(comments[1]);
+    const list = issues.find((i) => i.number === number)?.comments ?? prComments.get(number) ?? [];
+    if (!prComments.has(number) && !issues.some((i) => i.number === number)) prComments.set(number, list);
+    if (method === "GET") return json(200, list);
+    const comment = { id: nextId++, body: JSON.parse(request.body).body };
+    list.push(comment);
+    return json(201, comment);
+  }
+  const comment = /^\/issues\/comments\/(\d+)$/.exec(rest);
+  if (method === "PATCH" && comment) {
+    const all = [...issues.flatMap((i) => i.comments), ...[...prComments.values()].flat()];
+    const found = all.find((c) => c.id === Number(comment[1]));
+    if (!found) return json(404, { message: "Not Found" });
+    found.body = JSON.parse(request.body).body;
+    return json(200, found);
+  }
+  return undefined;
+}
+
+async function deploy(k: number): Promise<void> {
+  const { stepAt } = readPrometheusFixture();
+  const createdAt = new Date(creepDeployAt(stepAt, k) * 1000);
+  const payload = deploymentStatusPayload({ statusId: 30_000 + k, deploymentId: 40_000 + k, createdAt, sha: sha(k) });
+  await kaizen.probot.receive({ id: `drift-delivery-${k}`, name: "deployment_status", payload } as never);
+  const state = await waitForEvaluation(kaizen.pool, 30_000 + k).catch(async (e) => {
+    const { rows } = await kaizen.pool.query("select name, state, output from pgboss.job where state <> 'completed'");
+    console.log(JSON.stringify(rows, null, 1).slice(0, 3000), loopback.seen.slice(-15));
+    throw e;
+  });
+  expect(state).toBe("reported");
+}
+
+async function driftRows(): Promise<Array<{ kind: string; state: string; issue_number: number; level_before: number; fingerprint: string }>> {
+  const { rows } = await kaizen.pool.query("select kind, state, issue_number, level_before, fingerprint from improvement_issues order by id");
+  return rows;
+}
+
+/** The daily check's job for the environment, as queueDailyDriftChecks sends it. */
+async function dailyJob() {
+  const { rows } = await kaizen.pool.query("select repo_id, id from deployments order by id desc limit 1");
+  const { rows: evaluations } = await kaizen.pool.query("select max(id) as id from evaluations");
+  return { repoId: Number(rows[0].repo_id), owner: OWNER, repo: REPO, installationId: INSTALLATION_ID, environment: "production", evaluationId: Number(evaluations[0].id) };
+}
+
+beforeAll(async () => {
+  loopback = await startLoopbackGitHub(route);
+  kaizen = await startKaizen({ baseUrl: `http://${loopback.host}/api/v3`, publicUrl: PUBLIC_URL });
+});
+afterAll(async () => {
+  await kaizen.stop();
+  await loopback.close();
+});
+
+describe("deployment_status.created, deploy after deploy", () => {
+  describe("when each deploy adds 2.5 % latency, under the 10 % threshold", () => {
+    it("judges every deploy on its own as no change and opens no issue while the drift is short", async () => {
+      for (let k = 1; k <= 5; k += 1) await deploy(k);
+      const { rows } = await kaizen.pool.query("select verdict, change_pct from metric_results order by evaluation_id");
+      expect(rows.map((r) => r.verdict)).toEqual(Array(5).fill("no-change"));
+      for (const row of rows) expect(Math.abs(row.change_pct)).toBeLessThan(10);
+      expect(issues).toEqual([]);
+      expect(await driftRows()).toEqual([]);
+    });
+
+    it("opens one drift issue when the deploys add up beyond the threshold, and the PR comment says this deploy did it", async () => {
+      await deploy(6);
+      expect(issues).toHaveLength(1);
+      const [issue] = issues;
+      expect(issue!.title).toBe("Performance drift: creep latency in production");
+      expect(issue!.labels).toEqual(expect.arrayContaining(["kaizen", "performance"]));
+      expect(issue!.body).toContain("<!-- kaizen:issue:drift%2F");
+      expect(issue!.body).toMatch(/has drifted in \*\*production\*\*: from 0\.\d+ s to 0\.1\d+ s \(\+1\d\.\d %\) over 6 deploys/);
+      expect(issue!.body).toMatch(/Test that decided: one-sided t test on the steps between consecutive levels, on 6 steps/);
+      expect(issue!.body).toContain("Effective sample size: 6 steps");
+      expect(issue!.body).toMatch(/Noise: the level moves about ±\d/);
+      expect(issue!.body).toContain(`${PUBLIC_URL}/${OWNER}/${REPO}/metrics/production/creep%20latency`);
+      for (let k = 1; k <= 6; k += 1) expect(issue!.body).toContain(`| ${sha(k).slice(0, 7)} |`);
+      // Ranked by what each deploy added, largest first.
+      const ranked = [...issue!.body.matchAll(/^- ([0-9a-f]{7}) \(.*\): \+([\d.]+) s/gm)].map((m) => Number(m[2]));
+      expect(ranked.length).toBeGreaterThanOrEqual(3);
+      expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+      const rows = await driftRows();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ kind: "drift", state: "open", issue_number: 1, fingerprint: expect.stringMatching(/^drift\/\d+\/production\/creep latency$/) });
+      expect(rows[0]!.level_before).toBeCloseTo(CREEP.level, 2);
+
+      const comment = prComments.get(6)?.[0]?.body ?? "";
+      expect(comment).toMatch(/📈 \*\*creep latency\*\* has drifted \+1\d\.\d % .* over 6 deploys, each under the 10 % threshold; this deployment \(\+0\.00\d+ s\) took the total beyond it/);
+      expect(prComments.get(5)?.[0]?.body).not.toContain("📈");
+    });
+
+    it("updates that issue with each later deploy instead of opening another, and a daily check changes nothing more", async () => {
+      await deploy(7);
+      await deploy(8);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.body).toMatch(/over 8 deploys/);
+      expect(prComments.get(8)?.[0]?.body).not.toContain("📈");
+
+      const before = issues[0]!.body;
+      const job = await dailyJob();
+      await checkDrift(kaizen.probot, kaizen.deps, job);
+      await checkDrift(kaizen.probot, kaizen.deps, job);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.body).toBe(before);
+      expect(await driftRows()).toHaveLength(1);
+    });
+
+    it("closes the drift issue with one comment when the level returns", async () => {
+      await deploy(CREEP.deploys + 1);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.state).toBe("closed");
+      expect(issues[0]!.comments).toHaveLength(1);
+      expect(issues[0]!.comments[0]!.body).toMatch(new RegExp(`\\*\\*creep latency\\*\\* is back in \\*\\*production\\*\\*: 0\\.\\d+ s after ${sha(CREEP.deploys + 1).slice(0, 7)}, within 10 % of the level before the drift`));
+      const rows = await driftRows();
+      expect(rows).toEqual([expect.objectContaining({ kind: "drift", state: "closed" })]);
+
+      // A daily check after the recovery neither reopens nor comments again.
+      await checkDrift(kaizen.probot, kaizen.deps, await dailyJob());
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.comments).toHaveLength(1);
+    });
+  });
+
+  describe("the daily tick", () => {
+    it("queues one drift check per evaluated environment and day, however often it runs", async () => {
+      await queueDailyDriftChecks(kaizen.deps, "2099-01-01");
+      await queueDailyDriftChecks(kaizen.deps, "2099-01-01");
+      await queueDailyDriftChecks(kaizen.deps, "2099-01-02");
+      const { rows } = await kaizen.pool.query("select data from pgboss.job where name = 'check-drift' order by created_on");
+      expect(rows.map((r) => r.data)).toEqual([
+        expect.objectContaining({ owner: OWNER, repo: REPO, environment: "production", installationId: INSTALLATION_ID }),
+        expect.objectContaining({ owner: OWNER, repo: REPO, environment: "production" }),
+      ]);
+    });
+  });
+});
