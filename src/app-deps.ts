@@ -3,6 +3,7 @@ import type { KaizenMetrics } from "./http/metrics.js";
 import type { JobData } from "./jobs.js";
 import type { JobQueue } from "./queue/create-queue.js";
 import type { SourceRegistry } from "./deployments/sources/create-source-registry.js";
+import type { DashboardSettings } from "./web/dashboard-settings.js";
 
 /**
  * Everything the handlers and pipelines need from the outside world, built once by the server (or a test)
@@ -18,4 +19,6 @@ export interface AppDeps {
   workers: boolean;
   /** Kaizen's own metrics (`GET /metrics`); the app makes a registry of its own when none is given. */
   metrics?: KaizenMetrics;
+  /** Dashboard login (GitHub OAuth client, session key, public URL); unset, the pages say what to configure. */
+  dashboard?: DashboardSettings;
 }
