@@ -82,6 +82,12 @@
           }
           ctx.restore();
         }],
+        // The visible range, for people's tools and the browser test: drag-select zoom changes it.
+        setScale: [function (u, key) {
+          if (key !== "x") return;
+          element.setAttribute("data-x-min", String(Math.round(u.scales.x.min)));
+          element.setAttribute("data-x-max", String(Math.round(u.scales.x.max)));
+        }],
         setCursor: [function (u) {
           near = u.cursor.left == null || u.cursor.left < 0 ? null : markerAt(u, u.cursor.left, u.cursor.top);
           if (!near) { tip.hidden = true; u.over.style.cursor = ""; return; }
