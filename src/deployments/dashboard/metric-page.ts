@@ -30,41 +30,40 @@ export const metricPage: DashboardPage = {
     const to = readDay(query.get("to")) ?? new Date(now.getTime() + 1000);
     const from = readDay(query.get("from")) ?? new Date(to.getTime() - 365 * DAY);
     if (from >= to) return undefined;
-    const history = await listMetricHistory(db, { repoId: repo.id, environment, metric, from, to });
+    const { unit, rows: history } = await listMetricHistory(db, { repoId: repo.id, environment, metric, from, to });
     if (history.length === 0) return undefined;
 
     const repoUrl = `${githubUrl}/${repo.owner}/${repo.name}`;
-    const rows = history.map((row) => toTableRow(row, repoUrl));
-    const unit = history.at(-1)!.unit;
     const chart: DashboardChart = {
       title: `${metric} in ${environment}`,
       unit,
-      x: history.map((row) => row.deployedAt.getTime() / 1000),
+      x: history.map((row) => row.deployedAt),
       series: [
         { label: "level after the deploy (candidate median)", values: history.map((row) => row.candidateMedian) },
         { label: "level before (baseline median)", values: history.map((row) => row.baselineMedian) },
       ],
-      markers: rows.flatMap((row) =>
+      markers: history.flatMap((row) =>
         row.candidateMedian === null
           ? []
           : [{
-              x: row.deployedAt.getTime() / 1000,
+              x: row.deployedAt,
               y: row.candidateMedian,
               kind: row.verdict,
               label: `${row.sha.slice(0, 7)} ${row.verdict} ${formatPercent(row.changePct)}`,
-              href: row.pullUrl ?? row.checkRunUrl ?? row.commitUrl,
+              href: row.pullNumber !== null ? `${repoUrl}/pull/${row.pullNumber}` : row.checkRunId !== null ? `${repoUrl}/runs/${row.checkRunId}` : `${repoUrl}/commit/${row.sha}`,
             }],
       ),
-      bands: history.flatMap((row, i) => {
-        const band = rows[i]!;
-        if (!row.candidateStart || !row.candidateEnd || band.bandLow === null || band.bandHigh === null) return [];
-        return [{ from: row.candidateStart.getTime() / 1000, to: row.candidateEnd.getTime() / 1000, low: band.bandLow, high: band.bandHigh, label: "no-change band" }];
+      bands: history.flatMap((row) => {
+        if (row.candidateStart === null || row.candidateEnd === null || row.baselineMedian === null || row.bandHalf === null) return [];
+        return [{ from: row.candidateStart, to: row.candidateEnd, low: row.baselineMedian - row.bandHalf, high: row.baselineMedian + row.bandHalf, label: "no-change band" }];
       }),
     };
 
-    const newestFirst = [...rows].reverse();
-    const pages = Math.max(1, Math.ceil(newestFirst.length / ROWS_PER_PAGE));
+    const pages = Math.max(1, Math.ceil(history.length / ROWS_PER_PAGE));
     const page = Math.min(pages, Math.max(1, Number.parseInt(query.get("page") ?? "1", 10) || 1));
+    // Newest first: page 1 is the end of the history.
+    const last = history.length - (page - 1) * ROWS_PER_PAGE;
+    const rows = history.slice(Math.max(0, last - ROWS_PER_PAGE), last).reverse().map((row) => toTableRow(row, repoUrl));
     const base = metricPath(repo, environment, metric);
     const range = `from=${day(from)}&to=${day(to)}`;
     const html = render("metric-page", {
@@ -73,11 +72,11 @@ export const metricPage: DashboardPage = {
       unit,
       from: day(from),
       to: day(to),
-      total: rows.length,
-      counts: VERDICTS.map((verdict) => ({ verdict, count: rows.filter((row) => row.verdict === verdict).length })),
+      total: history.length,
+      counts: VERDICTS.map((verdict) => ({ verdict, count: history.filter((row) => row.verdict === verdict).length })),
       chartId: "kz-metric-chart",
       chart,
-      rows: newestFirst.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE),
+      rows,
       page,
       pages,
       newer: page > 1 ? `${base}?${range}&page=${page - 1}` : null,
@@ -89,9 +88,9 @@ export const metricPage: DashboardPage = {
 };
 
 function toTableRow(row: MetricHistoryRow, repoUrl: string): MetricTableRow {
-  const [bandLow, bandHigh] = band(row);
+  const banded = row.baselineMedian !== null && row.bandHalf !== null;
   return {
-    deployedAt: row.deployedAt,
+    deployedAt: new Date(row.deployedAt * 1000),
     sha: row.sha,
     commitUrl: `${repoUrl}/commit/${row.sha}`,
     pullNumber: row.pullNumber,
@@ -102,17 +101,9 @@ function toTableRow(row: MetricHistoryRow, repoUrl: string): MetricTableRow {
     candidateMedian: row.candidateMedian,
     changePct: row.changePct,
     pValue: row.pValue,
-    bandLow,
-    bandHigh,
+    bandLow: banded ? row.baselineMedian! - row.bandHalf! : null,
+    bandHigh: banded ? row.baselineMedian! + row.bandHalf! : null,
   };
-}
-
-function band(row: MetricHistoryRow): [number | null, number | null] {
-  if (row.baselineMedian === null) return [null, null];
-  const scale = row.relativeTo ?? Math.abs(row.baselineMedian);
-  const threshold = row.threshold.kind === "relative" ? row.threshold.value * scale : row.threshold.value;
-  const half = Math.max(threshold, row.noise ?? 0);
-  return [row.baselineMedian - half, row.baselineMedian + half];
 }
 
 function readDay(text: string | null): Date | null {

@@ -1,6 +1,6 @@
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import type { Queryable } from "../../db/queryable.js";
-import type { Threshold, Verdict } from "../../analysis/verdict.js";
+import type { Verdict } from "../../analysis/verdict.js";
 
 /** One metric's verdict in the latest evaluation of an environment. */
 export interface LatestVerdictRow {
@@ -56,54 +56,59 @@ export async function listOpenDeploymentIssues(db: Queryable, repoId: number): P
   return rows;
 }
 
-/** One deploy's comparison of a metric, with what its marker links to. */
+/** One deploy's comparison of a metric, with what its marker links to. Times are unix seconds (for the chart). */
 export interface MetricHistoryRow {
-  evaluationId: number;
-  deployedAt: Date;
+  deployedAt: number;
   sha: string;
   checkRunId: number | null;
   /** The merged pull request whose merge commit was deployed, when DORA recorded it. */
   pullNumber: number | null;
-  candidateStart: Date | null;
-  candidateEnd: Date | null;
-  unit: string;
-  better: "lower" | "higher";
-  threshold: Threshold;
+  candidateStart: number | null;
+  candidateEnd: number | null;
   verdict: Verdict;
   baselineMedian: number | null;
   candidateMedian: number | null;
   changePct: number | null;
   pValue: number | null;
-  /** The metric's noise between quiet windows, in its unit (null when not estimated). */
-  noise: number | null;
-  /** What a relative threshold was measured against, when not the baseline median. */
-  relativeTo: number | null;
+  /** Half the width of the comparison's no-change band around the baseline median (see metric-page.ts). */
+  bandHalf: number | null;
 }
 
-/** A metric's comparisons in one environment between `from` and `to`, oldest first. */
+/**
+ * A metric's comparisons in one environment between `from` and `to`, oldest first, with the metric's latest unit.
+ * Shaped for a year of hourly deploys: the band is computed here and only numbers leave the database (no jsonb to
+ * parse per row), and the pull requests are joined once per repository rather than looked up per deploy.
+ */
 export async function listMetricHistory(
   db: Queryable,
   query: { repoId: number; environment: string; metric: string; from: Date; to: Date },
-): Promise<MetricHistoryRow[]> {
-  const { rows } = await db.query<MetricHistoryRow>({
-    text: `select e.id as "evaluationId", e.status_created_at as "deployedAt", d.sha, e.check_run_id as "checkRunId",
-             (select p.pr_number from dora_pulls p where p.repo_id = d.repo_id and p.merge_commit_sha = d.sha
-              order by p.merged_at limit 1) as "pullNumber",
-             e.candidate_start as "candidateStart", e.candidate_end as "candidateEnd",
-             m.unit, m.better, m.threshold, m.verdict, m.baseline_median as "baselineMedian",
-             m.candidate_median as "candidateMedian", m.change_pct as "changePct", m.p_value as "pValue",
-             (m.explanation #>> '{noise,absolute}')::float8 as noise,
-             (m.explanation #>> '{relativeTo,value}')::float8 as "relativeTo"
+): Promise<{ unit: string; rows: MetricHistoryRow[] }> {
+  const { rows } = await db.query<MetricHistoryRow & { unit: string }>({
+    text: `select extract(epoch from e.status_created_at)::float8 as "deployedAt", d.sha, e.check_run_id as "checkRunId",
+             p.pr_number as "pullNumber",
+             extract(epoch from e.candidate_start)::float8 as "candidateStart", extract(epoch from e.candidate_end)::float8 as "candidateEnd",
+             m.unit, m.verdict, m.baseline_median as "baselineMedian", m.candidate_median as "candidateMedian",
+             m.change_pct as "changePct", m.p_value as "pValue",
+             greatest(
+               case when m.threshold->>'kind' = 'relative'
+                 then (m.threshold->>'value')::float8 * coalesce((m.explanation #>> '{relativeTo,value}')::float8, abs(m.baseline_median))
+                 else (m.threshold->>'value')::float8 end,
+               coalesce((m.explanation #>> '{noise,absolute}')::float8, 0)
+             ) as "bandHalf"
            from deployments d
            join evaluations e on e.deployment_id = d.id
            join metric_results m on m.evaluation_id = e.id and m.metric_name = $3
+           left join (
+             select distinct on (merge_commit_sha) merge_commit_sha, pr_number from dora_pulls
+             where repo_id = $1 order by merge_commit_sha, merged_at
+           ) p on p.merge_commit_sha = d.sha
            where d.repo_id = $1 and d.environment = $2 and d.created_at >= $4 and d.created_at < $5
              and e.state = 'reported'
            order by e.status_created_at, e.id`,
     values: [query.repoId, query.environment, query.metric, query.from, query.to],
     types: bigintAsNumber,
   });
-  return rows;
+  return { unit: rows.at(-1)?.unit ?? "", rows };
 }
 
 /** The repositories with deployment evaluations, under their latest known names. */
