@@ -73,19 +73,26 @@ const RESERVED = new Set(["-", "api", "probot", "healthz", "metrics", "ping"]);
 export function createDashboard(deps: DashboardDeps, parts: DashboardParts) {
   const pages = parts.pages.map((page) => ({ page, segments: page.path.split("/").filter(Boolean) }));
   const tiles = [...parts.tiles].sort((a, b) => a.order - b.order);
+  // Asked once: Probot's base URL does not change while the process runs (app.auth() builds a client per call).
+  let apiBaseUrl: Promise<string> | undefined;
+  const getApiBaseUrl = () => (apiBaseUrl ??= deps.apiBaseUrl());
   let oauth = deps.oauth;
   let access = deps.access;
-  const getOAuth = async (settings: DashboardSettings) => (oauth ??= githubOAuth(await deps.apiBaseUrl(), settings));
+  const getOAuth = async (settings: DashboardSettings) => (oauth ??= githubOAuth(await getApiBaseUrl(), settings));
   const getAccess = async () =>
     (access ??= createAccessCache(
-      ((baseUrl) => (token, target) => findAccessibleRepo(baseUrl, token, target))(await deps.apiBaseUrl()),
+      ((baseUrl) => (token, target) => findAccessibleRepo(baseUrl, token, target))(await getApiBaseUrl()),
     ));
   const secure = (settings: DashboardSettings | undefined) => settings?.publicUrl.startsWith("https:") ?? false;
   const readSession = (req: IncomingMessage): Session | null =>
     deps.settings ? openCookie<Session>(deps.settings.sessionKey, SESSION_COOKIE, readCookies(req).get(SESSION_COOKIE), deps.now().getTime()) : null;
 
+  const started = new WeakMap<ServerResponse, number>();
   function send(res: ServerResponse, status: number, html: string, headers: Record<string, string | string[]> = {}): true {
-    res.writeHead(status, { ...SECURITY_HEADERS, ...PRIVATE_PAGE, "content-type": "text/html; charset=utf-8", ...headers });
+    // Server-Timing: the time from the request to the page being ready, for browsers' devtools and `npm run bench`.
+    const at = started.get(res);
+    const timing: Record<string, string> = at === undefined ? {} : { "server-timing": `app;dur=${(performance.now() - at).toFixed(1)}` };
+    res.writeHead(status, { ...SECURITY_HEADERS, ...PRIVATE_PAGE, "content-type": "text/html; charset=utf-8", ...timing, ...headers });
     res.end(html);
     return true;
   }
@@ -182,7 +189,7 @@ export function createDashboard(deps: DashboardDeps, parts: DashboardParts) {
       query: url.searchParams,
       publicUrl: deps.settings?.publicUrl ?? "",
       now: deps.now(),
-      githubUrl: githubWebUrl(await deps.apiBaseUrl()),
+      githubUrl: githubWebUrl(await getApiBaseUrl()),
     };
     const layout = { login: session.login, repo: { owner: repo.owner, name: repo.name } };
     if (rest.length === 0) {
@@ -206,6 +213,7 @@ export function createDashboard(deps: DashboardDeps, parts: DashboardParts) {
       if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "POST") return false;
       const url = new URL(req.url ?? "/", "http://kaizen.invalid");
       const path = url.pathname;
+      started.set(res, performance.now());
       if (req.method === "POST") return path === "/-/logout" ? logout(req, res) : false;
       if (path.startsWith(STATIC_PREFIX)) return serveStaticAsset(path.slice(STATIC_PREFIX.length), req, res);
       if (path === "/-/login") return login(req, res, url);

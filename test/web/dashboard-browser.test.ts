@@ -15,7 +15,9 @@ const HOSTILE_TITLE = `<script id="pwned-title">window.pwned = 1</script> Cache 
 const REGRESSION_AT = 2000;
 const ARTIFACTS = "test-artifacts/dashboard";
 const AXE_SOURCE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-const metricPath = (metric: string) => `/octo-org/shop/metrics/production/${encodeURIComponent(metric)}`;
+/** The whole seeded year (the page shows the last 90 days unless asked). */
+const YEAR = `from=${new Date(Date.now() - 366 * 86_400_000).toISOString().slice(0, 10)}`;
+const metricPath = (metric: string) => `/octo-org/shop/metrics/production/${encodeURIComponent(metric)}?${YEAR}`;
 
 /**
  * Every page the browser visits, with what must be on it. Add a page here (the lead adds /dora and /radar) and it
@@ -73,13 +75,26 @@ const PAGES: { name: string; path: string; check(page: Page, seeded: SeededHisto
   },
   {
     name: "metric-regression-table",
-    path: `${metricPath("latency")}?page=${Math.ceil((2920 - REGRESSION_AT) / 200)}`,
+    path: `${metricPath("latency")}&page=${Math.ceil((2920 - REGRESSION_AT) / 200)}`,
     async check(page, seeded) {
       const row = page.locator(`table.kz-metric-table tbody tr[data-sha="${seeded.shas[REGRESSION_AT]}"]`);
       expect(await row.getAttribute("data-verdict")).toBe("regression");
       expect(await row.locator(`a[href$="/pull/${seeded.firstPull + REGRESSION_AT}"]`).count()).toBe(1);
       expect(await row.locator(`a[href$="/runs/${seeded.checkRunIds[REGRESSION_AT]}"]`).count()).toBe(1);
       expect(await page.locator('table.kz-metric-table tr[data-verdict="regression"]').count()).toBe(1);
+    },
+  },
+  {
+    name: "metric-default-range",
+    path: "/octo-org/shop/metrics/production/latency",
+    async check(page, seeded) {
+      const chart = JSON.parse((await page.locator("script#kz-metric-chart").textContent())!);
+      const since = Date.now() / 1000 - 90 * 86_400;
+      // 90 days of a deploy every 3 hours.
+      expect(Math.abs(chart.x.length - 720)).toBeLessThanOrEqual(1);
+      expect(chart.x.at(-1)).toBe(seeded.deployedAt.at(-1)!.getTime() / 1000);
+      expect(chart.x.every((x: number) => x >= since - 86_400)).toBe(true);
+      expect(await page.locator('a:text("last 365 days")').count()).toBe(1);
     },
   },
   {

@@ -8,6 +8,8 @@ import { metricPath } from "./deployments-tile.js";
 
 const render = htmlRenderer<DeploymentPages>("deployments");
 const DAY = 86_400_000;
+/** The range shown unless asked otherwise: a quarter of deploys answers fast even at hourly deploys; a year is a link away. */
+const DEFAULT_DAYS = 90;
 /** Table rows per page: a year of hourly deploys is ~8 800 rows, too many for one readable page. */
 export const ROWS_PER_PAGE = 200;
 const VERDICTS: Verdict[] = ["regression", "improvement", "inconclusive", "no-change"];
@@ -16,7 +18,7 @@ const VERDICTS: Verdict[] = ["regression", "improvement", "inconclusive", "no-ch
  * `/{owner}/{repo}/metrics/{environment}/{metric}?from=&to=&page=`: the metric's level after each deploy (the
  * candidate window's median) and before it (the baseline's), a marker per deploy coloured by its verdict that links
  * the pull request that shipped it (or its check run), and each comparison's band; under the chart, the same
- * data as a table, newest first. The range defaults to the last 365 days.
+ * data as a table, newest first. The range defaults to the last 90 days (`from`/`to`: days, `to` exclusive).
  *
  * The band of a comparison is the range around the baseline median that the comparison treats as no change:
  * ± the metric's threshold (a relative one taken of what it was measured against), or ± the metric's noise between
@@ -28,7 +30,7 @@ export const metricPage: DashboardPage = {
     const environment = params["environment"] ?? "";
     const metric = params["metric"] ?? "";
     const to = readDay(query.get("to")) ?? new Date(now.getTime() + 1000);
-    const from = readDay(query.get("from")) ?? new Date(to.getTime() - 365 * DAY);
+    const from = readDay(query.get("from")) ?? new Date(to.getTime() - DEFAULT_DAYS * DAY);
     if (from >= to) return undefined;
     const { unit, rows: history } = await listMetricHistory(db, { repoId: repo.id, environment, metric, from, to });
     if (history.length === 0) return undefined;
@@ -39,15 +41,15 @@ export const metricPage: DashboardPage = {
       unit,
       x: history.map((row) => row.deployedAt),
       series: [
-        { label: "level after the deploy (candidate median)", values: history.map((row) => row.candidateMedian) },
-        { label: "level before (baseline median)", values: history.map((row) => row.baselineMedian) },
+        { label: "level after the deploy (candidate median)", values: history.map((row) => round(row.candidateMedian)) },
+        { label: "level before (baseline median)", values: history.map((row) => round(row.baselineMedian)) },
       ],
       markers: history.flatMap((row) =>
         row.candidateMedian === null
           ? []
           : [{
               x: row.deployedAt,
-              y: row.candidateMedian,
+              y: round(row.candidateMedian)!,
               kind: row.verdict,
               label: `${row.sha.slice(0, 7)} ${row.verdict} ${formatPercent(row.changePct)}`,
               href: row.pullNumber !== null ? `${repoUrl}/pull/${row.pullNumber}` : row.checkRunId !== null ? `${repoUrl}/runs/${row.checkRunId}` : `${repoUrl}/commit/${row.sha}`,
@@ -55,7 +57,7 @@ export const metricPage: DashboardPage = {
       ),
       bands: history.flatMap((row) => {
         if (row.candidateStart === null || row.candidateEnd === null || row.baselineMedian === null || row.bandHalf === null) return [];
-        return [{ from: row.candidateStart, to: row.candidateEnd, low: row.baselineMedian - row.bandHalf, high: row.baselineMedian + row.bandHalf, label: "no-change band" }];
+        return [{ from: row.candidateStart, to: row.candidateEnd, low: round(row.baselineMedian - row.bandHalf)!, high: round(row.baselineMedian + row.bandHalf)!, label: "no-change band" }];
       }),
     };
 
@@ -104,6 +106,11 @@ function toTableRow(row: MetricHistoryRow, repoUrl: string): MetricTableRow {
     bandLow: banded ? row.baselineMedian! - row.bandHalf! : null,
     bandHigh: banded ? row.baselineMedian! + row.bandHalf! : null,
   };
+}
+
+/** Six significant digits: finer than a chart or its tooltip shows, and a third of the bytes of a full double. */
+function round(value: number | null): number | null {
+  return value === null ? null : Number(value.toPrecision(6));
 }
 
 function readDay(text: string | null): Date | null {
