@@ -17,7 +17,7 @@ describe("migrate", () => {
   const db = useTestDatabase({ migrated: false, each: true });
 
   it("applies every migration to an empty database, then nothing on the next run", async () => {
-    expect(await migrate(db.pool)).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "009_issue_order.sql", "010_dora.sql", "015_experiments.sql", "016_gate.sql"]);
+    expect(await migrate(db.pool)).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "009_issue_order.sql", "010_dora.sql", "015_experiments.sql", "016_gate.sql", "026_dashboard_indexes.sql"]);
     expect(await migrate(db.pool)).toEqual([]);
     expect(await tables(db.pool)).toEqual([
       "benchmark_issue_evidence",
@@ -54,7 +54,7 @@ describe("migrate", () => {
     const other = new pg.Pool({ connectionString: db.url, max: 1 });
     try {
       const runs = await Promise.all([migrate(db.pool), migrate(other)]);
-      expect(runs.flat().sort()).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "009_issue_order.sql", "010_dora.sql", "015_experiments.sql", "016_gate.sql"]);
+      expect(runs.flat().sort()).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "009_issue_order.sql", "010_dora.sql", "015_experiments.sql", "016_gate.sql", "026_dashboard_indexes.sql"]);
       const { rows } = await db.pool.query("select name from kaizen_migrations order by name");
       expect(rows).toEqual([
         { name: "001_initial.sql" },
@@ -69,6 +69,7 @@ describe("migrate", () => {
         { name: "010_dora.sql" },
         { name: "015_experiments.sql" },
         { name: "016_gate.sql" },
+        { name: "026_dashboard_indexes.sql" },
       ]);
     } finally {
       await other.end();
