@@ -193,7 +193,8 @@ describe("the dashboard in a real browser", () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems: string[] = [];
-    page.on("console", (message) => message.type() === "error" && !/status of 404/.test(message.text()) && problems.push(`console: ${message.text()}`));
+    page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
+    page.on("response", (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()}: ${response.url()}`));
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
     page.on("dialog", (dialog) => problems.push(`dialog: ${dialog.message()}`));
