@@ -3,6 +3,7 @@ import type { KaizenMetrics } from "./http/metrics.js";
 import type { JobData } from "./jobs.js";
 import type { JobQueue } from "./queue/create-queue.js";
 import type { SourceRegistry } from "./deployments/sources/create-source-registry.js";
+import type { DashboardSettings } from "./web/dashboard-settings.js";
 
 /**
  * Everything the handlers and pipelines need from the outside world, built once by the server (or a test)
@@ -20,4 +21,6 @@ export interface AppDeps {
   metrics?: KaizenMetrics;
   /** KAIZEN_PUBLIC_URL without a trailing slash: comments and issues link the dashboard's pages under it; unset, they do not. */
   publicUrl?: string;
+  /** Dashboard login (GitHub OAuth client, session key, public URL); unset, the pages say what to configure. */
+  dashboard?: DashboardSettings;
 }

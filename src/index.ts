@@ -23,6 +23,17 @@ import { handleDoraInstallation } from "./dora/on-installation.js";
 import { handleFeedbackComment } from "./feedback/on-issue-comment.js";
 import { handleFeedbackLabel } from "./feedback/on-issues.js";
 import { handleQualityApi } from "./feedback/api.js";
+import { createDashboard } from "./web/create-dashboard.js";
+import { doraDashboardPage, doraOverviewTile } from "./dora/dashboard.js";
+import { radarDashboardPage } from "./radar/dashboard.js";
+import { deploymentsTile } from "./deployments/dashboard/deployments-tile.js";
+import { metricPage } from "./deployments/dashboard/metric-page.js";
+import { listDeploymentRepos } from "./deployments/store/dashboard-queries.js";
+import { benchmarksTile } from "./benchmarks/dashboard/benchmarks-tile.js";
+import { benchmarkPage } from "./benchmarks/dashboard/benchmark-page.js";
+import { listBenchmarkRepos } from "./benchmarks/store/dashboard-queries.js";
+import { experimentsTile } from "./experiments/dashboard/experiments-tile.js";
+import { listExperimentRepos } from "./experiments/store/dashboard-queries.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
 export function kaizen(deps: AppDeps): ApplicationFunction {
@@ -50,12 +61,22 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     app.on("issue_comment.created", handleFeedbackComment(deps));
     app.on(["issues.labeled", "issues.unlabeled"], handleFeedbackLabel(deps));
     const metrics = deps.metrics ?? createKaizenMetrics(deps.pool);
+    const dashboard = createDashboard(
+      { db: deps.pool, now: deps.now, settings: deps.dashboard, apiBaseUrl: async () => (await app.auth()).request.endpoint.DEFAULTS.baseUrl },
+      {
+        pages: [metricPage, benchmarkPage, doraDashboardPage, radarDashboardPage],
+        tiles: [deploymentsTile, benchmarksTile, doraOverviewTile, experimentsTile],
+        repoLists: [listDeploymentRepos, listBenchmarkRepos, listExperimentRepos],
+      },
+    );
+    addHandler(dashboard.bearerFromSession);
     addHandler(handleHealthz(deps));
     addHandler(handleMetrics(metrics));
     addHandler(handleDoraApi(app, deps));
     addHandler(handleRadarApi(app, deps));
     addHandler(handleExperimentsApi(app, deps));
     addHandler(handleQualityApi(app, deps));
+    addHandler(dashboard.handle);
     if (deps.workers) {
       // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,
       // and not loading them keeps its memory down.

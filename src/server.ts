@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from "./db/start-embedded-postgres.js";
 import { createQueue } from "./queue/create-queue.js";
 import { createKaizenMetrics, observeWebhookAnswers } from "./http/metrics.js";
 import { JOB_NAMES, type JobData } from "./jobs.js";
+import { dashboardSettings } from "./web/dashboard-settings.js";
 
 /**
  * `npm start`: the whole app in one process.
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
 
   const metrics = createKaizenMetrics(pool);
   observeWebhookAnswers(metrics);
-  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), workers: env.workers, metrics, publicUrl: env.publicUrl }), { env: probotEnv(env) });
+  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), workers: env.workers, metrics, publicUrl: env.publicUrl, dashboard: dashboardSettings(env) }), { env: probotEnv(env) });
 
   // Probot's own SIGINT handler exits as soon as the HTTP server closes, before running jobs finish: ours replaces it.
   process.removeAllListeners("SIGINT");

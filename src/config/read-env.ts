@@ -29,6 +29,14 @@ export interface AppEnv {
   /** Whether this process runs the job workers (KAIZEN_WORKERS, default true); false makes a webhook-only process. */
   workers: boolean;
   webhookProxy?: string;
+  /** The GitHub App's OAuth client id and secret (Probot's manifest setup writes GITHUB_CLIENT_ID/SECRET): dashboard login. */
+  githubClientId?: string;
+  githubClientSecret?: string;
+  /**
+   * KAIZEN_SESSION_SECRET: the key material that signs and encrypts dashboard session cookies (at least 32
+   * characters). Unset: derived from the app's private key, which every replica already shares.
+   */
+  sessionSecret?: string;
   /** KAIZEN_PUBLIC_URL without a trailing slash: where people reach Kaizen (dashboard, OAuth callback, links, Secure cookies); unset means no links. */
   publicUrl?: string;
 }
@@ -125,6 +133,15 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
   const webhookProxy = set("WEBHOOK_PROXY_URL");
   if (webhookProxy && !isUrl(webhookProxy, ["http:", "https:"])) bad("WEBHOOK_PROXY_URL", "must be an http(s) URL such as a smee.io channel");
 
+  const githubClientId = set("GITHUB_CLIENT_ID");
+  const githubClientSecret = set("GITHUB_CLIENT_SECRET");
+  if (Boolean(githubClientId) !== Boolean(githubClientSecret)) {
+    problems.push("GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET: set both (GitHub App settings → Client ID, Generate a new client secret) or neither");
+  }
+  const sessionSecret = set("KAIZEN_SESSION_SECRET");
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    problems.push("KAIZEN_SESSION_SECRET: must be at least 32 characters (e.g. `openssl rand -hex 32`), or unset to derive it from the private key");
+  }
   const publicUrl = set("KAIZEN_PUBLIC_URL");
   if (publicUrl && !isBaseUrl(publicUrl)) {
     // Not echoed: a mistaken value may carry credentials.
@@ -148,6 +165,9 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
     sourcesPath: set("KAIZEN_SOURCES"),
     workers: workers === "true",
     webhookProxy,
+    githubClientId,
+    githubClientSecret,
+    sessionSecret,
     publicUrl: publicUrl?.replace(/\/+$/, ""),
     variables: env,
   };

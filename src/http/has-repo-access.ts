@@ -13,12 +13,17 @@ export async function hasRepoAccess(baseUrl: string, token: string, target: { ow
  * The repository as GitHub shows it to `token`, or null when the token cannot read it (the same rules as
  * hasRepoAccess). Data is loaded by its id, which survives renames and transfers.
  */
-export async function findAccessibleRepo(baseUrl: string, token: string, target: { owner: string; repo: string }): Promise<{ id: number } | null> {
+export async function findAccessibleRepo(
+  baseUrl: string,
+  token: string,
+  target: { owner: string; repo: string },
+): Promise<{ id: number; owner?: string; name?: string; defaultBranch?: string } | null> {
   const response = await askRepo(baseUrl, token, target);
   if (!response) return null;
-  const body = (await response.json()) as { id?: unknown };
+  const body = (await response.json()) as { id?: unknown; name?: unknown; owner?: { login?: unknown }; default_branch?: unknown };
   if (typeof body.id !== "number") throw new Error("GitHub answered the access check without a repository id");
-  return { id: body.id };
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  return { id: body.id, owner: text(body.owner?.login), name: text(body.name), defaultBranch: text(body.default_branch) };
 }
 
 async function askRepo(baseUrl: string, token: string, { owner, repo }: { owner: string; repo: string }): Promise<Response | null> {

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import Handlebars from "handlebars";
-import { formatTime } from "./format.js";
+import { formatNumber, formatPercent, formatPValue, formatTime } from "./format.js";
 
 // The same relative path from src/markdown (tests, tsx) and lib/markdown (build): both sit two levels below the root.
 const TEMPLATES_DIR = new URL("../../templates/", import.meta.url);
@@ -40,6 +40,12 @@ const HELPERS = {
   /** `{{day date}}` → `2026-08-02`. */
   day: (date: Date) => date.toISOString().slice(0, 10),
   eq: (a: unknown, b: unknown) => a === b,
+  num: (value: number | null, unit: string) => formatNumber(value, typeof unit === "string" ? unit : ""),
+  pct: (value: number | null) => formatPercent(value),
+  pValue: (value: number | null) => formatPValue(value),
+  shortSha: (sha: string) => sha.slice(0, 7),
+  /** A path segment: `{{segment metric}}` escapes `/`, `?`, `#` so a name stays one segment. */
+  segment: (value: string) => encodeURIComponent(String(value)),
 };
 
 function compileFolder(folder: string): Map<string, Handlebars.TemplateDelegate> {

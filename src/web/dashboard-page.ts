@@ -18,6 +18,8 @@ export interface DashboardRepo {
   id: number;
   owner: string;
   name: string;
+  /** The default branch as GitHub showed it to the signed-in user (absent when GitHub did not say). */
+  defaultBranch?: string;
 }
 
 export interface DashboardContext {
@@ -29,6 +31,8 @@ export interface DashboardContext {
   /** KAIZEN_PUBLIC_URL without a trailing slash, or "" when unset: for absolute links. */
   publicUrl: string;
   now: Date;
+  /** GitHub's web address (https://github.com, or the GitHub Enterprise host): for links to PRs, issues, check runs. */
+  githubUrl?: string;
 }
 
 /** A page under `/{owner}/{repo}`. */

@@ -54,6 +54,9 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       }
       if (req.method === "PATCH" && /\/check-runs\/\d+$/.test(path)) return json(200, { id: Number(path.split("/").pop()) });
       if (req.method === "GET" && /\/issues$/.test(path)) return json(200, []);
+      // The dashboard's access check (cached by the app for 5 minutes).
+      const repo = /^\/repos\/([^/]+)\/([^/]+)$/.exec(path);
+      if (req.method === "GET" && repo) return json(200, { id: 777_000, name: repo[2], owner: { login: repo[1] }, default_branch: "main" });
       if (req.method === "POST" && /\/issues$/.test(path)) return json(201, { number: nextId++, html_url: "https://github.com/o/r/issues/9" });
       json(404, { message: `fake GitHub has no ${req.method} ${path}` });
     });

@@ -6,6 +6,7 @@
  *               webhook answer (durable enqueue included), then a closed loop for the maximum throughput.
  * 2. evaluate — 20 metrics: from the moment the evaluation job becomes eligible to the PR comment posted.
  * 3. memory   — peak resident set size of each app process during both.
+ * 4. dashboard — overview and metric page p50/p95 on a year of hourly deploys for 20 metrics (test/bench/dashboard.ts).
  *
  * Two replicas share the database (one answers webhooks, one runs the workers); BENCH_REPLICAS=one runs the
  * default single process instead.
@@ -21,6 +22,7 @@ import { createTestDatabase } from "../helpers/test-database.js";
 import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
 import { startFakeGitHub } from "./fake-github.js";
 import { freePort } from "../helpers/free-port.js";
+import { BENCH_DASHBOARD_ENV, benchDashboard } from "./dashboard.js";
 
 const SECRET = "bench-secret";
 const START_COMMAND = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
@@ -65,6 +67,7 @@ async function startReplica(workers: boolean): Promise<{ process: ChildProcess; 
     PORT: String(port),
     HOST: "127.0.0.1",
     LOG_LEVEL: process.env["BENCH_LOG_LEVEL"] ?? "fatal",
+    ...BENCH_DASHBOARD_ENV,
   };
   // Exactly the command `npm start` runs (its node flags included), plus any BENCH_NODE_ARGS (e.g. --cpu-prof).
   const extra = process.env["BENCH_NODE_ARGS"]?.split(" ") ?? [];
@@ -215,6 +218,9 @@ const report = [
       `worker replica ${(peakRss.worker / 2 ** 20).toFixed(0)} MB`,
 ];
 console.log(report.join("\n"));
+
+// 4. dashboard: pages served by the webhook replica (it is the one people's browsers reach).
+console.log((await benchDashboard(db.pool, web.url)).join("\n"));
 
 for (const replica of new Set([web, worker])) {
   replica.process.kill("SIGTERM");
