@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig } from "../config/schema/kaizen-config.js";
 import { listBenchmarkResultsForSha, type StoredBenchmarkResult } from "./store/benchmark-results.js";
 import type { BenchmarkRun } from "./store/benchmark-runs.js";
 import type { GitHubClient } from "../github/github-client.js";

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { compareBenchmark, MIN_BENCHMARK_SAMPLES } from "../analysis/compare-benchmark.js";
 import { emptyExplanation, type MetricVerdict } from "../analysis/verdict.js";
-import type { BenchmarksConfig } from "../config/kaizen-config.js";
+import type { BenchmarksConfig } from "../config/schema/kaizen-config.js";
 import { listBenchmarkHistory, type StoredBenchmarkResult } from "./store/benchmark-results.js";
 import { benchmarkEvidence } from "./benchmark-evidence.js";
 import type { BenchmarkComparisonReport, BenchmarkOnlyReport } from "./report-context.js";

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig } from "../config/schema/kaizen-config.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { isWorthCommenting } from "../github/is-worth-commenting.js";
 import { publishPrSection } from "../github/publish-pr-section.js";

@@ -1,5 +1,5 @@
 import type { Threshold } from "../analysis/verdict.js";
-import type { BenchmarksConfig } from "../config/kaizen-config.js";
+import type { BenchmarksConfig } from "../config/schema/kaizen-config.js";
 
 /** How one benchmark measure is judged: its direction and the smallest change that matters. */
 export interface BenchmarkPolicy {

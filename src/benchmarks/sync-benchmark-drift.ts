@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { detectDrift } from "../analysis/detect-drift.js";
-import type { BenchmarksConfig, KaizenConfig } from "../config/kaizen-config.js";
+import type { BenchmarksConfig, KaizenConfig } from "../config/schema/kaizen-config.js";
 import { formatDuration } from "../config/parse-duration.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { syncDriftIssue, type DriftStep } from "../github/sync-drift-issue.js";

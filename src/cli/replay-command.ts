@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig } from "../config/schema/kaizen-config.js";
 import { loadConfigFile } from "../config/load-config-file.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { loadSourcesFile } from "../config/load-sources-file.js";

@@ -1,7 +1,7 @@
 import { closestName } from "./closest-name.js";
 import { formatPath, type ConfigProblem } from "./config-problem.js";
-import { DeploymentsConfig } from "./deployments-config.js";
-import { MetricConfig } from "./metric-config.js";
+import { DeploymentsConfig } from "./schema/deployments-config.js";
+import { MetricConfig } from "./schema/metric-config.js";
 import { formatDuration } from "./parse-duration.js";
 import { QUERY_VARIABLES, queryVariables } from "./render-query.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KaizenConfig } from "./kaizen-config.js";
+import { KaizenConfig } from "./schema/kaizen-config.js";
 import { DURATION_PATTERN } from "./parse-duration.js";
 import { PERCENT_PATTERN } from "./parse-threshold.js";
 

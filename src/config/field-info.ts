@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fixHints } from "./config-fields.js";
-import { KaizenConfig } from "./kaizen-config.js";
+import { KaizenConfig } from "./schema/kaizen-config.js";
 
 /** What the schema knows about one field, for writing a helpful fix. */
 export interface FieldInfo {

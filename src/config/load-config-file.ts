@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument } from "yaml";
 import { FILE_PATH, type ConfigProblem } from "./config-problem.js";
 import { fieldInfo } from "./field-info.js";
-import type { KaizenConfig } from "./kaizen-config.js";
+import type { KaizenConfig } from "./schema/kaizen-config.js";
 import { locateProblem, parseProblemPath, type FilePosition } from "./locate-problem.js";
 import { validateConfig } from "./validate-config.js";
 import { yamlSyntaxProblem } from "./yaml-syntax-problem.js";

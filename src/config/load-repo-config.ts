@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import { FILE_PATH, type ConfigProblem } from "./config-problem.js";
-import type { KaizenConfig } from "./kaizen-config.js";
+import type { KaizenConfig } from "./schema/kaizen-config.js";
 import { validateConfig } from "./validate-config.js";
 import { yamlSyntaxProblem, type YamlSyntaxError } from "./yaml-syntax-problem.js";
 

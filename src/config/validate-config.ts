@@ -2,7 +2,7 @@ import { checkConfigSemantics } from "./check-config-semantics.js";
 import { FILE_PATH, type ConfigProblem } from "./config-problem.js";
 import { describeIssue } from "./describe-issue.js";
 import { describeValue } from "./describe-value.js";
-import { KaizenConfig } from "./kaizen-config.js";
+import { KaizenConfig } from "./schema/kaizen-config.js";
 
 /** Either a usable configuration or every problem found in it. */
 export type ValidationResult = { ok: true; config: KaizenConfig } | { ok: false; problems: ConfigProblem[] };

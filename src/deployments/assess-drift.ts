@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { detectDrift, type DriftResult } from "../analysis/detect-drift.js";
 import type { Threshold } from "../analysis/verdict.js";
-import type { KaizenConfig, MetricConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig, MetricConfig } from "../config/schema/kaizen-config.js";
 import type { DriftStep } from "../github/sync-drift-issue.js";
 import { listMetricLevels, type MetricLevelRow } from "./store/metric-levels.js";
 

@@ -1,7 +1,7 @@
 import type { Probot } from "probot";
 import type { EvaluationWindows } from "../analysis/evaluation-windows.js";
 import type { AppDeps } from "../app-deps.js";
-import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig } from "../config/schema/kaizen-config.js";
 import { loadRepoConfig, type RepoConfigResult } from "../config/load-repo-config.js";
 import { listConfirmations, settleConfirmation, type ConfirmationOutcome } from "./store/confirmations.js";
 import { getEvaluation } from "./store/evaluations.js";
@@ -16,7 +16,7 @@ import { judgeConfirmation } from "./judge-confirmation.js";
 import { measureMetrics } from "./measure-metrics.js";
 import { loadVerdictFeedback, tunedThresholds } from "./verdict-feedback.js";
 import { findMute } from "../db/verdict-feedback.js";
-import { type MetricConfig } from "../config/kaizen-config.js";
+import { type MetricConfig } from "../config/schema/kaizen-config.js";
 
 /**
  * Opens the improvement issues an evaluation held back until a later window confirmed them (issues.confirm).

@@ -1,7 +1,7 @@
 import { emptyExplanation } from "../analysis/verdict.js";
 import type { MetricResultRow } from "./store/metric-results.js";
 import type { MeasuredMetric } from "./measure-metrics.js";
-import type { MetricConfig } from "../config/kaizen-config.js";
+import type { MetricConfig } from "../config/schema/kaizen-config.js";
 
 /** A stored result back as the measurement it was saved from (the inverse of toMetricResultRows). */
 export function fromMetricResultRow(metric: MetricConfig, row: MetricResultRow): MeasuredMetric {

@@ -1,4 +1,4 @@
-import type { KaizenConfig, MetricConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig, MetricConfig } from "../config/schema/kaizen-config.js";
 import { renderQuery, type QueryVars } from "../config/render-query.js";
 import { detectChange } from "../analysis/detect-change.js";
 import { emptyExplanation, type MetricPolicy, type MetricVerdict, type Threshold } from "../analysis/verdict.js";

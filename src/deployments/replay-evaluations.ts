@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { Verdict } from "../analysis/verdict.js";
 import { formatThreshold } from "../analysis/verdict.js";
-import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig } from "../config/schema/kaizen-config.js";
 import { listEvaluationMarks } from "../db/verdict-feedback.js";
 import type { SourceRegistry } from "./sources/create-source-registry.js";
 import { measureMetrics } from "./measure-metrics.js";

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { adjustmentNote, suggestTuning } from "../analysis/tune-from-feedback.js";
 import type { Threshold } from "../analysis/verdict.js";
-import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig } from "../config/schema/kaizen-config.js";
 import { findMute, listActiveMutes, listAdjustments, listFalseAlarms, type ActiveMute, type FalseAlarmEvidence, type MetricAdjustment } from "../db/verdict-feedback.js";
 import type { EvaluationReport, MetricReport } from "./report-context.js";
 

@@ -1,5 +1,5 @@
 import type { AppDeps } from "../app-deps.js";
-import { isProductionEnvironment } from "../config/dora-config.js";
+import { isProductionEnvironment } from "../config/schema/dora-config.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { DoraJobs } from "./jobs.js";
 import { loadDoraConfig } from "./load-dora-config.js";

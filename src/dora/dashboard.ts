@@ -1,5 +1,5 @@
 import type { DashboardContext, DashboardHtml, DashboardPage, OverviewTile } from "../web/dashboard-page.js";
-import { DoraConfig } from "../config/dora-config.js";
+import { DoraConfig } from "../config/schema/dora-config.js";
 import { htmlTemplateRenderer } from "../markdown/render-html-template.js";
 import { buildDoraPage, doraKeyTiles, type DoraKeyTile, type DoraPageContext } from "./build-dora-page.js";
 import { loadDoraReportCached } from "./load-dora-report-cached.js";

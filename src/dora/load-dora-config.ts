@@ -1,4 +1,4 @@
-import type { DoraConfig } from "../config/kaizen-config.js";
+import type { DoraConfig } from "../config/schema/kaizen-config.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { AppDeps } from "../app-deps.js";

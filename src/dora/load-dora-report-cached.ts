@@ -1,4 +1,4 @@
-import type { DoraConfig } from "../config/kaizen-config.js";
+import type { DoraConfig } from "../config/schema/kaizen-config.js";
 import type { Queryable } from "../db/queryable.js";
 import { loadDoraReport, type DoraQuery } from "./load-dora-report.js";
 import { getDoraFactsVersion } from "./store/dora-facts-version.js";

@@ -1,6 +1,6 @@
 import type { Queryable } from "../db/queryable.js";
-import { isProductionEnvironment } from "../config/dora-config.js";
-import type { DoraConfig } from "../config/kaizen-config.js";
+import { isProductionEnvironment } from "../config/schema/dora-config.js";
+import type { DoraConfig } from "../config/schema/kaizen-config.js";
 import { computeDora, type DoraReport } from "./model/compute-dora.js";
 import { listDoraCommits } from "./store/dora-commits.js";
 import { listDoraDeployments } from "./store/dora-deployments.js";

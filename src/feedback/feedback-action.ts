@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig } from "../config/schema/kaizen-config.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { FeedbackTarget } from "./jobs.js";
 

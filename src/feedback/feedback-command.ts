@@ -1,6 +1,6 @@
 import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
-import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig } from "../config/schema/kaizen-config.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import type { GitHubClient } from "../github/github-client.js";

@@ -1,5 +1,5 @@
 import type { Verdict } from "../analysis/verdict.js";
-import type { KaizenConfig } from "../config/kaizen-config.js";
+import type { KaizenConfig } from "../config/schema/kaizen-config.js";
 
 /**
  * Whether these verdicts are worth a *first* comment on a pull request under the `comment:` policy. An existing

@@ -1,5 +1,5 @@
 import type { DashboardContext, DashboardHtml, DashboardPage } from "../web/dashboard-page.js";
-import { RadarConfig } from "../config/radar-config.js";
+import { RadarConfig } from "../config/schema/radar-config.js";
 import { htmlTemplateRenderer } from "../markdown/render-html-template.js";
 import { RADAR_EXPORT_FORMATS, TREND_EXPORT_FORMATS } from "./exports/export-formats.js";
 import { buildRadarPage, type RadarPageContext } from "./model/build-radar-page.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { RadarConfig } from "../config/kaizen-config.js";
+import type { RadarConfig } from "../config/schema/kaizen-config.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import { upsertComment } from "../github/upsert-comment.js";

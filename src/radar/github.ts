@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import type { RadarConfig } from "../config/kaizen-config.js";
+import type { RadarConfig } from "../config/schema/kaizen-config.js";
 import { installationClient } from "../github/installation-client.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { unlessNotFound } from "../github/unless-not-found.js";

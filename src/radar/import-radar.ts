@@ -1,5 +1,5 @@
 import type { AppDeps } from "../app-deps.js";
-import type { RadarConfig } from "../config/kaizen-config.js";
+import type { RadarConfig } from "../config/schema/kaizen-config.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { saveRadarLayout } from "./store/radar-layouts.js";
 import { getRadarItem, listRadarItems, upsertRadarItem } from "./store/radar-items.js";

@@ -1,6 +1,6 @@
 import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
-import type { RadarConfig } from "../config/kaizen-config.js";
+import type { RadarConfig } from "../config/schema/kaizen-config.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { listRadarItems } from "./store/radar-items.js";
 import type { RadarSnapshot } from "./model/radar-snapshot.js";

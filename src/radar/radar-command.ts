@@ -1,6 +1,6 @@
 import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
-import type { RadarConfig } from "../config/kaizen-config.js";
+import type { RadarConfig } from "../config/schema/kaizen-config.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { hasRadarDelivery, recordRadarDelivery } from "./store/radar-deliveries.js";
 import { getRadarItem, upsertRadarItem } from "./store/radar-items.js";

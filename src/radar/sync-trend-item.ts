@@ -1,5 +1,5 @@
 import type { AppDeps } from "../app-deps.js";
-import type { RadarConfig } from "../config/kaizen-config.js";
+import type { RadarConfig } from "../config/schema/kaizen-config.js";
 import { recordRadarDelivery } from "./store/radar-deliveries.js";
 import { setRadarItemAnnouncedProblem, upsertRadarItem } from "./store/radar-items.js";
 import { type RadarItem } from "./model/radar-item.js";

@@ -4,7 +4,7 @@ import { recordBenchmarkRun } from "../../src/benchmarks/store/benchmark-runs.js
 import { saveBenchmarkResults, type BenchmarkResultInput } from "../../src/benchmarks/store/benchmark-results.js";
 import { syncBenchmarkDrift } from "../../src/benchmarks/sync-benchmark-drift.js";
 import type { BenchmarkComparisonReport, BenchmarkReport } from "../../src/benchmarks/report-context.js";
-import { KaizenConfig } from "../../src/config/kaizen-config.js";
+import { KaizenConfig } from "../../src/config/schema/kaizen-config.js";
 import {
   nockCreateComment,
   nockCreateIssue,

@@ -1,4 +1,4 @@
-import { KaizenConfig } from "../../src/config/kaizen-config.js";
+import { KaizenConfig } from "../../src/config/schema/kaizen-config.js";
 
 const metric = { name: "p95 latency", query: "up" };
 

@@ -1,5 +1,5 @@
 import { evaluationWindows } from "../../src/analysis/evaluation-windows.js";
-import { KaizenConfig } from "../../src/config/kaizen-config.js";
+import { KaizenConfig } from "../../src/config/schema/kaizen-config.js";
 import { parseSourcesFile } from "../../src/config/load-sources-file.js";
 import { PrometheusSourceSettings } from "../../src/config/sources-file.js";
 import { measureMetrics } from "../../src/deployments/measure-metrics.js";

@@ -1,4 +1,4 @@
-import type { DoraConfig } from "../../config/kaizen-config.js";
+import type { DoraConfig } from "../../config/schema/kaizen-config.js";
 import type { Queryable } from "../../db/queryable.js";
 
 /** The settings the keys are computed with; the dashboard reads them back, the rest of the config stays in GitHub. */

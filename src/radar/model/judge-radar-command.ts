@@ -1,4 +1,4 @@
-import type { RadarConfig } from "../../config/kaizen-config.js";
+import type { RadarConfig } from "../../config/schema/kaizen-config.js";
 import type { RadarItem } from "./radar-item.js";
 import { codeSpan } from "../../markdown/markdown.js";
 import { displayName } from "./display-name.js";

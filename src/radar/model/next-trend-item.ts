@@ -1,4 +1,4 @@
-import type { RadarConfig } from "../../config/kaizen-config.js";
+import type { RadarConfig } from "../../config/schema/kaizen-config.js";
 import { itemIdentity, type NewRadarItem, type RadarItem, type RadarItemStatus, type RadarMovementSource } from "./radar-item.js";
 import { parseIssueMentions } from "./parse-issue-mentions.js";
 import type { RadarIssueEvent } from "../radar-issue-event.js";

@@ -1,4 +1,4 @@
-import type { RadarConfig } from "../../config/kaizen-config.js";
+import type { RadarConfig } from "../../config/schema/kaizen-config.js";
 import { valueOf } from "./read-prefixed-label.js";
 
 /** The labels to read the item from, and the labels the bot removes from the issue to match. */

@@ -1,4 +1,4 @@
-import type { RadarConfig } from "../../config/kaizen-config.js";
+import type { RadarConfig } from "../../config/schema/kaizen-config.js";
 import { readPrefixedLabel } from "./read-prefixed-label.js";
 
 /** Where a radar item's labels place it; ring and quadrant are null where a label is missing or wrong. */

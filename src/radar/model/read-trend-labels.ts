@@ -1,4 +1,4 @@
-import type { RadarConfig } from "../../config/kaizen-config.js";
+import type { RadarConfig } from "../../config/schema/kaizen-config.js";
 import { readPrefixedLabel } from "./read-prefixed-label.js";
 
 export const TREND_DIRECTIONS = ["rising", "steady", "declining"] as const;

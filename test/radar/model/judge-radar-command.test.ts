@@ -1,4 +1,4 @@
-import { KaizenConfig } from "../../../src/config/kaizen-config.js";
+import { KaizenConfig } from "../../../src/config/schema/kaizen-config.js";
 import type { RadarItem } from "../../../src/radar/model/radar-item.js";
 import { judgeRadarCommand } from "../../../src/radar/model/judge-radar-command.js";
 

@@ -1,4 +1,4 @@
-import { KaizenConfig } from "../../../src/config/kaizen-config.js";
+import { KaizenConfig } from "../../../src/config/schema/kaizen-config.js";
 import { planLabelMove } from "../../../src/radar/model/plan-label-move.js";
 
 const radar = KaizenConfig.parse({ radar: {} }).radar!;

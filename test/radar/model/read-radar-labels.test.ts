@@ -1,4 +1,4 @@
-import { KaizenConfig } from "../../../src/config/kaizen-config.js";
+import { KaizenConfig } from "../../../src/config/schema/kaizen-config.js";
 import { readRadarLabels } from "../../../src/radar/model/read-radar-labels.js";
 
 const radar = KaizenConfig.parse({ radar: {} }).radar!;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fixHints, ThresholdSetting } from "./config-fields.js";
+import { fixHints, ThresholdSetting } from "../config-fields.js";
 
 /** A setting for the benchmarks whose name matches, overriding what the result format says. */
 export const BenchmarkOverride = z.strictObject({

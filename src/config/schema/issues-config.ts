@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { durationValue, fixHints } from "./config-fields.js";
+import { durationValue, fixHints } from "../config-fields.js";
 
 /** Improvement issues Kaizen opens and closes. */
 export const IssuesConfig = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fixHints } from "./config-fields.js";
+import { fixHints } from "../config-fields.js";
 
 /** DORA's five keys, computed from the repository's deployments, pull requests and incident issues. */
 export const DoraConfig = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { duration, fixHints } from "./config-fields.js";
-import { radarNameProblems } from "./radar-name-problems.js";
+import { duration, fixHints } from "../config-fields.js";
+import { radarNameProblems } from "../radar-name-problems.js";
 import { CronExpressionParser } from "cron-parser";
 
 const CRON_FIX = "Use five cron fields (minute hour day-of-month month day-of-week) in UTC, like `0 9 * 1,4,7,10 1#1`.";

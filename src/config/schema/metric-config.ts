@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fixHints, ThresholdSetting } from "./config-fields.js";
+import { fixHints, ThresholdSetting } from "../config-fields.js";
 
 const QUERY_FIX =
   "Write a query that returns one series, like `histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{env=\"{{environment}}\"}[5m])))`.";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { duration, fixHints } from "./config-fields.js";
+import { duration, fixHints } from "../config-fields.js";
 
 /** One gated environment: deployments to it wait for the same commit's evaluation in `after`. */
 export const GateEnvironmentConfig = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { duration, ThresholdSetting } from "./config-fields.js";
+import { duration, ThresholdSetting } from "../config-fields.js";
 
 /** Slow creep: many deploys (or commits) that each change a metric by less than its threshold, adding up to more. */
 export const DriftConfig = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { duration } from "./config-fields.js";
+import { duration } from "../config-fields.js";
 
 /** When and where deployments are evaluated. */
 export const DeploymentsConfig = z.strictObject({
