@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { installedRepo } from "../github/installed-repo.js";
 import type { AppDeps } from "../app-deps.js";
 
 /** A merged pull request queues reading its commits: one change for the lead time. Closed unmerged: nothing. */
@@ -7,10 +8,7 @@ export function handleDoraPullRequest(deps: AppDeps) {
     const { pull_request: pull, repository, installation } = context.payload;
     if (!pull.merged || !pull.merged_at || !installation) return;
     const data = {
-      installationId: installation.id,
-      repoId: repository.id,
-      owner: repository.owner.login,
-      repo: repository.name,
+      ...installedRepo(installation, repository),
       number: pull.number,
       mergeCommitSha: pull.merge_commit_sha,
       mergedAt: pull.merged_at,

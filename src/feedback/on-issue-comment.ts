@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { installedRepo } from "../github/installed-repo.js";
 import type { AppDeps } from "../app-deps.js";
 
 // Only the start matters here; the job parses the rest.
@@ -13,10 +14,7 @@ export function handleFeedbackComment(deps: AppDeps) {
     const { comment, issue, repository, installation, sender } = context.payload;
     if (!installation || sender.type === "Bot" || !KAIZEN_COMMAND.test(comment.body)) return;
     const data = {
-      installationId: installation.id,
-      repoId: repository.id,
-      owner: repository.owner.login,
-      repo: repository.name,
+      ...installedRepo(installation, repository),
       issueNumber: issue.number,
       isPull: Boolean(issue.pull_request),
       commentId: comment.id,

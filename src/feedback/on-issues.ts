@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { installedRepo } from "../github/installed-repo.js";
 import type { AppDeps } from "../app-deps.js";
 
 /** The label that marks a Kaizen issue's verdict a false alarm (removing it undoes the mark). */
@@ -13,10 +14,7 @@ export function handleFeedbackLabel(deps: AppDeps) {
     const { action, issue, label, repository, installation, sender } = context.payload;
     if (!installation || sender.type === "Bot" || label?.name.toLowerCase() !== FALSE_ALARM_LABEL) return;
     const data = {
-      installationId: installation.id,
-      repoId: repository.id,
-      owner: repository.owner.login,
-      repo: repository.name,
+      ...installedRepo(installation, repository),
       issueNumber: issue.number,
       isPull: false,
       issueUrl: issue.html_url,
