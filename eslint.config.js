@@ -68,7 +68,12 @@ const pureRule = {
 };
 
 export default tseslint.config(
-  { ignores: ["lib/", "node_modules/", ".data/", "coverage/"] },
+  { ignores: ["lib/", "node_modules/", ".data/", "coverage/", "test-artifacts/"] },
+  {
+    // The dashboard's one client script runs in the browser, beside uPlot's global build.
+    files: ["static/**/*.js"],
+    languageOptions: { sourceType: "script", globals: { window: "readonly", document: "readonly", devicePixelRatio: "readonly", uPlot: "readonly" } },
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
