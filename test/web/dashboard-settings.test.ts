@@ -29,7 +29,7 @@ describe("dashboard settings from the environment", () => {
   it.each([
     [{ GITHUB_CLIENT_ID: "Iv1.abc" }, "GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET"],
     [{ KAIZEN_SESSION_SECRET: "short" }, "KAIZEN_SESSION_SECRET: must be at least 32 characters"],
-    [{ KAIZEN_PUBLIC_URL: "kaizen.example" }, "KAIZEN_PUBLIC_URL=kaizen.example: must be the http(s) URL"],
+    [{ KAIZEN_PUBLIC_URL: "kaizen.example" }, "KAIZEN_PUBLIC_URL: must be the http(s) address"],
   ])("refuses %j", (vars, message) => {
     expect(() => readEnv({ ...app, ...vars })).toThrow(EnvError);
     expect(() => readEnv({ ...app, ...vars })).toThrow(message);
