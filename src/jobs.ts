@@ -6,8 +6,14 @@ import type { ExperimentJobs } from "./experiments/jobs.js";
 import type { GateJobs } from "./gate/jobs.js";
 import type { RadarJobs } from "./radar/jobs.js";
 
+/** The app's own jobs, beside the features'. */
+export interface CoreJobs {
+  /** Queue the job of any work stored without one (a crash between storing and queuing); each run queues the next. */
+  "sweep-stored-work": { slot: string };
+}
+
 /** Every job Kaizen queues, named after what it does, with the data it carries: each feature lists its own. */
-export type JobData = DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs & DoraJobs & ExperimentJobs & GateJobs;
+export type JobData = CoreJobs & DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs & DoraJobs & ExperimentJobs & GateJobs;
 
 export type JobName = keyof JobData;
 
@@ -33,4 +39,5 @@ export const JOB_NAMES = [
   "link-experiment-pull",
   "judge-experiments",
   "decide-gate",
+  "sweep-stored-work",
 ] as const satisfies readonly JobName[];

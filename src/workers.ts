@@ -2,14 +2,14 @@ import type { Probot } from "probot";
 import type { AppDeps } from "./app-deps.js";
 import { planEvaluation } from "./deployments/plan-evaluation.js";
 import { evaluateDeployment } from "./deployments/evaluate-deployment.js";
-import { validatePrConfig } from "./config-check/validate-pr-config.js";
+import { reportConfigNotChecked, validatePrConfig } from "./config-check/validate-pr-config.js";
 import { confirmRegressions } from "./deployments/confirm-regressions.js";
 import { ingestBenchmarks } from "./benchmarks/ingest-benchmarks.js";
 import { compareBenchmarks } from "./benchmarks/compare-benchmarks.js";
 import { openDueRadarReviews, scheduleRadarReviewsDue } from "./radar/open-due-radar-reviews.js";
 import { openRadarReview } from "./radar/open-radar-review.js";
 import { syncRadarItem } from "./radar/sync-radar-item.js";
-import { radarCommand } from "./radar/radar-command.js";
+import { radarCommand, replyCommandFailed } from "./radar/radar-command.js";
 import { importRadar } from "./radar/import-radar.js";
 import { installationClient } from "./github/installation-client.js";
 import { compareDeployment } from "./dora/compare-deployment.js";
@@ -23,6 +23,8 @@ import { decideGate } from "./gate/decide-gate.js";
 import { syncExperiment } from "./experiments/sync-experiment.js";
 import { linkExperimentPull } from "./experiments/link-experiment-pull.js";
 import { judgeExperiments } from "./experiments/judge-experiments.js";
+import { sweepEvaluations } from "./deployments/sweep-evaluations.js";
+import { sweepBenchmarkRuns } from "./benchmarks/sweep-benchmark-runs.js";
 
 /** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
 export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
@@ -35,7 +37,9 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
       await failPendingConfirmations(deps.pool, evaluationId, `gave up after every retry: ${reason}`);
     },
   });
-  await deps.queue.work("validate-config", (job) => validatePrConfig(app, deps, job));
+  await deps.queue.work("validate-config", (job) => validatePrConfig(app, deps, job), {
+    onGiveUp: (job) => reportConfigNotChecked(app, job),
+  });
   const failRun = {
     onGiveUp: async ({ runId }: { runId: number }, reason: string) => {
       await setBenchmarkRunState(deps.pool, runId, "failed", { note: `gave up after every retry: ${reason}` });
@@ -44,7 +48,7 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
   await deps.queue.work("ingest-benchmarks", (job) => ingestBenchmarks(app, deps, job.runId), failRun);
   await deps.queue.work("compare-benchmarks", (job) => compareBenchmarks(app, deps, job.runId), failRun);
   await deps.queue.work("sync-radar-item", (job) => syncRadarItem(app, deps, job));
-  await deps.queue.work("radar-command", (job) => radarCommand(app, deps, job));
+  await deps.queue.work("radar-command", (job) => radarCommand(app, deps, job), { onGiveUp: (job) => replyCommandFailed(app, job) });
   await deps.queue.work("import-radar", async (job) => {
     await importRadar(await installationClient(app, job.installationId), deps, job);
   });
@@ -76,6 +80,15 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
   await deps.queue.work("link-experiment-pull", (job) => linkExperimentPull(app, deps, job));
   await deps.queue.work("judge-experiments", (job) => judgeExperiments(app, deps, job));
   await deps.queue.work("decide-gate", (job) => decideGate(app, deps, job));
+  await deps.queue.work("sweep-stored-work", async () => {
+    // The next sweep first: a sweep that keeps failing must not end the chain.
+    await sendSweep(deps, new Date(Date.now() + SWEEP_SECONDS * 1000));
+    await sweepStoredWork(app, deps, 30);
+  });
+  // At start, everything stored without a job (a crash a moment ago included); then every SWEEP_SECONDS, once per
+  // slot whichever replica takes it, what has waited at least 30 s (the intake queues its own within milliseconds).
+  await sweepStoredWork(app, deps, 0);
+  await sendSweep(deps, new Date(Date.now() + SWEEP_SECONDS * 1000));
   // From start-up, the first tick is at least an hour away (the ticks' chain keeps the hourly pace): a process that
   // lives less than an hour, such as a test's, never runs it, and a crash loop cannot run it more often.
   await scheduleRadarReviewsDue(deps.queue, new Date(Date.now() + 3_600_000));
@@ -83,4 +96,19 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
 
 async function giveUp(deps: AppDeps, evaluationId: number, reason: string): Promise<void> {
   await finishEvaluation(deps.pool, evaluationId, "failed", `gave up after every retry: ${reason}`);
+}
+
+/** How often stored work without a job is looked for, and how old it must be (its own job had that long to be queued). */
+const SWEEP_SECONDS = 180;
+
+async function sweepStoredWork(app: Probot, deps: AppDeps, olderThanSeconds: number): Promise<void> {
+  const options = { olderThanSeconds, now: deps.now() };
+  const queued = (await sweepEvaluations(deps.pool, deps.queue, options)) + (await sweepBenchmarkRuns(deps.pool, deps.queue, options));
+  if (queued > 0) app.log.warn({ queued }, `sweep: queued ${queued} job(s) for work stored without one`);
+}
+
+/** Queues the sweep of the slot `at` falls in, due at that slot's start (keyed by it: one per slot across replicas). */
+async function sendSweep(deps: AppDeps, at: Date): Promise<void> {
+  const slot = new Date(Math.floor(at.getTime() / (SWEEP_SECONDS * 1000)) * SWEEP_SECONDS * 1000);
+  await deps.queue.send("sweep-stored-work", { slot: slot.toISOString() }, { key: slot.toISOString(), startAfter: slot });
 }
