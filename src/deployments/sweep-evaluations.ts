@@ -14,19 +14,20 @@ export async function sweepEvaluations(
   queue: JobQueue<DeploymentJobs>,
   { olderThanSeconds, now }: { olderThanSeconds: number; now: Date },
 ): Promise<number> {
-  const { rows } = await db.query<{ id: string; state: "pending" | "scheduled"; due: Date | null }>(
-    `select id, state, candidate_end as due from evaluations
-     where state in ('pending', 'scheduled') and created_at < now() - make_interval(secs => $1)
-     order by id limit 1000`,
+  const { rows } = await db.query<{ id: string; state: "pending" | "scheduled"; due: Date | null; group_key: string }>(
+    `select e.id, e.state, e.candidate_end as due, d.repo_id || ':' || d.environment as group_key
+     from evaluations e join deployments d on d.id = e.deployment_id
+     where e.state in ('pending', 'scheduled') and e.created_at < now() - make_interval(secs => $1)
+     order by e.id limit 1000`,
     [olderThanSeconds],
   );
   let queued = 0;
-  for (const { id, state, due } of rows) {
+  for (const { id, state, due, group_key: group } of rows) {
     const evaluationId = Number(id);
     const sent =
       state === "pending"
         ? await queue.send("plan-evaluation", { evaluationId }, { key: id })
-        : await queue.send("evaluate-deployment", { evaluationId }, { key: id, ...(due && due > now ? { startAfter: due } : {}) });
+        : await queue.send("evaluate-deployment", { evaluationId }, { key: id, group, ...(due && due > now ? { startAfter: due } : {}) });
     if (sent) queued++;
   }
   return queued;
