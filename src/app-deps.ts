@@ -16,6 +16,12 @@ export interface AppDeps {
   now: () => Date;
   /** Run the job workers in this process (a webhook-only replica leaves them to others). */
   workers: boolean;
+  /**
+   * How long a cached repository file (kaizen.yml and its bases) is used without asking GitHub before it is
+   * revalidated with its ETag (default 600 s; a push to the default branch forgets it at once). Tests of other
+   * features pass 0: each of their reads then reaches their GitHub mock, as before the cache.
+   */
+  configFreshSeconds?: number;
   /** Kaizen's own metrics (`GET /metrics`); the app makes a registry of its own when none is given. */
   metrics?: KaizenMetrics;
 }

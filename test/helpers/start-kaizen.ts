@@ -49,6 +49,8 @@ export async function startKaizen(
     dora?: boolean;
     /** GitHub's API base URL (a loopback GitHub Enterprise); api.github.com, for nock, when left out. */
     baseUrl?: string;
+    /** How long cached config files stay fresh (AppDeps.configFreshSeconds); 0, every read asks GitHub, by default. */
+    configFreshSeconds?: number;
   } = {},
 ): Promise<RunningKaizen> {
   const db = await createTestDatabase();
@@ -58,7 +60,7 @@ export async function startKaizen(
   const prometheusUrl = options.prometheusUrl ?? process.env["KAIZEN_TEST_PROMETHEUS_URL"];
   const sourcesYaml = `sources:\n  prometheus:\n    type: prometheus\n    url: ${prometheusUrl}\n    timeout: 2s\n    retries: 1\n`;
   const sources = createSourceRegistry(parseSourcesFile(sourcesYaml, {}, "test-sources.yml"));
-  const deps: AppDeps = { pool: db.pool, queue, sources, now: options.now ?? (() => new Date()), workers: true };
+  const deps: AppDeps = { pool: db.pool, queue, sources, now: options.now ?? (() => new Date()), workers: true, configFreshSeconds: options.configFreshSeconds ?? 0 };
   const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal", ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
   await probot.load(kaizen(deps), { cwd: process.cwd(), addHandler: () => undefined });
   return {
