@@ -22,6 +22,11 @@ export interface AppDeps {
    * features pass 0: each of their reads then reaches their GitHub mock, as before the cache.
    */
   configFreshSeconds?: number;
+  /**
+   * Scan the app's webhook deliveries at start and every 5 minutes and ask GitHub to redeliver the failed ones
+   * (default true). Tests of other features turn it off: their GitHub mock would meet the scan's calls.
+   */
+  recoverDeliveries?: boolean;
   /** Kaizen's own metrics (`GET /metrics`); the app makes a registry of its own when none is given. */
   metrics?: KaizenMetrics;
 }

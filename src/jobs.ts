@@ -10,6 +10,8 @@ import type { RadarJobs } from "./radar/jobs.js";
 export interface CoreJobs {
   /** Queue the job of any work stored without one (a crash between storing and queuing); each run queues the next. */
   "sweep-stored-work": { slot: string };
+  /** Ask GitHub to redeliver the webhook deliveries Kaizen failed to take; each run queues the next. */
+  "recover-deliveries": { slot: string };
 }
 
 /** Every job Kaizen queues, named after what it does, with the data it carries: each feature lists its own. */
@@ -40,4 +42,5 @@ export const JOB_NAMES = [
   "judge-experiments",
   "decide-gate",
   "sweep-stored-work",
+  "recover-deliveries",
 ] as const satisfies readonly JobName[];

@@ -25,6 +25,7 @@ import { linkExperimentPull } from "./experiments/link-experiment-pull.js";
 import { judgeExperiments } from "./experiments/judge-experiments.js";
 import { sweepEvaluations } from "./deployments/sweep-evaluations.js";
 import { sweepBenchmarkRuns } from "./benchmarks/sweep-benchmark-runs.js";
+import { recoverDeliveries } from "./github/recover-deliveries.js";
 
 /** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
 export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
@@ -82,13 +83,25 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
   await deps.queue.work("decide-gate", (job) => decideGate(app, deps, job));
   await deps.queue.work("sweep-stored-work", async () => {
     // The next sweep first: a sweep that keeps failing must not end the chain.
-    await sendSweep(deps, new Date(Date.now() + SWEEP_SECONDS * 1000));
+    await sendEvery(deps, "sweep-stored-work", SWEEP_SECONDS, new Date(Date.now() + SWEEP_SECONDS * 1000));
     await sweepStoredWork(app, deps, 30);
   });
   // At start, everything stored without a job (a crash a moment ago included); then every SWEEP_SECONDS, once per
   // slot whichever replica takes it, what has waited at least 30 s (the intake queues its own within milliseconds).
   await sweepStoredWork(app, deps, 0);
-  await sendSweep(deps, new Date(Date.now() + SWEEP_SECONDS * 1000));
+  await sendEvery(deps, "sweep-stored-work", SWEEP_SECONDS, new Date(Date.now() + SWEEP_SECONDS * 1000));
+  if (deps.recoverDeliveries !== false) {
+    await deps.queue.work("recover-deliveries", async () => {
+      await sendEvery(deps, "recover-deliveries", RECOVER_SECONDS, new Date(Date.now() + RECOVER_SECONDS * 1000));
+      const recovered = await recoverDeliveries(await app.auth(), deps.pool);
+      deps.metrics?.redeliveries.inc(recovered.redelivered);
+      const line = `recover deliveries: ${recovered.scanned} read, ${recovered.failed} failed, ${recovered.redelivered} redelivery(ies) asked for`;
+      if (recovered.redelivered > 0) app.log.warn(recovered, line);
+      else app.log.info(recovered, line);
+    });
+    // At start (the current slot's run, unless a replica ran it already), then every RECOVER_SECONDS.
+    await sendEvery(deps, "recover-deliveries", RECOVER_SECONDS, new Date());
+  }
   // From start-up, the first tick is at least an hour away (the ticks' chain keeps the hourly pace): a process that
   // lives less than an hour, such as a test's, never runs it, and a crash loop cannot run it more often.
   await scheduleRadarReviewsDue(deps.queue, new Date(Date.now() + 3_600_000));
@@ -107,8 +120,14 @@ async function sweepStoredWork(app: Probot, deps: AppDeps, olderThanSeconds: num
   if (queued > 0) app.log.warn({ queued }, `sweep: queued ${queued} job(s) for work stored without one`);
 }
 
-/** Queues the sweep of the slot `at` falls in, due at that slot's start (keyed by it: one per slot across replicas). */
-async function sendSweep(deps: AppDeps, at: Date): Promise<void> {
-  const slot = new Date(Math.floor(at.getTime() / (SWEEP_SECONDS * 1000)) * SWEEP_SECONDS * 1000);
-  await deps.queue.send("sweep-stored-work", { slot: slot.toISOString() }, { key: slot.toISOString(), startAfter: slot });
+/** How often missed webhook deliveries are looked for. */
+const RECOVER_SECONDS = 300;
+
+/**
+ * Queues the run of a periodic job for the slot (of `seconds`) that `at` falls in, due at that slot's start; keyed
+ * by the slot, so one run per slot whichever replica queues it.
+ */
+async function sendEvery(deps: AppDeps, name: "sweep-stored-work" | "recover-deliveries", seconds: number, at: Date): Promise<void> {
+  const slot = new Date(Math.floor(at.getTime() / (seconds * 1000)) * seconds * 1000).toISOString();
+  await deps.queue.send(name, { slot }, { key: slot, startAfter: new Date(slot) });
 }

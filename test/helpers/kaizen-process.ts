@@ -113,6 +113,8 @@ export async function startReportingGitHub({ config, pulls = [] }: { config: str
     if (method === "POST" && path === `/app/installations/${INSTALLATION_ID}/access_tokens`)
       return { status: 201, json: { token: "ghs_loopback", expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} } };
     if (method === "GET" && path.endsWith("/contents/.github/kaizen.yml")) return { status: 200, text: config };
+    // No failed delivery to recover.
+    if (method === "GET" && path === "/app/hook/deliveries") return { status: 200, json: [] };
     if (method === "GET" && /\/commits\/[0-9a-f]+\/check-runs$/.test(path))
       return { status: 200, json: { total_count: checkRuns.length, check_runs: checkRuns } };
     if (method === "POST" && path.endsWith("/check-runs")) {
