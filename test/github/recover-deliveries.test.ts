@@ -43,8 +43,9 @@ function delivery(id: number, guid: string, statusCode: number, minutes: number)
 async function startDeliveriesGitHub(deliveries: Delivery[]) {
   const asked: number[] = [];
   const pages: string[] = [];
-  let github: LoopbackGitHub;
-  github = await startLoopbackGitHub(({ method, path, query }) => {
+  // The Link header names the fake's own address, known once it listens.
+  let host = "";
+  const github = await startLoopbackGitHub(({ method, path, query }) => {
     if (method === "GET" && path === "/app/hook/deliveries") {
       const cursor = query.get("cursor");
       pages.push(cursor ?? "first");
@@ -53,7 +54,7 @@ async function startDeliveriesGitHub(deliveries: Delivery[]) {
       const page = start < 0 ? [] : sorted.slice(start, start + 3);
       const last = page.at(-1);
       const more = last !== undefined && sorted.some((d) => d.id < last.id);
-      const headers: Record<string, string> = more ? { link: `<http://${github.host}/api/v3/app/hook/deliveries?per_page=100&cursor=${last.id}>; rel="next"` } : {};
+      const headers: Record<string, string> = more ? { link: `<http://${host}/api/v3/app/hook/deliveries?per_page=100&cursor=${last.id}>; rel="next"` } : {};
       return { status: 200, json: page, headers };
     }
     const attempt = /^\/app\/hook\/deliveries\/(\d+)\/attempts$/.exec(path);
@@ -65,6 +66,7 @@ async function startDeliveriesGitHub(deliveries: Delivery[]) {
     }
     return undefined;
   });
+  host = github.host;
   return { github, asked, pages };
 }
 
