@@ -27,6 +27,8 @@ export interface AppDeps {
    * (default true). Tests of other features turn it off: their GitHub mock would meet the scan's calls.
    */
   recoverDeliveries?: boolean;
+  /** How long a removed repository's data is kept (KAIZEN_RETENTION; default 30 days), in ms. */
+  retentionMs?: number;
   /** Kaizen's own metrics (`GET /metrics`); the app makes a registry of its own when none is given. */
   metrics?: KaizenMetrics;
 }

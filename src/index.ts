@@ -11,6 +11,8 @@ import { createKaizenMetrics, handleMetrics } from "./http/metrics.js";
 import { observeJobs } from "./queue/observe-jobs.js";
 import { cachingContents } from "./github/cached-contents.js";
 import { handleConfigPush } from "./config/on-config-push.js";
+import { handleInstallationRemoved } from "./lifecycle/on-installation-removed.js";
+import { handleInstallationAdded } from "./lifecycle/on-installation-added.js";
 import { handleDeploymentProtectionRule } from "./gate/on-deployment-protection-rule.js";
 import { handleExperimentIssues } from "./experiments/on-issues.js";
 import { handleExperimentPullRequest } from "./experiments/on-pull-request.js";
@@ -47,6 +49,8 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     );
     app.on(["installation.created", "installation_repositories.added"], handleDoraInstallation(deps));
     app.on("push", handleConfigPush(deps));
+    app.on(["installation.deleted", "installation_repositories.removed"], handleInstallationRemoved(deps));
+    app.on(["installation.created", "installation_repositories.added"], handleInstallationAdded(deps));
     const metrics = deps.metrics ?? createKaizenMetrics(deps.pool);
     addHandler(handleHealthz(deps));
     addHandler(handleMetrics(metrics));

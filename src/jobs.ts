@@ -12,6 +12,8 @@ export interface CoreJobs {
   "sweep-stored-work": { slot: string };
   /** Ask GitHub to redeliver the webhook deliveries Kaizen failed to take; each run queues the next. */
   "recover-deliveries": { slot: string };
+  /** Delete what Kaizen no longer keeps (removed repositories past KAIZEN_RETENTION, skipped runs, old jobs). */
+  "prune-data": { slot: string };
 }
 
 /** Every job Kaizen queues, named after what it does, with the data it carries: each feature lists its own. */
@@ -43,4 +45,5 @@ export const JOB_NAMES = [
   "decide-gate",
   "sweep-stored-work",
   "recover-deliveries",
+  "prune-data",
 ] as const satisfies readonly JobName[];

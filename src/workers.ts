@@ -26,6 +26,7 @@ import { judgeExperiments } from "./experiments/judge-experiments.js";
 import { sweepEvaluations } from "./deployments/sweep-evaluations.js";
 import { sweepBenchmarkRuns } from "./benchmarks/sweep-benchmark-runs.js";
 import { recoverDeliveries } from "./github/recover-deliveries.js";
+import { describePrune, pruneData } from "./lifecycle/prune-data.js";
 
 /** Job routing: each named job runs one pipeline. A throw fails the job and the queue retries it with backoff. */
 export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
@@ -102,6 +103,13 @@ export async function startWorkers(app: Probot, deps: AppDeps): Promise<void> {
     // At start (the current slot's run, unless a replica ran it already), then every RECOVER_SECONDS.
     await sendEvery(deps, "recover-deliveries", RECOVER_SECONDS, new Date());
   }
+  await deps.queue.work("prune-data", async () => {
+    await sendEvery(deps, "prune-data", PRUNE_SECONDS, new Date(Date.now() + PRUNE_SECONDS * 1000));
+    const report = await pruneData(deps.pool, { retentionMs: deps.retentionMs ?? 30 * 86_400_000, now: new Date() });
+    for (const line of describePrune(report)) app.log.info({ job: "prune-data" }, line);
+  });
+  // The first prune an hour after start: a crash loop cannot prune more often.
+  await sendEvery(deps, "prune-data", PRUNE_SECONDS, new Date(Date.now() + PRUNE_SECONDS * 1000));
   // From start-up, the first tick is at least an hour away (the ticks' chain keeps the hourly pace): a process that
   // lives less than an hour, such as a test's, never runs it, and a crash loop cannot run it more often.
   await scheduleRadarReviewsDue(deps.queue, new Date(Date.now() + 3_600_000));
@@ -120,6 +128,9 @@ async function sweepStoredWork(app: Probot, deps: AppDeps, olderThanSeconds: num
   if (queued > 0) app.log.warn({ queued }, `sweep: queued ${queued} job(s) for work stored without one`);
 }
 
+/** How often data past its retention is deleted. */
+const PRUNE_SECONDS = 3600;
+
 /** How often missed webhook deliveries are looked for. */
 const RECOVER_SECONDS = 300;
 
@@ -127,7 +138,7 @@ const RECOVER_SECONDS = 300;
  * Queues the run of a periodic job for the slot (of `seconds`) that `at` falls in, due at that slot's start; keyed
  * by the slot, so one run per slot whichever replica queues it.
  */
-async function sendEvery(deps: AppDeps, name: "sweep-stored-work" | "recover-deliveries", seconds: number, at: Date): Promise<void> {
+async function sendEvery(deps: AppDeps, name: "sweep-stored-work" | "recover-deliveries" | "prune-data", seconds: number, at: Date): Promise<void> {
   const slot = new Date(Math.floor(at.getTime() / (seconds * 1000)) * seconds * 1000).toISOString();
   await deps.queue.send(name, { slot }, { key: slot, startAfter: new Date(slot) });
 }

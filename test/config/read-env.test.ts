@@ -31,6 +31,7 @@ describe("readEnv", () => {
       dataDir: ".data",
       gheProtocol: "https",
       workers: true,
+      retentionMs: 30 * 86_400_000,
       variables: {},
     });
   });
@@ -51,6 +52,7 @@ describe("readEnv", () => {
       KAIZEN_SOURCES: "/etc/kaizen/sources.yml",
       WEBHOOK_PROXY_URL: "https://smee.io/abc",
       KAIZEN_WORKERS: "false",
+      KAIZEN_RETENTION: "12h",
     };
     expect(readEnv(env)).toEqual({
       appId: 123,
@@ -67,6 +69,7 @@ describe("readEnv", () => {
       sourcesPath: "/etc/kaizen/sources.yml",
       webhookProxy: "https://smee.io/abc",
       workers: false,
+      retentionMs: 12 * 3_600_000,
       variables: env,
     });
   });

@@ -17,7 +17,7 @@ describe("migrate", () => {
   const db = useTestDatabase({ migrated: false, each: true });
 
   it("applies every migration to an empty database, then nothing on the next run", async () => {
-    expect(await migrate(db.pool)).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "009_issue_order.sql", "010_dora.sql", "015_experiments.sql", "016_gate.sql"]);
+    expect(await migrate(db.pool)).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "009_issue_order.sql", "010_dora.sql", "015_experiments.sql", "016_gate.sql", "023_github_file_cache.sql", "024_webhook_redeliveries.sql", "025_repo_removals.sql"]);
     expect(await migrate(db.pool)).toEqual([]);
     expect(await tables(db.pool)).toEqual([
       "benchmark_issue_evidence",
@@ -36,6 +36,7 @@ describe("migrate", () => {
       "experiment_mentions",
       "experiments",
       "gate_requests",
+      "github_file_cache",
       "improvement_issues",
       "issue_evidence",
       "kaizen_migrations",
@@ -47,6 +48,9 @@ describe("migrate", () => {
       "radar_movements",
       "radar_reviews",
       "radar_trend_links",
+      "repo_removals",
+      "webhook_delivery_scan",
+      "webhook_redeliveries",
     ]);
   });
 
@@ -54,7 +58,7 @@ describe("migrate", () => {
     const other = new pg.Pool({ connectionString: db.url, max: 1 });
     try {
       const runs = await Promise.all([migrate(db.pool), migrate(other)]);
-      expect(runs.flat().sort()).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "009_issue_order.sql", "010_dora.sql", "015_experiments.sql", "016_gate.sql"]);
+      expect(runs.flat().sort()).toEqual(["001_initial.sql", "002_evaluation_failed.sql", "003_confirmation.sql", "004_verdict_explanation.sql", "005_benchmarks.sql", "006_benchmark_issues.sql", "007_pr_comment_sections.sql", "008_radar.sql", "009_issue_order.sql", "010_dora.sql", "015_experiments.sql", "016_gate.sql", "023_github_file_cache.sql", "024_webhook_redeliveries.sql", "025_repo_removals.sql"]);
       const { rows } = await db.pool.query("select name from kaizen_migrations order by name");
       expect(rows).toEqual([
         { name: "001_initial.sql" },
@@ -69,6 +73,9 @@ describe("migrate", () => {
         { name: "010_dora.sql" },
         { name: "015_experiments.sql" },
         { name: "016_gate.sql" },
+        { name: "023_github_file_cache.sql" },
+        { name: "024_webhook_redeliveries.sql" },
+        { name: "025_repo_removals.sql" },
       ]);
     } finally {
       await other.end();
