@@ -138,8 +138,10 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
     pollingIntervalSeconds,
     // Deferred jobs and retries become due without a NOTIFY: keep polling for them at the same pace.
     notifyPollingIntervalSeconds: pollingIntervalSeconds,
-    // One job per fetch: each succeeds, fails or expires on its own, and a slow one holds back no other.
+    // One job per fetch: each succeeds, fails or expires on its own, and a slow one holds back no other. A fetch
+    // that found one fetches again at once, so a backlog drains at the pace of the jobs, not of the polling.
     batchSize: 1,
+    burstWhenBatchFull: true,
     localConcurrency: 1,
     groupConcurrency: 1,
     includeMetadata: true,

@@ -80,7 +80,7 @@ describe("the repository config cache", () => {
 
       expect(reads).toEqual([{ path: REPO_FILE, conditional: false, status: 200 }]);
       expect(reads.length / ids.length).toBeLessThanOrEqual(0.01);
-    });
+    }, 120_000);
   });
 
   describe("for an environment the repository does not evaluate", () => {
