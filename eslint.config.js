@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
  * feature or the app's entry files; the pure parts (analysis/, radar/model/) touch no database, GitHub or Probot.
  * Entry points (index.ts, workers.ts, server.ts, app-deps.ts, jobs.ts, cli/) wire features together.
  */
-const FEATURES = ["deployments", "benchmarks", "radar", "config-check", "dora", "experiments", "gate", "feedback"];
+const FEATURES = ["deployments", "benchmarks", "radar", "config-check", "dora", "experiments", "gate", "feedback", "lifecycle"];
 const CORE = ["web", "analysis", "config", "db", "github", "markdown", "queue", "http"];
 const ENTRY_FILES = "(index|workers|server|app-deps|jobs)\\.js$";
 

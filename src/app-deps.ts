@@ -17,6 +17,19 @@ export interface AppDeps {
   now: () => Date;
   /** Run the job workers in this process (a webhook-only replica leaves them to others). */
   workers: boolean;
+  /**
+   * How long a cached repository file (kaizen.yml and its bases) is used without asking GitHub before it is
+   * revalidated with its ETag (default 600 s; a push to the default branch forgets it at once). Tests of other
+   * features pass 0: each of their reads then reaches their GitHub mock, as before the cache.
+   */
+  configFreshSeconds?: number;
+  /**
+   * Scan the app's webhook deliveries at start and every 5 minutes and ask GitHub to redeliver the failed ones
+   * (default true). Tests of other features turn it off: their GitHub mock would meet the scan's calls.
+   */
+  recoverDeliveries?: boolean;
+  /** How long a removed repository's data is kept (KAIZEN_RETENTION; default 30 days), in ms. */
+  retentionMs?: number;
   /** Kaizen's own metrics (`GET /metrics`); the app makes a registry of its own when none is given. */
   metrics?: KaizenMetrics;
   /** KAIZEN_PUBLIC_URL without a trailing slash: comments and issues link the dashboard's pages under it; unset, they do not. */

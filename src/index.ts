@@ -9,6 +9,10 @@ import { handleWorkflowRun } from "./benchmarks/on-workflow-run.js";
 import { handleHealthz } from "./http/healthz.js";
 import { createKaizenMetrics, handleMetrics } from "./http/metrics.js";
 import { observeJobs } from "./queue/observe-jobs.js";
+import { cachingContents } from "./github/cached-contents.js";
+import { handleConfigPush } from "./config/on-config-push.js";
+import { handleInstallationRemoved } from "./lifecycle/on-installation-removed.js";
+import { handleInstallationAdded } from "./lifecycle/on-installation-added.js";
 import { handleDeploymentProtectionRule } from "./gate/on-deployment-protection-rule.js";
 import { handleExperimentIssues } from "./experiments/on-issues.js";
 import { handleExperimentPullRequest } from "./experiments/on-pull-request.js";
@@ -60,6 +64,9 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     app.on(["installation.created", "installation_repositories.added"], handleDoraInstallation(deps));
     app.on("issue_comment.created", handleFeedbackComment(deps));
     app.on(["issues.labeled", "issues.unlabeled"], handleFeedbackLabel(deps));
+    app.on("push", handleConfigPush(deps));
+    app.on(["installation.deleted", "installation_repositories.removed"], handleInstallationRemoved(deps));
+    app.on(["installation.created", "installation_repositories.added"], handleInstallationAdded(deps));
     const metrics = deps.metrics ?? createKaizenMetrics(deps.pool);
     const dashboard = createDashboard(
       { db: deps.pool, now: deps.now, settings: deps.dashboard, apiBaseUrl: async () => (await app.auth()).request.endpoint.DEFAULTS.baseUrl },
@@ -81,7 +88,9 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
       // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,
       // and not loading them keeps its memory down.
       const { startWorkers } = await import("./workers.js");
-      await startWorkers(app, { ...deps, metrics, queue: observeJobs(deps.queue, app.log, metrics) });
+      const freshMs = (deps.configFreshSeconds ?? 600) * 1000;
+      const queue = cachingContents(deps.queue, { pool: deps.pool, freshMs, onLookup: (outcome) => metrics.configCache.inc({ outcome }) });
+      await startWorkers(app, { ...deps, metrics, queue: observeJobs(queue, app.log, metrics) });
     }
   };
 }

@@ -7,8 +7,18 @@ import type { FeedbackJobs } from "./feedback/jobs.js";
 import type { GateJobs } from "./gate/jobs.js";
 import type { RadarJobs } from "./radar/jobs.js";
 
+/** The app's own jobs, beside the features'. */
+export interface CoreJobs {
+  /** Queue the job of any work stored without one (a crash between storing and queuing); each run queues the next. */
+  "sweep-stored-work": { slot: string };
+  /** Ask GitHub to redeliver the webhook deliveries Kaizen failed to take; each run queues the next. */
+  "recover-deliveries": { slot: string };
+  /** Delete what Kaizen no longer keeps (removed repositories past KAIZEN_RETENTION, skipped runs, old jobs). */
+  "prune-data": { slot: string };
+}
+
 /** Every job Kaizen queues, named after what it does, with the data it carries: each feature lists its own. */
-export type JobData = DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs & DoraJobs & ExperimentJobs & GateJobs & FeedbackJobs;
+export type JobData = CoreJobs & DeploymentJobs & BenchmarkJobs & ConfigCheckJobs & RadarJobs & DoraJobs & ExperimentJobs & GateJobs & FeedbackJobs;
 
 export type JobName = keyof JobData;
 
@@ -38,4 +48,7 @@ export const JOB_NAMES = [
   "decide-gate",
   "feedback-command",
   "feedback-label",
+  "sweep-stored-work",
+  "recover-deliveries",
+  "prune-data",
 ] as const satisfies readonly JobName[];

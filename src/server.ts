@@ -38,7 +38,7 @@ async function main(): Promise<void> {
 
   const metrics = createKaizenMetrics(pool);
   observeWebhookAnswers(metrics);
-  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), workers: env.workers, metrics, publicUrl: env.publicUrl, dashboard: dashboardSettings(env) }), { env: probotEnv(env) });
+  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), workers: env.workers, retentionMs: env.retentionMs, metrics, publicUrl: env.publicUrl, dashboard: dashboardSettings(env) }), { env: probotEnv(env) });
 
   // Probot's own SIGINT handler exits as soon as the HTTP server closes, before running jobs finish: ours replaces it.
   process.removeAllListeners("SIGINT");

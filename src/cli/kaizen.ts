@@ -4,6 +4,7 @@ import { checkConfigCommand } from "./check-config-command.js";
 import { doraCommand } from "./dora-command.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { migrateCommand } from "./migrate-command.js";
+import { pruneCommand } from "./prune-command.js";
 import { radarReviewCommand } from "./radar-review-command.js";
 import { radarSyncCommand } from "./radar-sync-command.js";
 import { qualityCommand } from "./quality-command.js";
@@ -14,7 +15,7 @@ import { replayCommand } from "./replay-command.js";
  * check run) or the command failed (unreadable file, database or source error); 2 the command line itself
  * was wrong (unknown command or option, bad or missing value).
  */
-const COMMANDS = [checkConfigCommand, evaluateCommand, migrateCommand, qualityCommand, replayCommand];
+const COMMANDS = [checkConfigCommand, evaluateCommand, migrateCommand, qualityCommand, replayCommand, pruneCommand];
 
 const program = new Command("kaizen")
   .description("Kaizen's command line: check a kaizen.yml, dry-run an evaluation, migrate the database, review a tech radar, print DORA's keys, judge and replay verdicts.")

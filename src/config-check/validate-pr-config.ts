@@ -2,7 +2,8 @@ import type { Probot } from "probot";
 import { installationClient } from "../github/installation-client.js";
 import type { AppDeps } from "../app-deps.js";
 import { loadRepoConfig, CONFIG_PATH } from "../config/load-repo-config.js";
-import { publishConfigCheck } from "../github/publish-config-check.js";
+import { CONFIG_CHECK_NAME, publishConfigCheck } from "../github/publish-config-check.js";
+import { publishCheckRun } from "../github/check-run.js";
 import { checkBenchmarkWorkflows } from "./check-benchmark-workflows.js";
 import { listWorkflowNames } from "./github.js";
 
@@ -40,4 +41,23 @@ export async function validatePrConfig(app: Probot, deps: AppDeps, job: Validate
     problems.push(...checkBenchmarkWorkflows(workflows, existing));
   }
   await publishConfigCheck(octokit, { owner, repo, sha, problems });
+}
+
+/**
+ * The config check given up on after every retry: the pull request's author, who waits for the "Kaizen config"
+ * check, sees it neutral with why, instead of no check at all.
+ */
+export async function reportConfigNotChecked(app: Probot, job: ValidatePrConfigJob): Promise<void> {
+  const { owner, repo, sha } = job;
+  const octokit = await installationClient(app, job.installationId);
+  await publishCheckRun(octokit, {
+    owner,
+    repo,
+    sha,
+    name: CONFIG_CHECK_NAME,
+    externalId: `kaizen-config:${sha}`,
+    conclusion: "neutral",
+    title: `${CONFIG_PATH} could not be checked`,
+    summary: `Kaizen could not read ${CONFIG_PATH} at this commit: GitHub kept failing through every retry. Push a new commit to check it again.`,
+  });
 }

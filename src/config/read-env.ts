@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { parseDuration } from "./parse-duration.js";
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
 
@@ -26,6 +27,8 @@ export interface AppEnv {
   gheProtocol: "http" | "https";
   /** Path of the operator's metrics sources file. */
   sourcesPath?: string;
+  /** How long a repository's data is kept after the app lost access to it (KAIZEN_RETENTION, default 30d), in ms. */
+  retentionMs: number;
   /** Whether this process runs the job workers (KAIZEN_WORKERS, default true); false makes a webhook-only process. */
   workers: boolean;
   webhookProxy?: string;
@@ -130,6 +133,9 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
   if (gheProtocol !== "http" && gheProtocol !== "https") bad("GHE_PROTOCOL", "must be http or https");
   const workers = set("KAIZEN_WORKERS") ?? "true";
   if (workers !== "true" && workers !== "false") bad("KAIZEN_WORKERS", "must be true or false");
+  const retention = set("KAIZEN_RETENTION") ?? "30d";
+  const retentionMs = parseDuration(retention);
+  if (retentionMs === null) bad("KAIZEN_RETENTION", "must be a duration such as 30d, 12h or 90m");
   const webhookProxy = set("WEBHOOK_PROXY_URL");
   if (webhookProxy && !isUrl(webhookProxy, ["http:", "https:"])) bad("WEBHOOK_PROXY_URL", "must be an http(s) URL such as a smee.io channel");
 
@@ -164,6 +170,7 @@ export function readEnv(env: EnvVars = process.env): AppEnv {
     gheProtocol: gheProtocol as AppEnv["gheProtocol"],
     sourcesPath: set("KAIZEN_SOURCES"),
     workers: workers === "true",
+    retentionMs: retentionMs ?? 0,
     webhookProxy,
     githubClientId,
     githubClientSecret,

@@ -18,7 +18,7 @@ export async function planEvaluation(app: Probot, deps: AppDeps, evaluationId: n
   const evaluation = await getEvaluation(deps.pool, evaluationId);
   if (evaluation?.state === "scheduled" && evaluation.windows) {
     // A retry after the windows were saved but before the job was queued: queue it (idempotent by key).
-    await sendEvaluation(deps, evaluationId, evaluation.windows.candidate.end);
+    await sendEvaluation(deps, evaluation, evaluation.windows.candidate.end);
     return;
   }
   if (!evaluation || evaluation.state !== "pending") return;
@@ -42,10 +42,12 @@ export async function planEvaluation(app: Probot, deps: AppDeps, evaluationId: n
 
   const windows = evaluationWindows(evaluation.statusCreatedAt, loaded.config.deployments);
   await scheduleEvaluation(deps.pool, evaluationId, windows);
-  await sendEvaluation(deps, evaluationId, windows.candidate.end);
+  await sendEvaluation(deps, evaluation, windows.candidate.end);
 }
 
-function sendEvaluation(deps: AppDeps, evaluationId: number, due: Date): Promise<boolean> {
+/** Evaluations of one (repository, environment) run one at a time (a pg-boss group): their reports share a lock. */
+function sendEvaluation(deps: AppDeps, evaluation: { id: number; repoId: number; environment: string }, due: Date): Promise<boolean> {
   const startAfter = due > deps.now() ? due : undefined;
-  return deps.queue.send("evaluate-deployment", { evaluationId }, { key: String(evaluationId), startAfter });
+  const group = `${evaluation.repoId}:${evaluation.environment}`;
+  return deps.queue.send("evaluate-deployment", { evaluationId: evaluation.id }, { key: String(evaluation.id), startAfter, group });
 }

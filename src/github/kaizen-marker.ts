@@ -6,7 +6,7 @@
  */
 export function kaizenMarker(kind: "pr"): string;
 export function kaizenMarker(
-  kind: "deployment" | "issue" | "evidence" | "radar-review" | "radar-moved" | "radar-problem" | "dora-digest" | "experiment-problem" | "experiment-outcome" | "feedback",
+  kind: "deployment" | "issue" | "evidence" | "radar-review" | "radar-moved" | "radar-problem" | "radar-reply" | "dora-digest" | "experiment-problem" | "experiment-outcome" | "feedback",
   key: string,
 ): string;
 export function kaizenMarker(kind: string, key?: string): string {

@@ -10,6 +10,8 @@ export interface KaizenMetrics {
   webhookSeconds: Histogram<"event">;
   jobs: Counter<"name" | "outcome">;
   jobSeconds: Histogram<"name">;
+  configCache: Counter<"outcome">;
+  redeliveries: Counter;
 }
 
 /**
@@ -28,6 +30,10 @@ export function createKaizenMetrics(pool: pg.Pool): KaizenMetrics {
     help: "Jobs settled, by name and outcome (completed; failed: retried later; gave-up: out of retries)." });
   const jobSeconds = new Histogram({ name: "kaizen_job_seconds", labelNames: ["name"] as const, registers,
     help: "Job run time by name (evaluate-deployment is the evaluation's duration).", buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
+  const configCache = new Counter({ name: "kaizen_config_cache_total", labelNames: ["outcome"] as const, registers,
+    help: "Repository file reads (kaizen.yml and its bases) by outcome: hit (cached, no GitHub call), revalidated (a 304), miss (read from GitHub)." });
+  const redeliveries = new Counter({ name: "kaizen_redeliveries_total", registers,
+    help: "Webhook deliveries Kaizen asked GitHub to redeliver (they had failed: Kaizen was down or answered 5xx)." });
   const dueJobs = async () =>
     (
       await pool.query<{ name: string; due: number; oldest: number }>(
@@ -42,7 +48,7 @@ export function createKaizenMetrics(pool: pg.Pool): KaizenMetrics {
     } });
   queueGauge("kaizen_queue_due_jobs", "Jobs due to run and not yet taken, by name.", (row) => row.due);
   queueGauge("kaizen_queue_oldest_due_seconds", "How long the oldest due job has been waiting, by name (absent when none waits).", (row) => row.oldest);
-  return { registry, webhooks, webhookSeconds, jobs, jobSeconds };
+  return { registry, webhooks, webhookSeconds, jobs, jobSeconds, configCache, redeliveries };
 }
 
 /** `GET /metrics`: the registry in Prometheus' text format. Other requests pass through. */

@@ -13,8 +13,12 @@ export interface JobQueue<Jobs extends JobMap<Jobs>> {
    * Queues a job unless one with the same name and `key` exists already. Returns whether this call queued it.
    * `startAfter` defers it (it runs at once when omitted or past).
    */
-  send<N extends keyof Jobs & string>(name: N, data: Jobs[N], opts: { key: string; startAfter?: Date }): Promise<boolean>;
-  /** Runs `handler` for each job of `name`, one at a time; a throw fails the attempt and it is retried later. */
+  send<N extends keyof Jobs & string>(name: N, data: Jobs[N], opts: SendOptions): Promise<boolean>;
+  /**
+   * Runs `handler` for each job of `name`, one job per call, at most one job of a `group` at a time across every
+   * process, and at most `maxRunningJobs` handlers of any name at once in this process. A throw fails the attempt
+   * and it is retried later.
+   */
   work<N extends keyof Jobs & string>(name: N, handler: JobHandler<Jobs[N]>, options?: WorkOptions<Jobs[N]>): Promise<void>;
   /** Stops fetching, waits up to `drainSeconds` (default 30) for running handlers to finish, and closes the connections. */
   stop(drainSeconds?: number): Promise<void>;
@@ -29,10 +33,26 @@ export interface JobMeta {
   retryLimit: number;
 }
 
+export interface SendOptions {
+  /** Idempotency key: a job with the same name and key is stored once. */
+  key: string;
+  /** Defers the job; it runs at once when omitted or past. */
+  startAfter?: Date;
+  /**
+   * Jobs of one name and group run one at a time, whichever process takes them (pg-boss groups): a burst on one
+   * (repository, environment) waits in the queue, holding nothing, instead of in a lock.
+   */
+  group?: string;
+}
+
 export type JobHandler<Data> = (data: Data, job: JobMeta) => Promise<void>;
 
 export interface WorkOptions<Data> {
-  /** Called once when a job's last retry has failed, so its subject can be marked as given up on. */
+  /**
+   * Called once when a job is out of retries, so its subject can be marked as given up on — also when its last
+   * attempt died with its process or ran past its expiry (pg-boss moves it to the dead-letter queue, whose worker
+   * calls this).
+   */
   onGiveUp?: (data: Data, reason: string) => Promise<void>;
 }
 
@@ -56,6 +76,12 @@ export interface CreateQueueOptions<Jobs extends JobMap<Jobs>> {
   heartbeatSeconds?: number;
   /** How often pg-boss looks for jobs that missed their heartbeat or expired (default 10 s). */
   superviseIntervalSeconds?: number;
+  /**
+   * Handlers running at once in this process, over every job name (default 3). Each may hold a few pooled
+   * connections (a lock's, a nested lock's, a query's): this bound keeps the workers from taking the connections
+   * the webhook intake needs.
+   */
+  maxRunningJobs?: number;
   /** Errors pg-boss hits in the background (maintenance, polling); by default written to stderr. */
   onError?: (error: Error) => void;
 }
@@ -89,8 +115,11 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
     expireInSeconds: 900,
     heartbeatSeconds: options.heartbeatSeconds ?? 10,
     notify: true,
+    deadLetter: GIVE_UP_QUEUE,
   } satisfies Omit<Queue, "name">;
   try {
+    // The dead-letter queue first: the others refer to it. Its jobs are the record of what was given up on.
+    await boss.createQueue(GIVE_UP_QUEUE, { retryLimit: 5, retryDelay: 5, retryBackoff: true, retentionSeconds: 30 * 86_400 });
     for (const name of options.jobNames) {
       await boss.createQueue(name, queueOptions);
       // createQueue leaves an existing queue as it was: apply the current settings to queues from older versions.
@@ -102,41 +131,72 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
   }
 
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 0.5;
+  const running = semaphore(options.maxRunningJobs ?? 3);
+  const giveUps = new Map<string, (data: never, reason: string) => Promise<void>>();
+  let givingUp: Promise<unknown> | undefined;
+  const workOptions = {
+    pollingIntervalSeconds,
+    // Deferred jobs and retries become due without a NOTIFY: keep polling for them at the same pace.
+    notifyPollingIntervalSeconds: pollingIntervalSeconds,
+    // One job per fetch: each succeeds, fails or expires on its own, and a slow one holds back no other. A fetch
+    // that found one fetches again at once, so a backlog drains at the pace of the jobs, not of the polling.
+    batchSize: 1,
+    burstWhenBatchFull: true,
+    localConcurrency: 1,
+    groupConcurrency: 1,
+    includeMetadata: true,
+  } as const;
+
+  /** The dead-letter queue's worker: a job out of retries, however its last attempt ended, is given up on once. */
+  const workGiveUps = () =>
+    boss.work<object, unknown, typeof workOptions>(GIVE_UP_QUEUE, workOptions, async ([job]) => {
+      const name = job!.sourceName ?? "";
+      const output = job!.sourceOutput as { message?: unknown } | null;
+      const reason = typeof output?.message === "string" ? output.message : "its last attempt did not finish (worker stopped or expired)";
+      await giveUps.get(name)?.(job!.data as never, reason);
+    });
+
   return {
-    async send(name, data, { key, startAfter }) {
-      const id = await boss.send(name, data, { id: jobId(name, key), ...(startAfter ? { startAfter } : {}) });
+    async send(name, data, { key, startAfter, group }) {
+      const id = await boss.send(name, data, {
+        id: jobId(name, key),
+        ...(startAfter ? { startAfter } : {}),
+        ...(group ? { group: { id: group } } : {}),
+      });
       return id !== null;
     },
     async work(name, handler, { onGiveUp } = {}) {
-      // Jobs are fetched in batches (and fetched again at once while batches come back full), but each job
-      // succeeds or fails on its own: a failed one is failed explicitly (→ retried with backoff), and
-      // pg-boss then completes only the jobs still active.
-      const workOptions = {
-        pollingIntervalSeconds,
-        // Deferred jobs and retries become due without a NOTIFY: keep polling for them at the same pace.
-        notifyPollingIntervalSeconds: pollingIntervalSeconds,
-        batchSize: 10,
-        burstWhenBatchFull: true,
-        localConcurrency: 2,
-        includeMetadata: true,
-      } as const;
-      await boss.work<Jobs[typeof name], unknown, typeof workOptions>(name, workOptions, async (jobs) => {
-        const results = await Promise.allSettled(
-          jobs.map((job) => handler(job.data, { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit })),
-        );
-        for (const [i, result] of results.entries()) {
-          if (result.status === "fulfilled") continue;
-          const reason: unknown = result.reason;
-          const message = reason instanceof Error ? reason.message : String(reason);
-          const job = jobs[i]!;
-          if (job.retryCount >= job.retryLimit) await onGiveUp?.(job.data, message);
-          await boss.fail(name, job.id, { message });
-        }
+      if (onGiveUp) giveUps.set(name, onGiveUp as (data: never, reason: string) => Promise<void>);
+      givingUp ??= workGiveUps();
+      await givingUp;
+      await boss.work<Jobs[typeof name], unknown, typeof workOptions>(name, workOptions, async ([job]) => {
+        const { id, data, retryCount, retryLimit } = job!;
+        await running(() => handler(data, { id, retryCount, retryLimit }));
       });
     },
     async stop(drainSeconds = 30) {
       await boss.stop({ graceful: true, timeout: drainSeconds * 1000 });
     },
+  };
+}
+
+/** The dead-letter queue every job goes to once out of retries. */
+export const GIVE_UP_QUEUE = "give-up";
+
+/** Runs at most `limit` functions at once; the rest wait their turn in order. */
+function semaphore(limit: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (fn) => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active++;
+    try {
+      return await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
   };
 }
 

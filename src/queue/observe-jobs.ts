@@ -9,9 +9,10 @@ export interface JobLog {
 }
 
 /**
- * The same queue, with every job's outcome written as one log line (info when it completed, warn when it will be
- * retried, error when it gave up) carrying the job's name, id and attempt, and counted and timed in the metrics, so
- * an operator can tell from the logs and from `/metrics` whether work ran, failed or is waiting.
+ * The same queue, with every job's outcome written as one log line (info when it completed, warn when the attempt
+ * failed, error when the job is given up on, however its last attempt ended) carrying the job's name, id and
+ * attempt, and counted and timed in the metrics, so an operator can tell from the logs and from `/metrics` whether
+ * work ran, failed or is waiting.
  */
 export function observeJobs<Jobs extends JobMap<Jobs>>(queue: JobQueue<Jobs>, log: JobLog, metrics: KaizenMetrics): JobQueue<Jobs> {
   return {
@@ -29,17 +30,21 @@ export function observeJobs<Jobs extends JobMap<Jobs>>(queue: JobQueue<Jobs>, lo
             log.info({ ...fields, outcome: "completed", ms }, `job ${name} completed in ${ms} ms`);
           } catch (error) {
             const last = job.retryCount >= job.retryLimit;
-            const outcome = last ? "gave-up" : "failed";
             const reason = error instanceof Error ? error.message : String(error);
-            metrics.jobs.inc({ name, outcome });
-            if (last) log.error({ ...fields, outcome, reason }, `job ${name} gave up after ${job.retryCount + 1} attempts: ${reason}`);
-            else log.warn({ ...fields, outcome, reason }, `job ${name} failed, will retry: ${reason}`);
+            metrics.jobs.inc({ name, outcome: "failed" });
+            log.warn({ ...fields, outcome: "failed", reason }, `job ${name} failed${last ? " its last attempt" : ", will retry"}: ${reason}`);
             throw error;
           } finally {
             metrics.jobSeconds.observe({ name }, (performance.now() - started) / 1000);
           }
         },
-        options,
+        {
+          onGiveUp: async (data, reason) => {
+            metrics.jobs.inc({ name, outcome: "gave-up" });
+            log.error({ job: name, outcome: "gave-up", reason }, `job ${name} given up on: ${reason}`);
+            await options?.onGiveUp?.(data, reason);
+          },
+        },
       ),
   };
 }

@@ -24,6 +24,6 @@ export function handleIssueComment(deps: AppDeps) {
       login: comment.user?.login ?? sender.login,
       at: comment.created_at,
     };
-    await deps.queue.send("radar-command", data, { key: String(comment.id) });
+    await deps.queue.send("radar-command", data, { key: String(comment.id), group: `${data.repoId}:${data.issueNumber}` });
   };
 }

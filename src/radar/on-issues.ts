@@ -11,6 +11,6 @@ export function handleIssues(deps: AppDeps) {
   return async (context: Context<"issues">): Promise<void> => {
     const event = toRadarIssueEvent(context.payload, context.id);
     if (!event) return;
-    await deps.queue.send("sync-radar-item", event, { key: context.id });
+    await deps.queue.send("sync-radar-item", event, { key: context.id, group: `${event.repoId}:${event.issue.number}` });
   };
 }

@@ -70,13 +70,13 @@ async function judgeAndRecord(
   if (verdict.kind === "reply") {
     const example = config.rings[1] ?? config.rings[0]!;
     const body = renderRadarTemplate("radar-command-help", { login, problem: verdict.problem, rings: config.rings, example });
-    await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    await replyToCommand(octokit, job, body);
     return null;
   }
   const { item, from, to, reason } = verdict;
   if (!(await hasWriteAccess(octokit, { owner, repo, login }))) {
     const body = renderRadarTemplate("radar-command-refused", { login, ring: displayName(from), ringLabel: `${config.ring_prefix}${to}` });
-    await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    await replyToCommand(octokit, job, body);
     return null;
   }
   return withTransaction(deps.pool, async (db) => {
@@ -114,4 +114,22 @@ async function finishMove(
   const context = { marker, from: displayName(movement.from ?? ""), to: displayName(to), login: movement.actor ?? "", reason: movement.reason ?? "" };
   const { id } = await upsertComment(octokit, { owner, repo, issueNumber, marker, body: renderRadarTemplate("radar-command-moved", context) });
   await setRadarMovementAnnounced(deps.pool, movement.id, id);
+}
+
+/**
+ * The one reply to a command comment, marked with the comment's id: a retry after GitHub failed on the first
+ * attempt (a 502 that may have created it) finds and updates that reply instead of posting a second.
+ */
+async function replyToCommand(octokit: GitHubClient, job: RadarCommandJob, body: string): Promise<void> {
+  const { owner, repo, issueNumber } = job;
+  await upsertComment(octokit, { owner, repo, issueNumber, marker: kaizenMarker("radar-reply", String(job.commentId)), body });
+}
+
+/**
+ * A command given up on after every retry: the author, who waits for an answer on the issue, is told it was not
+ * carried out and how to try again (the reason goes to the operator's log, not to the issue).
+ */
+export async function replyCommandFailed(app: Probot, job: RadarCommandJob): Promise<void> {
+  const octokit = await installationClient(app, job.installationId);
+  await replyToCommand(octokit, job, renderRadarTemplate("radar-command-failed", { login: job.login }));
 }

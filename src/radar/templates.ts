@@ -9,6 +9,7 @@ export interface RadarTemplates {
   "radar-command-moved": RadarCommandMovedContext;
   "radar-command-refused": RadarCommandRefusedContext;
   "radar-command-help": RadarCommandHelpContext;
+  "radar-command-failed": { login: string };
   "radar-trend-problem": RadarTrendProblemContext;
 }
 

@@ -7,6 +7,8 @@ export interface FakeGitHub {
   /** Raw `.github/kaizen.yml` served for every repository (null → 404). */
   config: string | null;
   requests: number;
+  /** Reads of a kaizen.yml (the repository's or the org default), 304s included. */
+  contentsRequests: number;
   commentPostedAt: Map<string, number>;
   close(): Promise<void>;
 }
@@ -16,7 +18,7 @@ export interface FakeGitHub {
  * endpoints Kaizen calls, at once, so the numbers measure Kaizen and not a network.
  */
 export async function startFakeGitHub(): Promise<FakeGitHub> {
-  const state = { config: null as string | null, requests: 0, commentPostedAt: new Map<string, number>() };
+  const state = { config: null as string | null, requests: 0, contentsRequests: 0, commentPostedAt: new Map<string, number>() };
   let nextId = 1000;
   const server: Server = createServer((req, res) => {
     let body = "";
@@ -33,7 +35,9 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       if (req.method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
         return json(201, { token: "ghs_bench", expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} });
       }
+      if (req.method === "GET" && path === "/app/hook/deliveries") return json(200, []);
       if (req.method === "GET" && path.endsWith("/contents/.github/kaizen.yml")) {
+        state.contentsRequests++;
         if (state.config === null || path.includes("/.github/contents/")) return json(404, { message: "Not Found" });
         res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
         return res.end(state.config);
@@ -68,6 +72,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     get config() { return state.config; },
     set config(value) { state.config = value; },
     get requests() { return state.requests; },
+    get contentsRequests() { return state.contentsRequests; },
     commentPostedAt: state.commentPostedAt,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

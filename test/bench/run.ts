@@ -2,14 +2,17 @@
  * `npm run bench`: the issue #2 targets, measured on loopback with the real app, a real PostgreSQL, a real
  * Prometheus on backfilled data, and a fake GitHub (test/bench/fake-github.ts) that answers at once.
  *
- * 1. ack      — signed deployment_status deliveries, open loop at 200 requests/s: latency p50/p99 of the
- *               webhook answer (durable enqueue included), then a closed loop for the maximum throughput.
+ * 1. ack      — signed deployment_status deliveries, half to an environment the repository evaluates and half to
+ *               one it does not, open loop at 200 requests/s: latency p50/p99 of the webhook answer (durable
+ *               enqueue included), failed deliveries, then a closed loop for the maximum throughput; the same
+ *               load on a bare Probot app (test/bench/bare-probot.ts) in the same run, printed next to it; and the
+ *               GitHub API calls per delivery spent reading kaizen.yml.
  * 2. evaluate — 20 metrics: from the moment the evaluation job becomes eligible to the PR comment posted.
  * 3. memory   — peak resident set size of each app process during both.
  * 4. dashboard — overview and metric page p50/p95 on a year of hourly deploys for 20 metrics (test/bench/dashboard.ts).
  *
- * Two replicas share the database (one answers webhooks, one runs the workers); BENCH_REPLICAS=one runs the
- * default single process instead.
+ * One process answers webhooks and runs the job workers, as `npm start` does by default; BENCH_REPLICAS=two
+ * splits them into a webhook replica and a worker replica sharing the database.
  */
 import { createHmac } from "node:crypto";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -19,7 +22,7 @@ import { join } from "node:path";
 import { setupPostgres, teardownPostgres } from "../setup/postgres.js";
 import { setupPrometheus, teardownPrometheus } from "../setup/prometheus.js";
 import { createTestDatabase } from "../helpers/test-database.js";
-import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
+import { deploymentStatusPayload, pushPayload } from "../helpers/webhook-payloads.js";
 import { startFakeGitHub } from "./fake-github.js";
 import { freePort } from "../helpers/free-port.js";
 import { BENCH_DASHBOARD_ENV, benchDashboard } from "./dashboard.js";
@@ -52,7 +55,7 @@ const databaseUrl =
   process.env["BENCH_DATABASE"] === "socket"
     ? `postgres://postgres@localhost/${new URL(db.url).pathname.slice(1)}?host=/var/run/postgresql`
     : db.url;
-async function startReplica(workers: boolean): Promise<{ process: ChildProcess; url: string }> {
+async function startReplica(workers: boolean, command = START_COMMAND.slice(1), ready = "/healthz"): Promise<{ process: ChildProcess; url: string }> {
   const port = await freePort();
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -71,19 +74,22 @@ async function startReplica(workers: boolean): Promise<{ process: ChildProcess; 
   };
   // Exactly the command `npm start` runs (its node flags included), plus any BENCH_NODE_ARGS (e.g. --cpu-prof).
   const extra = process.env["BENCH_NODE_ARGS"]?.split(" ") ?? [];
-  const child = spawn(process.execPath, [...extra, ...START_COMMAND.slice(1)], { env: env as NodeJS.ProcessEnv, stdio: "inherit" });
+  const child = spawn(process.execPath, [...extra, ...command], { env: env as NodeJS.ProcessEnv, stdio: "inherit" });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false)); i++) {
+  // Whatever ends the benchmark, the apps it started end with it.
+  process.once("exit", () => child.kill("SIGKILL"));
+  for (let i = 0; !(await fetch(`${url}${ready}`).then((r) => r.ok, () => false)); i++) {
     if (i > 100) throw new Error("the app did not start");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { process: child, url };
 }
-// BENCH_REPLICAS=one runs everything in a single process (the default deployment) instead.
-const single = process.env["BENCH_REPLICAS"] === "one";
+// BENCH_REPLICAS=two splits the webhooks and the workers into two processes instead of the default single one.
+const single = process.env["BENCH_REPLICAS"] !== "two";
 const web = await startReplica(single);
 const worker = single ? web : await startReplica(true);
-const webhookUrl = `${web.url}/api/github/webhooks`;
+const bare = await startReplica(false, ["--import", "tsx", "test/bench/bare-probot.ts"], "/ping");
+let webhookUrl = `${web.url}/api/github/webhooks`;
 const peakRss = { web: 0, worker: 0 };
 const rssTimer = setInterval(() => {
   peakRss.web = Math.max(peakRss.web, residentBytes(web.process.pid!));
@@ -96,67 +102,100 @@ async function deliver(createdAt: Date, environment: string): Promise<{ ms: numb
   const body = JSON.stringify(deploymentStatusPayload({ statusId: id, deploymentId: id, createdAt, environment }));
   const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
   const started = performance.now();
-  const res = await fetch(webhookUrl, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": "deployment_status",
-      "x-github-delivery": `bench-${id}`,
-      "x-hub-signature-256": signature,
-    },
-    body,
-  });
-  await res.text();
-  return { ms: performance.now() - started, status: res.status, id };
+  try {
+    const res = await fetch(webhookUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "deployment_status",
+        "x-github-delivery": `bench-${id}`,
+        "x-hub-signature-256": signature,
+      },
+      body,
+    });
+    await res.text();
+    return { ms: performance.now() - started, status: res.status, id };
+  } catch {
+    // A reset or refused connection: a failed delivery, as GitHub would record it.
+    return { ms: performance.now() - started, status: 0, id };
+  }
 }
 
-// 1. ack: deployments to an environment the config does not list, so each plan job reads the config and skips.
+/** A push to the default branch that changed kaizen.yml, as GitHub sends it when someone commits a new config. */
+async function pushConfig(): Promise<void> {
+  const body = JSON.stringify(pushPayload({ modified: [".github/kaizen.yml"] }));
+  const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
+  const headers = { "content-type": "application/json", "x-github-event": "push", "x-github-delivery": `push-${statusId++}`, "x-hub-signature-256": signature };
+  await (await fetch(`${web.url}/api/github/webhooks`, { method: "POST", headers, body })).text();
+}
+
+// 1. ack: half the deployments to an environment the config lists (planned: their windows are still open, so the
+// evaluation waits), half to one it does not (skipped; once the config is cached, answered without a write).
 github.config = "deployments:\n  environments: [production]\n";
+const environments = ["production", "bench"];
 // This machine shares its cores with others, so one 10 s round can catch a neighbour's burst: three rounds,
 // each reported, and the median round's p99 is the headline.
-async function openLoopRound(requests = ACK_REQUESTS): Promise<number[]> {
+async function openLoopRound(requests = ACK_REQUESTS): Promise<{ latencies: number[]; failed: number }> {
   const latencies: number[] = [];
+  let failed = 0;
   const started = performance.now();
   const pending: Promise<void>[] = [];
   for (let i = 0; i < requests; i++) {
     const wait = started + (i * 1000) / RATE - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(deliver(new Date(), "bench").then((r) => void (r.status === 200 && latencies.push(r.ms))));
+    pending.push(deliver(new Date(), environments[i % 2]!).then((r) => void (r.status === 200 ? latencies.push(r.ms) : failed++)));
   }
   await Promise.all(pending);
-  return latencies.sort((a, b) => a - b);
+  return { latencies: latencies.sort((a, b) => a - b), failed };
 }
-// Warm-up, not reported: 5 s at the full rate, so JIT compilation, connection pools and query plans of both
-// replicas are in their steady state before anything is measured.
-await openLoopRound(RATE * 5);
-const rounds: number[][] = [];
-for (let round = 0; round < 3; round++) {
-  rounds.push(await openLoopRound());
-  console.log(`  after round ${round + 1}: webhook replica RSS ${(residentBytes(web.process.pid!) / 2 ** 20).toFixed(0)} MB`);
-}
-
-const closedStarted = performance.now();
-let closedDone = 0;
-await Promise.all(
-  Array.from({ length: 16 }, async () => {
-    while (closedDone < ACK_REQUESTS) {
-      closedDone++;
-      await deliver(new Date(), "bench");
-    }
-  }),
-);
-const maxThroughput = ACK_REQUESTS / ((performance.now() - closedStarted) / 1000);
-
-for (const [i, latencies] of rounds.entries()) {
-  console.log(
-    `ack round ${i + 1} (open loop, ${RATE} req/s, ${ACK_REQUESTS} signed deliveries): ` +
-      `p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1)!)}, ` +
-      `${latencies.length}/${ACK_REQUESTS} answered 200`,
+async function closedLoop(): Promise<number> {
+  const closedStarted = performance.now();
+  let closedDone = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (closedDone < ACK_REQUESTS) {
+        closedDone++;
+        await deliver(new Date(), environments[closedDone % 2]!);
+      }
+    }),
   );
+  return ACK_REQUESTS / ((performance.now() - closedStarted) / 1000);
 }
-const p99s = rounds.map((latencies) => percentile(latencies, 0.99)).sort((a, b) => a - b);
-console.log(`ack p99, median of the rounds: ${ms(p99s[1]!)}`);
-console.log(`ack (closed loop, 16 connections): ${maxThroughput.toFixed(0)} deliveries/s`);
+/** Warm-up (5 s at the full rate, not reported: JIT, pools and query plans reach their steady state), 3 rounds, the closed loop. */
+async function measureAck(name: string) {
+  await openLoopRound(RATE * 5);
+  const contentsBefore = github.contentsRequests;
+  const rounds: Array<{ latencies: number[]; failed: number }> = [];
+  for (let round = 0; round < 3; round++) rounds.push(await openLoopRound());
+  const contents = github.contentsRequests - contentsBefore;
+  const throughput = await closedLoop();
+  for (const [i, { latencies, failed }] of rounds.entries()) {
+    console.log(
+      `${name} ack round ${i + 1} (open loop, ${RATE} req/s, ${ACK_REQUESTS} signed deliveries): ` +
+        `p50 ${ms(percentile(latencies, 0.5))}, p99 ${ms(percentile(latencies, 0.99))}, max ${ms(latencies.at(-1)!)}, ` +
+        `${latencies.length}/${ACK_REQUESTS} answered 200, ${failed} failed`,
+    );
+  }
+  const p99 = rounds.map(({ latencies }) => percentile(latencies, 0.99)).sort((a, b) => a - b)[1]!;
+  return { p99, throughput, failed: rounds.reduce((n, r) => n + r.failed, 0), contentsPerDelivery: contents / (3 * ACK_REQUESTS) };
+}
+const kaizen = await measureAck("kaizen");
+console.log(`  webhook process RSS after the rounds: ${(residentBytes(web.process.pid!) / 2 ** 20).toFixed(0)} MB`);
+webhookUrl = `${bare.url}/api/github/webhooks`;
+const probot = await measureAck("bare probot");
+webhookUrl = `${web.url}/api/github/webhooks`;
+bare.process.kill("SIGTERM");
+console.log(
+  [
+    "",
+    "intake                       kaizen      bare probot (same run)",
+    `ack p99 at ${RATE}/s (median round) ${ms(kaizen.p99).padStart(10)}  ${ms(probot.p99).padStart(10)}`,
+    `unbounded throughput         ${`${kaizen.throughput.toFixed(0)}/s`.padStart(10)}  ${`${probot.throughput.toFixed(0)}/s`.padStart(10)}   (kaizen ${(kaizen.throughput / probot.throughput).toFixed(2)}× probot)`,
+    `failed deliveries            ${String(kaizen.failed).padStart(10)}  ${String(probot.failed).padStart(10)}`,
+    `kaizen.yml reads per delivery ${kaizen.contentsPerDelivery.toFixed(4)} (GitHub API calls, steady state)`,
+    "",
+  ].join("\n"),
+);
 // The queued planning jobs drain before the evaluation is timed, so it measures one evaluation, not a backlog.
 const drainStarted = performance.now();
 for (;;) {
@@ -165,7 +204,7 @@ for (;;) {
   if (rows[0].n === 0) break;
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
-console.log(`planning backlog of ${4 * ACK_REQUESTS + RATE * 5} jobs drained in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s`);
+console.log(`planning backlog drained in ${((performance.now() - drainStarted) / 1000).toFixed(1)} s`);
 
 // 2. evaluate: 20 metrics over both windows of a deployment whose candidate window has long closed.
 const stepAt = Number(process.env["KAIZEN_TEST_STEP_AT"]);
@@ -175,6 +214,8 @@ const metrics = Array.from({ length: 20 }, (_, i) => {
   return `  - name: m${i}\n    query: ${name}{env="{{environment}}"} * ${1 + Math.floor(i / series.length)}\n    better: ${name.includes("throughput") ? "higher" : "lower"}\n`;
 });
 github.config = `metrics:\n${metrics.join("")}comment: always\n`;
+// Committed to the default branch: the push tells Kaizen to read it again.
+await pushConfig();
 const evaluationMs: number[] = [];
 for (let i = 0; i < EVALUATIONS; i++) {
   // Deployments of one installation come minutes apart; GitHub's pacing of writes per installation (which

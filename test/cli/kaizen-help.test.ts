@@ -5,7 +5,7 @@ describe("kaizen", () => {
     it("names every command and the exit codes", async () => {
       const { code, stdout } = await runKaizen(["--help"]);
       expect(code).toBe(0);
-      for (const command of ["check-config", "evaluate", "migrate"]) expect(stdout).toContain(command);
+      for (const command of ["check-config", "evaluate", "migrate", "prune"]) expect(stdout).toContain(command);
       expect(stdout).toContain("Exit codes: 0 ok, 1 problems found or the command failed, 2 usage error.");
     });
 

@@ -31,6 +31,7 @@ describe("readEnv", () => {
       dataDir: ".data",
       gheProtocol: "https",
       workers: true,
+      retentionMs: 30 * 86_400_000,
       variables: {},
     });
   });
@@ -52,6 +53,7 @@ describe("readEnv", () => {
       WEBHOOK_PROXY_URL: "https://smee.io/abc",
       KAIZEN_WORKERS: "false",
       KAIZEN_PUBLIC_URL: "https://kaizen.example.com/",
+      KAIZEN_RETENTION: "12h",
     };
     expect(readEnv(env)).toEqual({
       appId: 123,
@@ -69,6 +71,7 @@ describe("readEnv", () => {
       webhookProxy: "https://smee.io/abc",
       workers: false,
       publicUrl: "https://kaizen.example.com",
+      retentionMs: 12 * 3_600_000,
       variables: env,
     });
   });

@@ -45,6 +45,7 @@ describe("migrate", () => {
       "feedback_marks",
       "feedback_mutes",
       "gate_requests",
+      "github_file_cache",
       "improvement_issues",
       "issue_evidence",
       "kaizen_migrations",
@@ -57,6 +58,9 @@ describe("migrate", () => {
       "radar_movements",
       "radar_reviews",
       "radar_trend_links",
+      "repo_removals",
+      "webhook_delivery_scan",
+      "webhook_redeliveries",
     ]);
   });
 

@@ -7,12 +7,15 @@ export interface LoopbackRequest {
   path: string;
   query: URLSearchParams;
   body: string;
-  /** The request's headers (authorization among them). */
+  /** Request headers, lower-cased names. */
   headers: Record<string, string | string[] | undefined>;
 }
 
 /** A JSON answer, or raw text (the raw media type of file contents). */
-export type LoopbackReply = ({ status: number; json: unknown } | { status: number; text: string }) & { headers?: Record<string, string> };
+export type LoopbackReply = ({ status: number; json: unknown } | { status: number; text: string } | { status: 304 }) & {
+  /** Extra response headers (an ETag). */
+  headers?: Record<string, string>;
+};
 
 export interface LoopbackGitHub {
   /** For GHE_HOST (with GHE_PROTOCOL=http). */
@@ -35,7 +38,13 @@ export async function startLoopbackGitHub(route: (request: LoopbackRequest) => L
       const url = new URL(req.url ?? "/", "http://loopback");
       const path = decodeURIComponent(url.pathname).replace(/^\/api\/v3/, "");
       seen.push(`${req.method} ${path}`);
-      const reply = route({ method: req.method ?? "GET", path, query: url.searchParams, body, headers: req.headers }) ?? { status: 404, json: { message: "Not Found" } };
+      const request = { method: req.method ?? "GET", path, query: url.searchParams, body, headers: req.headers };
+      const reply: LoopbackReply = route(request) ?? { status: 404, json: { message: "Not Found" } };
+      if (!("text" in reply) && !("json" in reply)) {
+        res.writeHead(reply.status, reply.headers ?? {});
+        res.end();
+        return;
+      }
       const text = "text" in reply;
       res.writeHead(reply.status, { "content-type": text ? "text/plain; charset=utf-8" : "application/json; charset=utf-8", ...reply.headers });
       res.end(text ? reply.text : JSON.stringify(reply.json));

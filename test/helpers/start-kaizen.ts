@@ -51,6 +51,8 @@ export async function startKaizen(
     baseUrl?: string;
     /** KAIZEN_PUBLIC_URL: comments and issues link the dashboard under it; none when left out. */
     publicUrl?: string;
+    /** How long cached config files stay fresh (AppDeps.configFreshSeconds); 0, every read asks GitHub, by default. */
+    configFreshSeconds?: number;
   } = {},
 ): Promise<RunningKaizen> {
   const db = await createTestDatabase();
@@ -60,7 +62,7 @@ export async function startKaizen(
   const prometheusUrl = options.prometheusUrl ?? process.env["KAIZEN_TEST_PROMETHEUS_URL"];
   const sourcesYaml = `sources:\n  prometheus:\n    type: prometheus\n    url: ${prometheusUrl}\n    timeout: 2s\n    retries: 1\n`;
   const sources = createSourceRegistry(parseSourcesFile(sourcesYaml, {}, "test-sources.yml"));
-  const deps: AppDeps = { pool: db.pool, queue, sources, now: options.now ?? (() => new Date()), workers: true, publicUrl: options.publicUrl };
+  const deps: AppDeps = { pool: db.pool, queue, sources, now: options.now ?? (() => new Date()), workers: true, publicUrl: options.publicUrl, configFreshSeconds: options.configFreshSeconds ?? 0, recoverDeliveries: false };
   const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal", ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
   await probot.load(kaizen(deps), { cwd: process.cwd(), addHandler: () => undefined });
   return {

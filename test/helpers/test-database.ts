@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
+import { createPool } from "../../src/db/create-pool.js";
 import { databaseUrl, withAdmin } from "../setup/postgres.js";
 import { lateBound } from "./late-bound.js";
 
@@ -28,8 +29,9 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   const source = options.migrated === false ? "template0" : template;
   await withAdmin(adminUrl, (admin) => admin.query(`create database ${name} template ${source}`));
   const url = databaseUrl(adminUrl, name);
-  const pool = new pg.Pool({ connectionString: url, max: 5 });
-  pool.on("error", () => undefined); // connections are cut on purpose when the database is dropped
+  // The production pool (size, connect timeout, and an error listener: connections are cut on purpose when the
+  // database is dropped), so tests meet the contention production does.
+  const pool = createPool(url);
   let dropped = false;
   return {
     url,

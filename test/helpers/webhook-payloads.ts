@@ -231,3 +231,15 @@ export function mergedPullRequestPayload(options: {
   });
   return payload;
 }
+
+/** A `push` payload to the repository's default branch (or `branch`), whose one commit changed `modified`. */
+export function pushPayload(options: { modified: string[]; branch?: string }): Record<string, any> {
+  const family = (examples as unknown as Example[]).find((e) => e.name === "push");
+  const payload = structuredClone(family!.examples[0]!) as Record<string, any>;
+  payload["installation"] = { id: INSTALLATION_ID };
+  payload["ref"] = `refs/heads/${options.branch ?? payload["repository"].default_branch}`;
+  const commit = { id: "6113728f27ae82c7b1a177c8d03f9e96e0adf246", message: "config", added: [], removed: [], modified: options.modified };
+  payload["commits"] = [commit];
+  payload["head_commit"] = commit;
+  return payload;
+}

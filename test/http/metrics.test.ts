@@ -80,10 +80,12 @@ describe("observeJobs", () => {
   };
   let metrics: KaizenMetrics;
   let registered: JobHandler<{ n: number }> | undefined;
+  let giveUp: ((data: { n: number }, reason: string) => Promise<void>) | undefined;
   const queue: JobQueue<Jobs> = {
     send: async () => true,
-    work: async (_name, handler) => {
+    work: async (_name, handler, options) => {
       registered = handler as JobHandler<{ n: number }>;
+      giveUp = options?.onGiveUp;
     },
     stop: async () => undefined,
   };
@@ -122,11 +124,18 @@ describe("observeJobs", () => {
     ]);
   });
 
-  it("logs an error when the last attempt fails", async () => {
+  it("warns when the last attempt fails, and logs an error once the job is given up on", async () => {
     await run({ id: "j3", retryCount: 5, retryLimit: 5 }, async () => {
       throw new Error("still down");
     });
-    expect(lines[0]).toMatchObject({ level: "error", fields: { outcome: "gave-up" }, message: "job work gave up after 6 attempts: still down" });
+    expect(lines).toEqual([
+      { level: "warn", fields: expect.objectContaining({ outcome: "failed" }), message: "job work failed its last attempt: still down" },
+    ]);
+    const given: string[] = [];
+    await observeJobs(queue, log, metrics).work("work", async () => undefined, { onGiveUp: async (_data, reason) => void given.push(reason) });
+    await giveUp!({ n: 1 }, "still down");
+    expect(lines[1]).toMatchObject({ level: "error", fields: { job: "work", outcome: "gave-up" }, message: "job work given up on: still down" });
+    expect(given).toEqual(["still down"]);
     expect(value(await metrics.registry.metrics(), 'kaizen_jobs_total{name="work",outcome="gave-up"}')).toBe(1);
   });
 });

@@ -168,11 +168,13 @@ describe("issue_comment.created with /radar on a repository with a radar", () =>
       const sent: Sent = [];
       nockConfig(CONFIG);
       nockAccess();
+      nockListComments({ ...EXAMPLE_REPO, issueNumber, pages: [[]] });
       nockCreateComment({ ...EXAMPLE_REPO, issueNumber, sent });
       await comment({ commentId: 4000 + issueNumber, issueNumber, labels: PLACED, login: "mallory", body: "/radar move adopt — I like it" });
 
       expect(sent.map((c) => c["body"])).toEqual([
-        "@mallory, moving radar items takes write access to this repository, so this item stays in **Assess**. Someone with write access can run the command, or add the `ring:adopt` label.\n",
+        `<!-- kaizen:radar-reply:${4000 + issueNumber} -->\n` +
+          "@mallory, moving radar items takes write access to this repository, so this item stays in **Assess**. Someone with write access can run the command, or add the `ring:adopt` label.\n",
       ]);
       expect(await ring(issueNumber)).toBe("assess");
       expect(await movesAfterOpening(issueNumber)).toEqual([]);
@@ -194,11 +196,12 @@ describe("issue_comment.created with /radar on a repository with a radar", () =>
       await openItem(issueNumber);
       const sent: Sent = [];
       nockConfig(CONFIG);
+      nockListComments({ ...EXAMPLE_REPO, issueNumber, pages: [[]] });
       nockCreateComment({ ...EXAMPLE_REPO, issueNumber, sent });
       await comment({ commentId: 4000 + issueNumber, issueNumber, labels: PLACED, body });
 
       expect(sent.map((c) => c["body"])).toEqual([
-        `${problem}\n\nWrite \`/radar move <ring> — <reason>\`, where the ring is one of \`adopt\`, \`trial\`, \`assess\`, \`hold\`, for example \`/radar move trial — two teams run it in production\`.\n`,
+        `<!-- kaizen:radar-reply:${4000 + issueNumber} -->\n${problem}\n\nWrite \`/radar move <ring> — <reason>\`, where the ring is one of \`adopt\`, \`trial\`, \`assess\`, \`hold\`, for example \`/radar move trial — two teams run it in production\`.\n`,
       ]);
       expect(await ring(issueNumber)).toBe("assess");
       expect(await movesAfterOpening(issueNumber)).toEqual([]);
@@ -207,10 +210,11 @@ describe("issue_comment.created with /radar on a repository with a radar", () =>
     it("on an issue that is not a radar item, says which label to add", async () => {
       const sent: Sent = [];
       nockConfig(CONFIG);
+      nockListComments({ ...EXAMPLE_REPO, issueNumber: 40, pages: [[]] });
       nockCreateComment({ ...EXAMPLE_REPO, issueNumber: 40, sent });
       await comment({ commentId: 4040, issueNumber: 40, labels: ["bug"], body: "/radar move trial — worth a try" });
 
-      expect(sent.map((c) => c["body"])).toEqual([expect.stringMatching(/^@Codertocat, this issue is not a radar item: add the `radar` label with a ring and a quadrant label first\.\n/)]);
+      expect(sent.map((c) => c["body"])).toEqual([expect.stringMatching(/^<!-- kaizen:radar-reply:4040 -->\n@Codertocat, this issue is not a radar item: add the `radar` label with a ring and a quadrant label first\.\n/)]);
       expect(await ring(40)).toBeNull();
     });
   });
