@@ -152,8 +152,8 @@ describe("user text in Kaizen's comments, issues and check runs", () => {
 
   describe("a template field written without a helper", () => {
     it("is made inert by default (the one escaping place), helpers' output is left as it is", () => {
-      const render = templateRenderer<{ "config-problems": { file: string; problems: Array<{ path: string; message: string; fix: string }> } }>("github");
-      const body = render("config-problems", { file: HOSTILE, problems: [{ path: HOSTILE, message: HOSTILE, fix: HOSTILE }] });
+      const render = templateRenderer<{ "config-problems": { file: string; problems: Array<{ path: string; message: string; fix: string }>; notes: string[] } }>("github");
+      const body = render("config-problems", { file: HOSTILE, problems: [{ path: HOSTILE, message: HOSTILE, fix: HOSTILE }], notes: [HOSTILE] });
       expect(liveAttacks(body)).toEqual([]);
     });
 

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { jobId } from "../../src/queue/create-queue.js";
 import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
-import { GITHUB_API, nockCreateComment, nockListComments } from "../helpers/nock-github.js";
+import { GITHUB_API, TEST_APP, nockCreateComment, nockGetApp, nockListComments } from "../helpers/nock-github.js";
 import { type RunningKaizen } from "../helpers/start-kaizen.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 import { INSTALLATION_ID, type IssuesOptions, issuesPayload } from "../helpers/webhook-payloads.js";
@@ -151,8 +151,10 @@ describe("issues events", () => {
         .query({ per_page: "100" })
         .reply(200, async () => {
           const { rows } = await kaizen.pool.query("select id from radar_movements where idempotency_key = 'move-14:ring'");
-          return [{ id: 777, body: `<!-- kaizen:radar-moved:${String(rows[0].id)} -->\nMoved **Assess → Trial** by @bob.` }];
+          const app = { user: { login: `${TEST_APP.slug}[bot]`, type: "Bot" }, performed_via_github_app: { id: TEST_APP.id } };
+          return [{ id: 777, body: `<!-- kaizen:radar-moved:${String(rows[0].id)} -->\nMoved **Assess → Trial** by @bob.`, ...app }];
         });
+      nockGetApp();
       nock(GITHUB_API).patch("/repos/Codertocat/Hello-World/issues/comments/777", (body: Record<string, unknown>) => sent.push(body) > 0).reply(200, { id: 777 });
 
       const labels = ["radar", "ring:assess", "quadrant:tools", "ring:trial"];
