@@ -6,7 +6,17 @@
  */
 export function kaizenMarker(kind: "pr"): string;
 export function kaizenMarker(
-  kind: "deployment" | "issue" | "evidence" | "radar-review" | "radar-moved" | "radar-problem" | "dora-digest" | "experiment-problem" | "experiment-outcome",
+  kind:
+    | "deployment"
+    | "issue"
+    | "evidence"
+    | "radar-review"
+    | "radar-moved"
+    | "radar-problem"
+    | "radar-refused"
+    | "dora-digest"
+    | "experiment-problem"
+    | "experiment-outcome",
   key: string,
 ): string;
 export function kaizenMarker(kind: string, key?: string): string {

@@ -6,7 +6,7 @@ import { recordRadarReview } from "../../src/radar/store/radar-reviews.js";
 import { openDueRadarReviews } from "../../src/radar/open-due-radar-reviews.js";
 import { openRadarReview } from "../../src/radar/open-radar-review.js";
 import { nockConfig } from "../helpers/nock-app.js";
-import { GITHUB_API, TEST_REPO, nockCreateIssue, nockGetApp, nockListOpenIssues } from "../helpers/nock-github.js";
+import { GITHUB_API, TEST_REPO, nockCreateIssue, nockListOpenIssues } from "../helpers/nock-github.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 
 type Body = Record<string, any>;
@@ -97,7 +97,6 @@ describe("radar review", () => {
       const period = "2027-01-04T09:00:00.000Z";
       nockConfig(CONFIG, TEST_REPO);
       nockListOpenIssues({ ...TEST_REPO, pages: [[{ number: 50, body: `<!-- kaizen:radar-review:${encodeURIComponent(period)} -->\nbody` }]] });
-      nockGetApp();
       nockThumbsUp({});
       const review = await openRadarReview(kaizen.probot, kaizen.deps, { repoId: REPO_ID, period });
       expect(review).toMatchObject({ issueNumber: 50, period });
