@@ -1,3 +1,4 @@
+import { API_RATE_LIMIT } from "../../src/http/token-rate-limit.js";
 import { TechRadarLoaderResponseParser } from "@backstage-community/plugin-tech-radar-common";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -186,6 +187,26 @@ describe("GET /api/radar and /api/trends", () => {
       const json = await get(`/api/radar/${REPO.owner}/wide`);
       expect(json.status).toBe(200);
       expect((await json.json()).items.map((i: any) => [i.title, i.quadrant])).toEqual([["Spark", "data"]]);
+    });
+  });
+
+  describe("with a token that asks too often (issue 10, item 10)", () => {
+    it("answers 429 with Retry-After past the burst, before asking GitHub or reading the config", async () => {
+      const token = "ghp_hammering";
+      const checks = nock(GHE)
+        .get(`${API}/repos/${REPO.owner}/${REPO.repo}`)
+        .matchHeader("authorization", `Bearer ${token}`)
+        .times(API_RATE_LIMIT.burst)
+        .reply(404, { message: "Not Found" });
+      const statuses: number[] = [];
+      for (let i = 0; i < API_RATE_LIMIT.burst + 5; i++) statuses.push((await get(`/api/radar/${REPO.owner}/${REPO.repo}`, token)).status);
+
+      expect(statuses.slice(0, API_RATE_LIMIT.burst).every((s) => s === 404)).toBe(true);
+      expect(statuses.slice(API_RATE_LIMIT.burst)).toEqual([429, 429, 429, 429, 429]);
+      expect(checks.isDone()).toBe(true);
+      const limited = await get(`/api/radar/${REPO.owner}/${REPO.repo}`, token);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await limited.json()).toEqual({ message: expect.stringMatching(/^Too many requests with this token; try again in \d+ s\.$/) });
     });
   });
 
