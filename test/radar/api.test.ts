@@ -95,6 +95,8 @@ describe("GET /api/radar and /api/trends", () => {
     const ts = await upsertRadarItem(pool, item(1, { title: "TypeScript", body: "Typed, everywhere", ring: "adopt", quadrant: "languages-and-frameworks" }));
     const k8s = await upsertRadarItem(pool, item(2, { title: "Kubernetes", ring: "trial", quadrant: "platforms" }));
     await upsertRadarItem(pool, item(3, { title: "Bun", ring: "assess", quadrant: "platforms", thumbsUp: 5 }));
+    // Deleted, or transferred to a repository the token may not read: its text must not be served from here.
+    await upsertRadarItem(pool, item(4, { title: "Secret acquisition", body: "moved to octo-org/private", ring: "hold", quadrant: "tools", status: "gone" }));
     const trend = await upsertRadarItem(pool, item(9, { kind: "trend", title: "Edge runtimes", body: "See #3", trend: "rising", impact: "high" }));
     await replaceRadarTrendLinks(pool, trend.id, 900, [3]);
     await upsertRadarItem(pool, { ...item(1, { title: "Spark", ring: "adopt", quadrant: "data" }), repoId: 901, repo: "wide", url: `${GHE}/${REPO.owner}/wide/issues/1` });
@@ -187,6 +189,17 @@ describe("GET /api/radar and /api/trends", () => {
       const json = await get(`/api/radar/${REPO.owner}/wide`);
       expect(json.status).toBe(200);
       expect((await json.json()).items.map((i: any) => [i.title, i.quadrant])).toEqual([["Spark", "data"]]);
+    });
+  });
+
+  describe("when an item's issue was deleted or transferred (issue 10, item 11)", () => {
+    it.each(["json", "byor-csv", "zalando", "backstage"])("serves none of its text in %s", async (format) => {
+      nockAccessCheck(200);
+      const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}?format=${format}`);
+      expect(response.status).toBe(200);
+      const body = await response.text();
+      expect(body).toContain("TypeScript");
+      expect(body).not.toMatch(/Secret acquisition|octo-org\/private/);
     });
   });
 

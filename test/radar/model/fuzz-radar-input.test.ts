@@ -89,7 +89,7 @@ describe("radar input under fuzzing", () => {
     );
   });
 
-  it("each reader is linear in its input's size (16× the text: about 16× the time, 256× if quadratic)", () => {
+  it("each reader is linear in its input's size (16× the text: about 16× the time, 256× if quadratic; failing past 128×)", () => {
     const comment = (n: number) => `/radar move trial ${"— ".repeat(n)}${" ".repeat(n)}why\n${"x".repeat(n)}`;
     const labels = (n: number) => Array.from({ length: n / 50 }, (_, i) => (i % 2 ? `ring:${" ".repeat(40)}x` : `quadrant:q${i}`));
     const mentions = (n: number) => "#1 ".repeat(n / 3) + "#".repeat(n);
@@ -110,7 +110,7 @@ describe("radar input under fuzzing", () => {
       timeFresh(read, input(20_000));
       const smallTime = timeFresh(read, input(50_000));
       const largeTime = timeFresh(read, input(800_000));
-      expect({ name, linear: largeTime < smallTime * 64 }).toEqual({ name, linear: true });
+      expect({ name, linear: largeTime < smallTime * 128 }).toEqual({ name, linear: true });
     }
   });
 });
