@@ -20,10 +20,12 @@ import { handleDoraDeploymentStatus } from "./dora/on-deployment-status.js";
 import { handleDoraPullRequest } from "./dora/on-pull-request.js";
 import { handleDoraIssues } from "./dora/on-issues.js";
 import { handleDoraInstallation } from "./dora/on-installation.js";
+import { capWebhookBodies } from "./http/cap-webhook-body.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
 export function kaizen(deps: AppDeps): ApplicationFunction {
   return async (app, { addHandler }) => {
+    capWebhookBodies(app);
     app.on("deployment_status.created", handleDeploymentStatus(deps));
     app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize"], handlePullRequest(deps));
     app.on("workflow_run.completed", handleWorkflowRun(deps));
