@@ -38,10 +38,12 @@ import { benchmarkPage } from "./benchmarks/dashboard/benchmark-page.js";
 import { listBenchmarkRepos } from "./benchmarks/store/dashboard-queries.js";
 import { experimentsTile } from "./experiments/dashboard/experiments-tile.js";
 import { listExperimentRepos } from "./experiments/store/dashboard-queries.js";
+import { capWebhookBodies } from "./http/cap-webhook-body.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
 export function kaizen(deps: AppDeps): ApplicationFunction {
   return async (app, { addHandler }) => {
+    capWebhookBodies(app);
     app.on("deployment_status.created", handleDeploymentStatus(deps));
     app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize"], handlePullRequest(deps));
     app.on("workflow_run.completed", handleWorkflowRun(deps));

@@ -2,6 +2,7 @@ import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { listBenchmarkResultsForSha } from "./store/benchmark-results.js";
+import { resultBranch } from "./ingest-benchmarks.js";
 import { getBenchmarkRun, setBenchmarkRunState } from "./store/benchmark-runs.js";
 import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { installationClient } from "../github/installation-client.js";
@@ -56,7 +57,8 @@ export async function compareBenchmarks(app: Probot, deps: AppDeps, runId: numbe
     if (data.default_branch === run.headBranch) targets.push({ kind: "push", branch: run.headBranch });
   }
 
-  const head = await listBenchmarkResultsForSha(deps.pool, run.repoId, run.headSha);
+  // This run's own results: another run of the same commit (a fork's) cannot speak for it.
+  const head = await listBenchmarkResultsForSha(deps.pool, run.repoId, run.headSha, { branch: resultBranch(run) });
   const mutes = await listActiveMutes(deps.pool, run.repoId, deps.now());
   const reports = [];
   for (const target of targets) reports.push(applyMutes(await buildBenchmarkReport(octokit, deps.pool, { run, config, head, target }), mutes));

@@ -15,7 +15,7 @@ const code = (text: string): string => `\`${text}\``;
  * Where a run's results are filed. A fork's branch is named `owner:branch` (GitHub's notation for pull
  * request heads), so a contributor's `main` never mixes into the repository's own `main` history.
  */
-function resultBranch(run: Pick<BenchmarkRun, "headBranch" | "headOwner">): string {
+export function resultBranch(run: Pick<BenchmarkRun, "headBranch" | "headOwner">): string {
   return run.headOwner ? `${run.headOwner}:${run.headBranch}` : run.headBranch;
 }
 

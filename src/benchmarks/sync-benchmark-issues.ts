@@ -3,7 +3,7 @@ import { isWithinThreshold } from "../analysis/is-within-threshold.js";
 import { findBenchmarkIssueEvidence, recordBenchmarkIssueEvidence } from "./store/benchmark-issue-evidence.js";
 import { findBenchmarkIssueTip, setBenchmarkIssueTip, type BenchmarkIssueTip } from "./store/benchmark-issue-tips.js";
 import { listBenchmarkResultsForSha, type StoredBenchmarkResult } from "./store/benchmark-results.js";
-import { closeBenchmarkIssue, findOpenIssue, hasIssueWithLastSha, setIssueLast } from "../db/improvement-issues.js";
+import { closeBenchmarkIssue, countIssuesOpenedByBenchmarkRun, findOpenIssue, hasIssueWithLastSha, setIssueLast } from "../db/improvement-issues.js";
 import { closeIssue } from "../github/issues.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
@@ -23,6 +23,16 @@ export function benchmarkIssueFingerprint(repoId: number, benchmark: string, mea
 
 /** `publicUrl`: KAIZEN_PUBLIC_URL, under which a new issue links the benchmark's dashboard page. */
 type IssueSync = { report: BenchmarkReport; repoId: number; runId: number; labels: readonly string[]; publicUrl?: string };
+
+/**
+ * At most this many new issues per workflow run. A fork-free but hostile or broken push can still report
+ * thousands of regressions (one per benchmark name); each new issue also pages through the open `kaizen`
+ * issues. The check run lists every regression; one still there on the next push gets its issue then.
+ */
+export const MAX_NEW_ISSUES_PER_RUN = 5;
+
+/** What is left of the run's allowance of new issues. */
+type Allowance = { left: number };
 
 /**
  * The improvement-issue lifecycle for one push to the default branch, in the branch's commit order (issue 17):
@@ -48,13 +58,14 @@ type IssueSync = { report: BenchmarkReport; repoId: number; runId: number; label
 export async function syncBenchmarkIssues(octokit: GitHubClient, pool: pg.Pool, sync: IssueSync): Promise<void> {
   const { report, repoId, runId } = sync;
   const tip = await findBenchmarkIssueTip(pool, repoId, report.branch);
+  const allowance = { left: MAX_NEW_ISSUES_PER_RUN - (await countIssuesOpenedByBenchmarkRun(pool, repoId, runId)) };
   if (await isInOrder(octokit, report, runId, tip)) {
-    for (const benchmark of report.benchmarks) await applyInOrder(octokit, pool, sync, benchmark);
+    for (const benchmark of report.benchmarks) await applyInOrder(octokit, pool, sync, benchmark, allowance);
     await setBenchmarkIssueTip(pool, repoId, report.branch, { sha: report.sha, runId });
     return;
   }
   const atTip = await listBenchmarkResultsForSha(pool, repoId, tip!.sha);
-  for (const benchmark of report.benchmarks) await openLateRegression(octokit, pool, sync, benchmark, { tip: tip!, atTip });
+  for (const benchmark of report.benchmarks) await openLateRegression(octokit, pool, sync, benchmark, { tip: tip!, atTip }, allowance);
 }
 
 /** No tip yet, a retry of the run that set it, or a commit that descends from it. */
@@ -65,7 +76,13 @@ async function isInOrder(octokit: GitHubClient, report: BenchmarkReport, runId: 
   return (await compareCommitOrder(octokit, { owner, repo, base: tip.sha, head: report.sha })) === "ahead";
 }
 
-async function applyInOrder(octokit: GitHubClient, pool: pg.Pool, sync: IssueSync, benchmark: BenchmarkComparisonReport): Promise<void> {
+async function applyInOrder(
+  octokit: GitHubClient,
+  pool: pg.Pool,
+  sync: IssueSync,
+  benchmark: BenchmarkComparisonReport,
+  allowance: Allowance,
+): Promise<void> {
   const { report, repoId, runId } = sync;
   const { owner, repo } = report.repo;
   const fingerprint = benchmarkIssueFingerprint(repoId, benchmark.benchmark, benchmark.measure);
@@ -73,6 +90,8 @@ async function applyInOrder(octokit: GitHubClient, pool: pg.Pool, sync: IssueSyn
   const { verdict, candidate } = benchmark.result;
 
   if (verdict === "regression" && !open) {
+    if (allowance.left <= 0) return;
+    allowance.left -= 1;
     await openBenchmarkIssue(octokit, pool, { ...sync, benchmark, fingerprint, lastSha: report.sha });
     return;
   }
@@ -112,13 +131,15 @@ async function openLateRegression(
   sync: IssueSync,
   benchmark: BenchmarkComparisonReport,
   late: { tip: BenchmarkIssueTip; atTip: StoredBenchmarkResult[] },
+  allowance: Allowance,
 ): Promise<void> {
-  if (benchmark.result.verdict !== "regression" || benchmark.result.baseline.median === null) return;
+  if (allowance.left <= 0 || benchmark.result.verdict !== "regression" || benchmark.result.baseline.median === null) return;
   const fingerprint = benchmarkIssueFingerprint(sync.repoId, benchmark.benchmark, benchmark.measure);
   if (await findOpenIssue(pool, fingerprint)) return;
   if (await hasIssueWithLastSha(pool, fingerprint, late.tip.sha)) return;
   const tipResult = late.atTip.find((r) => r.benchmark === benchmark.benchmark && r.measure === benchmark.measure);
   if (!tipResult || isWithinThreshold(benchmark.result.baseline.median, typicalValue(tipResult), benchmark)) return;
+  allowance.left -= 1;
   await openBenchmarkIssue(octokit, pool, { ...sync, benchmark, fingerprint, lastSha: late.tip.sha });
 }
 

@@ -14,6 +14,7 @@ export function handlePullRequest(deps: AppDeps) {
       repo: repository.name,
       sha: pr.head.sha,
       pullNumber: pr.number,
+      fromFork: pr.head.repo?.id !== repository.id,
     };
     await deps.queue.send("validate-config", data, { key: `${repository.id}:${pr.head.sha}` });
   };

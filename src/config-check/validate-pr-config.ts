@@ -6,6 +6,7 @@ import { CONFIG_CHECK_NAME, publishConfigCheck } from "../github/publish-config-
 import { publishCheckRun } from "../github/check-run.js";
 import { checkBenchmarkWorkflows } from "./check-benchmark-workflows.js";
 import { listWorkflowNames } from "./github.js";
+import { loadForkConfig, type ForkConfigResult } from "./load-fork-config.js";
 
 export interface ValidatePrConfigJob {
   installationId: number;
@@ -13,13 +14,19 @@ export interface ValidatePrConfigJob {
   repo: string;
   sha: string;
   pullNumber: number;
+  /**
+   * The pull request's head lives in another repository (a fork): its `_extends` is not followed. Jobs queued
+   * before this field existed count as forks, the safe side.
+   */
+  fromFork?: boolean;
 }
 
 /**
  * Validates `.github/kaizen.yml` as a pull request changes it, so a broken config is caught before merge.
  *
  * 1. guard  — only pull requests whose files include the config (removals included: nothing to validate).
- * 2. config — read at the PR's head commit (works for forks: the head commit is reachable in the base repo).
+ * 2. config — read at the PR's head commit (works for forks: the head commit is reachable in the base repo). A
+ *    fork's file is checked on its own, `_extends` not followed (loadForkConfig says why).
  * 3. workflows — when the file is otherwise valid and names benchmark workflows: each must be a workflow of the
  *    repository (or one this PR adds), or its benchmarks would never arrive.
  * 4. report — a "Kaizen config" check run on the head: success, or failure listing every problem with its fix.
@@ -32,7 +39,10 @@ export async function validatePrConfig(app: Probot, deps: AppDeps, job: Validate
   const change = files.find((f) => f.filename === CONFIG_PATH);
   if (!change || change.status === "removed") return;
 
-  const loaded = await loadRepoConfig(octokit, { owner, repo, ref: sha }, deps.sources.names());
+  const target = { owner, repo, ref: sha };
+  const loaded: ForkConfigResult =
+    job.fromFork === false ? { ...(await loadRepoConfig(octokit, target, deps.sources.names())), notes: [] } : await loadForkConfig(octokit, target, deps.sources.names());
+  const { notes } = loaded;
   const problems = loaded.status === "invalid" ? loaded.problems : [];
   const workflows = loaded.status === "ok" ? loaded.config.benchmarks.workflows : [];
   if (workflows.length > 0) {
@@ -40,7 +50,7 @@ export async function validatePrConfig(app: Probot, deps: AppDeps, job: Validate
     const existing = await listWorkflowNames(octokit, { owner, repo, ref: sha, changedFiles });
     problems.push(...checkBenchmarkWorkflows(workflows, existing));
   }
-  await publishConfigCheck(octokit, { owner, repo, sha, problems });
+  await publishConfigCheck(octokit, { owner, repo, sha, problems, notes });
 }
 
 /**

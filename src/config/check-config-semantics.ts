@@ -3,7 +3,7 @@ import { formatPath, type ConfigProblem } from "./config-problem.js";
 import { DeploymentsConfig } from "./schema/deployments-config.js";
 import { MetricConfig } from "./schema/metric-config.js";
 import { formatDuration } from "./parse-duration.js";
-import { QUERY_VARIABLES, queryVariables } from "./render-query.js";
+import { QUERY_VARIABLES, placeholderProblem, queryPlaceholders, queryVariables } from "./render-query.js";
 
 type Raw = Record<string, unknown>;
 
@@ -38,7 +38,7 @@ function queryProblems(metric: Raw, at: string): ConfigProblem[] {
   if (typeof metric.query !== "string") return [];
   const unknown = new Set(queryVariables(metric.query).filter((name) => !(QUERY_VARIABLES as readonly string[]).includes(name)));
   const available = QUERY_VARIABLES.map((name) => code(`{{${name}}}`)).join(", ");
-  return [...unknown].map((name) => {
+  const unknownProblems = [...unknown].map((name) => {
     const guess = closestName(name, QUERY_VARIABLES);
     return {
       path: `${at}.query`,
@@ -46,6 +46,12 @@ function queryProblems(metric: Raw, at: string): ConfigProblem[] {
       fix: `${guess ? `Did you mean ${code(`{{${guess}}}`)}? ` : ""}Kaizen fills in ${available}.`,
     };
   });
+  // A value Kaizen cannot escape where it lands could rewrite the query (a branch named `x'})or(vector(1))…`).
+  const placementProblems = queryPlaceholders(metric.query).flatMap((placeholder) => {
+    const problem = placeholderProblem(placeholder);
+    return problem ? [{ path: `${at}.query`, ...problem }] : [];
+  });
+  return [...unknownProblems, ...placementProblems];
 }
 
 /** How many samples each window holds, when the deployments section is itself valid. */

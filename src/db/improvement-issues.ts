@@ -160,6 +160,15 @@ export async function hasIssueWithLastSha(db: Queryable, fingerprint: string, sh
   return rows.length > 0;
 }
 
+/** How many issues one benchmark run opened (a retried run counts what it opened before). */
+export async function countIssuesOpenedByBenchmarkRun(db: Queryable, repoId: number, runId: number): Promise<number> {
+  const { rows } = await db.query<{ count: number }>({
+    text: `select count(*)::int as count from improvement_issues where repo_id = $1 and opened_by_benchmark_run_id = $2`,
+    values: [repoId, runId],
+  });
+  return rows[0]?.count ?? 0;
+}
+
 /** The open issues of one repository and environment, oldest first. */
 export async function listOpenIssues(db: Queryable, repoId: number, environment: string): Promise<ImprovementIssueRow[]> {
   const { rows } = await db.query<ImprovementIssueRow>({

@@ -1,9 +1,14 @@
 import type { GitHubClient } from "./github-client.js";
+import { inertTitle } from "../markdown/markdown.js";
+import { findKaizenAuthored } from "./is-kaizen-authored.js";
 
 /** Every issue Kaizen opens carries this label; findOpenIssueByMarker only looks at issues with it. */
 export const KAIZEN_ISSUE_LABEL = "kaizen";
 
-/** Opens an issue labelled `kaizen` (plus any extra labels) and returns its number and page. */
+/**
+ * Opens an issue labelled `kaizen` (plus any extra labels) and returns its number and page. The title carries
+ * user text (benchmark, metric and branch names), so it is made inert: no mention, no issue reference.
+ */
 export async function openIssue(
   octokit: GitHubClient,
   issue: { owner: string; repo: string; title: string; body: string; labels?: readonly string[] },
@@ -12,7 +17,7 @@ export async function openIssue(
   const { data } = await octokit.rest.issues.create({
     owner: issue.owner,
     repo: issue.repo,
-    title: issue.title,
+    title: inertTitle(issue.title),
     body: issue.body,
     labels,
   });
@@ -42,8 +47,10 @@ export async function updateIssueBody(
 }
 
 /**
- * The open `kaizen`-labelled issue whose body carries `marker`, or null. This is the fallback for finding an
- * issue the database does not know (lost row, issue opened by an earlier install), so duplicates are not opened.
+ * The open `kaizen`-labelled issue Kaizen opened whose body carries `marker`, or null. This is the fallback for
+ * finding an issue the database does not know (lost row, issue opened by an earlier install), so duplicates are
+ * not opened. Anyone can open an issue with the marker (and the label, where labels are free): only the app's own
+ * issues count, so Kaizen never tracks, updates or closes a stranger's.
  */
 export async function findOpenIssueByMarker(
   octokit: GitHubClient,
@@ -58,7 +65,7 @@ export async function findOpenIssueByMarker(
   });
   for await (const { data } of pages) {
     // The issues API lists pull requests too.
-    const found = data.find((issue) => !issue.pull_request && issue.body?.includes(marker));
+    const found = await findKaizenAuthored(octokit, data.filter((issue) => !issue.pull_request), marker);
     if (found) return { number: found.number, url: found.html_url };
   }
   return null;

@@ -6,7 +6,19 @@
  */
 export function kaizenMarker(kind: "pr"): string;
 export function kaizenMarker(
-  kind: "deployment" | "issue" | "evidence" | "radar-review" | "radar-moved" | "radar-problem" | "radar-reply" | "dora-digest" | "experiment-problem" | "experiment-outcome" | "feedback",
+  kind:
+    | "deployment"
+    | "issue"
+    | "evidence"
+    | "radar-review"
+    | "radar-moved"
+    | "radar-problem"
+    | "radar-refused"
+    | "radar-reply"
+    | "dora-digest"
+    | "experiment-problem"
+    | "experiment-outcome"
+    | "feedback",
   key: string,
 ): string;
 export function kaizenMarker(kind: string, key?: string): string {

@@ -10,6 +10,8 @@ export const CONFIG_CHECK_NAME = "Kaizen config";
 export interface ConfigProblemsContext {
   file: string;
   problems: ConfigProblem[];
+  /** What Kaizen did not check, and why (a fork's `_extends`); shown whether or not there are problems. */
+  notes: string[];
 }
 
 const renderConfigProblems = templateRenderer<{ "config-problems": ConfigProblemsContext }>("github");
@@ -20,7 +22,7 @@ const renderConfigProblems = templateRenderer<{ "config-problems": ConfigProblem
  */
 export async function publishConfigCheck(
   octokit: GitHubClient,
-  target: { owner: string; repo: string; sha: string; problems: ConfigProblem[] },
+  target: { owner: string; repo: string; sha: string; problems: ConfigProblem[]; notes?: string[] },
 ): Promise<number> {
   const { owner, repo, sha, problems } = target;
   const count = problems.length;
@@ -32,6 +34,6 @@ export async function publishConfigCheck(
     externalId: `kaizen-config:${sha}`,
     conclusion: count === 0 ? "success" : "failure",
     title: count === 0 ? `${CONFIG_PATH} is valid` : `${count} problem${count === 1 ? "" : "s"} in ${CONFIG_PATH}`,
-    summary: renderConfigProblems("config-problems", { file: CONFIG_PATH, problems }),
+    summary: renderConfigProblems("config-problems", { file: CONFIG_PATH, problems, notes: target.notes ?? [] }),
   });
 }

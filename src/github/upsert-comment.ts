@@ -1,4 +1,5 @@
 import type { GitHubClient } from "./github-client.js";
+import { findKaizenAuthored } from "./is-kaizen-authored.js";
 import { unlessNotFound } from "./unless-not-found.js";
 
 export interface StickyComment {
@@ -14,8 +15,8 @@ export interface StickyComment {
 
 /**
  * Creates or updates the one comment on an issue or pull request that carries `marker`. The known id is tried
- * first; if that comment was deleted (404), the conversation is searched for the marker, and only then is a
- * new comment created.
+ * first; if that comment was deleted (404), the conversation is searched for the marker in comments Kaizen wrote
+ * (a stranger's comment quoting the marker is not Kaizen's to edit), and only then is a new comment created.
  */
 export async function upsertComment(
   octokit: GitHubClient,
@@ -56,7 +57,7 @@ async function findCommentWithMarker(
     per_page: 100,
   });
   for await (const { data } of pages) {
-    const found = data.find((c) => c.body?.includes(marker));
+    const found = await findKaizenAuthored(octokit, data, marker);
     if (found) return found.id;
   }
   return null;

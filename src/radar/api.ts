@@ -5,6 +5,7 @@ import { loadRadar } from "./load-radar.js";
 import { ExportNotPossible } from "./exports/export-not-possible.js";
 import { RADAR_EXPORT_FORMATS, TREND_EXPORT_FORMATS } from "./exports/export-formats.js";
 import { findAccessibleRepo } from "../http/has-repo-access.js";
+import { tokenRateLimit, type RateLimitPolicy } from "../http/token-rate-limit.js";
 
 const ROUTE = /^\/api\/(radar|trends)\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/?$/;
 // One body for "no access" and "no radar", so a response never tells whether a private radar exists.
@@ -15,9 +16,12 @@ const NOT_FOUND = { message: "Not Found: no radar here, or the token cannot read
  * ?format=json|csv`. The caller shows a GitHub token (`Authorization: Bearer …`) that GitHub, at the app's own
  * API base URL, agrees can read the repository; the answer is checked per request and never cached. The radar
  * served is the one stored under the repository id GitHub gave for that token, never one found by name.
- * 401 without a token, 400 for an unknown format, 404 without access or without a radar.
+ * 401 without a token, 400 for an unknown format, 404 without access or without a radar, 429 (with
+ * `Retry-After`) past the token's rate limit, before GitHub is asked anything: each answer reads the
+ * repository's config with the installation's token, whose rate limit every job shares.
  */
-export function handleRadarApi(app: Probot, deps: AppDeps) {
+export function handleRadarApi(app: Probot, deps: AppDeps, rateLimit?: RateLimitPolicy) {
+  const limiter = tokenRateLimit(rateLimit);
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? "/", "http://kaizen.invalid");
     const match = ROUTE.exec(url.pathname);
@@ -30,6 +34,11 @@ export function handleRadarApi(app: Probot, deps: AppDeps) {
       send(res, 401, { message: "Send a GitHub token that can read the repository: `Authorization: Bearer <token>`." }, {
         "www-authenticate": 'Bearer realm="kaizen"',
       });
+      return true;
+    }
+    const wait = limiter.take(token);
+    if (wait > 0) {
+      send(res, 429, { message: `Too many requests with this token; try again in ${wait} s.` }, { "retry-after": String(wait) });
       return true;
     }
     const name = url.searchParams.get("format") ?? Object.keys(formats)[0]!;

@@ -27,9 +27,11 @@ export type RadarCommandJob = RadarJobs["radar-command"];
  *
  * 1. guard    — a comment handled already (`comment:<id>` among the radar deliveries) does nothing.
  * 2. config   — the repository's kaizen.yml; no `radar:` section (or a file with problems) → nothing.
- * 3. judge    — the command against the rings and the stored item: a bad command, or an item that cannot move
- *               (not a radar item, pending, retired, in that ring already) → a reply saying why and how.
- * 4. access   — the author's permission: admin, maintain and write may move; anyone else gets a refusal.
+ * 3. judge    — the command against the rings and the stored item.
+ * 4. access   — the author's permission, before any reply: admin, maintain and write may move; anyone else gets
+ *               one refusal per issue for a move (updated, not repeated), and nothing for a command that moves
+ *               nothing. A writer's bad command, or an item that cannot move (not a radar item, pending,
+ *               retired, in that ring already) → a reply saying why and how.
  * 5. record   — the movement (source `command`, with the reason, keyed by the comment) and the item's new ring,
  *               stored BEFORE the labels change: the `issues` events the label change causes find the item in
  *               its new ring already, so the label sync records nothing more.
@@ -67,6 +69,11 @@ async function judgeAndRecord(
 ): Promise<RadarMovement | null> {
   const { owner, repo, issueNumber, login } = job;
   const verdict = judgeRadarCommand(command, await getRadarItem(deps.pool, job.repoId, issueNumber), config);
+  // Access first: a reply to anyone would let strangers make the bot post (and notify) at will.
+  if (!(await hasWriteAccess(octokit, { owner, repo, login }))) {
+    if (verdict.kind === "move") await refuse(octokit, job, config, verdict.from, verdict.to);
+    return null;
+  }
   if (verdict.kind === "reply") {
     const example = config.rings[1] ?? config.rings[0]!;
     const body = renderRadarTemplate("radar-command-help", { login, problem: verdict.problem, rings: config.rings, example });
@@ -74,11 +81,6 @@ async function judgeAndRecord(
     return null;
   }
   const { item, from, to, reason } = verdict;
-  if (!(await hasWriteAccess(octokit, { owner, repo, login }))) {
-    const body = renderRadarTemplate("radar-command-refused", { login, ring: displayName(from), ringLabel: `${config.ring_prefix}${to}` });
-    await replyToCommand(octokit, job, body);
-    return null;
-  }
   return withTransaction(deps.pool, async (db) => {
     const movement = await recordRadarMovement(db, {
       itemId: item.id,
@@ -97,6 +99,16 @@ async function judgeAndRecord(
     await upsertRadarItem(db, { ...item, ring: to, syncedAt: item.syncedAt && item.syncedAt > at ? item.syncedAt : at });
     return movement;
   });
+}
+
+/**
+ * The refusal to someone without write access: one comment per person and issue (its marker names them), updated
+ * by their later attempts, so repeating the command cannot make Kaizen post again and again.
+ */
+async function refuse(octokit: GitHubClient, job: RadarCommandJob, config: RadarConfig, from: string, to: string): Promise<void> {
+  const { owner, repo, issueNumber, login } = job;
+  const body = renderRadarTemplate("radar-command-refused", { login, ring: displayName(from), ringLabel: `${config.ring_prefix}${to}` });
+  await upsertComment(octokit, { owner, repo, issueNumber, marker: kaizenMarker("radar-refused", login), body });
 }
 
 /** Steps 6 and 7: the labels follow the recorded movement, which is announced in one comment (its marker). */

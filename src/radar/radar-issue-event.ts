@@ -51,7 +51,7 @@ export function toRadarIssueEvent(payload: IssuesPayload, deliveryId: string): R
     ...installedRepo(installation, repository),
     issue: toRadarIssue(issue),
     label,
-    // The app's own label removals arrive as `<slug>[bot]` of type Bot.
+    // The app's own label removals arrive as `<slug>[bot]` of type Bot; so do other apps': the job asks which.
     sender: { login: sender?.login ?? "ghost", isBot: sender?.type === "Bot" && (sender.login ?? "").endsWith("[bot]") },
     at: issue.updated_at,
   };

@@ -13,6 +13,7 @@ import { isAnnouncedMove, nextRadarItem, type RadarItemUpdate } from "./model/ne
 import type { RadarIssueEvent } from "./radar-issue-event.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { installationClient } from "../github/installation-client.js";
+import { isKaizenAuthored } from "../github/is-kaizen-authored.js";
 import { announceRadarMove } from "./announce-move.js";
 import { explainProblem } from "./explain-problem.js";
 import { removeRadarLabels } from "./github.js";
@@ -59,7 +60,9 @@ export async function syncRadarItem(app: Probot, deps: AppDeps, event: RadarIssu
         await syncTrendItem(await octokit(), deps, { config: radarConfig, event, stored });
         return;
       }
-      const update = nextRadarItem(radarConfig, event, stored);
+      // Any app's bot is of type Bot with a `[bot]` login: only Kaizen's own label removals are its moves.
+      const isKaizen = event.sender.isBot && (await isKaizenAuthored(await octokit(), { user: { login: event.sender.login, type: "Bot" } }));
+      const update = nextRadarItem(radarConfig, { ...event, sender: { ...event.sender, isBot: isKaizen } }, stored);
       if (update) {
         await removeRadarLabels(await octokit(), target, update.removeLabels);
         await store(deps, event, update);

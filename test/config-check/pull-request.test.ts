@@ -11,8 +11,8 @@ describe("pull_request", () => {
   const kaizen = useKaizen({ accessToken: INSTALLATION_ID });
 
   /** Delivers the event and waits until its validation job has finished. */
-  async function deliver(action: "opened" | "synchronize", sha: string) {
-    await kaizen.probot.receive({ id: `pr-${sha}`, name: "pull_request", payload: pullRequestPayload(action, sha) } as never);
+  async function deliver(action: "opened" | "synchronize", sha: string, options: { forkOwner?: string } = {}) {
+    await kaizen.probot.receive({ id: `pr-${sha}`, name: "pull_request", payload: pullRequestPayload(action, sha, options) } as never);
     const deadline = Date.now() + 15_000;
     for (;;) {
       const { rows } = await kaizen.pool.query(
@@ -50,6 +50,46 @@ describe("pull_request", () => {
       nockCreateCheckRun({ ...EXAMPLE_REPO, id: 72, sent });
       await deliver("synchronize", sha);
       expect(sent[0]).toMatchObject({ name: "Kaizen config", conclusion: "success" });
+    });
+  });
+
+  describe("when a fork's pull request points `_extends` at another repository (issue 10, item 9)", () => {
+    const fileAt = (sha: string, yaml: string) =>
+      nock(GITHUB_API)
+        .get(`/repos/${EXAMPLE_REPO.owner}/${EXAMPLE_REPO.repo}/contents/${encodeURIComponent(".github/kaizen.yml")}`)
+        .query({ ref: sha })
+        .reply(200, yaml, { "content-type": "text/plain; charset=utf-8" });
+
+    it("checks the file on its own, never reads the other repository, and says so in the check", async () => {
+      const sha = "f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0";
+      const sent: Body[] = [];
+      nockPullFiles(2, [{ filename: ".github/kaizen.yml" }]);
+      fileAt(sha, "_extends: octo-org/private-infra:secrets/kaizen.yml\ncomment: always\n");
+      // Nothing answers for octo-org/private-infra: were Kaizen to follow `_extends`, the unmatched read would
+      // fail the job, and no check run would be written.
+      nockListCheckRuns({ ...EXAMPLE_REPO, sha, name: "Kaizen config", runs: [] });
+      nockCreateCheckRun({ ...EXAMPLE_REPO, id: 74, sent });
+
+      await deliver("opened", sha, { forkOwner: "mallory" });
+
+      expect(sent[0]).toMatchObject({ name: "Kaizen config", conclusion: "success" });
+      expect(sent[0]?.output.summary).toContain("comes from a fork, so Kaizen checked this file on its own and did not read `_extends`");
+      expect(sent[0]?.output.summary).not.toMatch(/does not exist|not found|404/i);
+    });
+
+    it("still reports the fork file's own problems", async () => {
+      const sha = "f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1";
+      const sent: Body[] = [];
+      nockPullFiles(2, [{ filename: ".github/kaizen.yml" }]);
+      fileAt(sha, "_extends: .github\ngate: maybe\n");
+      nockListCheckRuns({ ...EXAMPLE_REPO, sha, name: "Kaizen config", runs: [] });
+      nockCreateCheckRun({ ...EXAMPLE_REPO, id: 75, sent });
+
+      await deliver("opened", sha, { forkOwner: "mallory" });
+
+      expect(sent[0]).toMatchObject({ conclusion: "failure" });
+      expect(sent[0]?.output.summary).toContain("`gate`");
+      expect(sent[0]?.output.summary).toContain("did not read `_extends`");
     });
   });
 

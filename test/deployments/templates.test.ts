@@ -191,12 +191,13 @@ describe("config-problems", () => {
         { path: "metrics[2].source", message: "Unknown source \"prom\".", fix: "Use one of: prometheus." },
         { path: "", message: "The file is not valid YAML (line 4, column 3).", fix: "Check the indentation near line 4." },
       ],
+      notes: [],
     });
     expect(body).toMatchSnapshot();
   });
 
   it("says the file is valid when there are no problems", () => {
-    expect(renderGitHubTemplate("config-problems", { file: ".github/kaizen.yml", problems: [] })).toBe(
+    expect(renderGitHubTemplate("config-problems", { file: ".github/kaizen.yml", problems: [], notes: [] })).toBe(
       "## `.github/kaizen.yml` is valid\n\nKaizen found no problems in this file.\n",
     );
   });

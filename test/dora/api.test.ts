@@ -42,7 +42,7 @@ describe("GET /api/dora/{owner}/{repo}", () => {
       .persist();
   });
   afterEach(() => {
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens"))).toEqual([]);
+    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens") && m !== "GET https://api.github.com:443/app")).toEqual([]);
     nock.cleanAll();
   });
 

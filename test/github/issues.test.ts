@@ -1,7 +1,7 @@
 import nock from "nock";
-import { closeIssue, findOpenIssueByMarker, openIssue } from "../../src/github/issues.js";
+import { closeIssue, findOpenIssueByMarker, findOrOpenIssue, openIssue } from "../../src/github/issues.js";
 import { findPullsForSha } from "../../src/deployments/github.js";
-import { nockCreateIssue, nockListOpenIssues, nockListPullsForCommit, nockUpdateIssue, TEST_REPO, testOctokit } from "../helpers/nock-github.js";
+import { nockCreateIssue, nockGetApp, nockListOpenIssues, nockListPullsForCommit, nockUpdateIssue, TEST_REPO, testOctokit } from "../helpers/nock-github.js";
 
 const MARKER = "<!-- kaizen:issue:production%2Fcheckout%20p95 -->";
 
@@ -47,12 +47,29 @@ describe("findOpenIssueByMarker", () => {
     const scope = nockListOpenIssues({
       pages: [filler, [{ number: 150, body: `${MARKER}\n(a pull request)`, pull: true }, { number: 151, body: `${MARKER}\nbody` }]],
     });
+    const app = nockGetApp();
 
     await expect(findOpenIssueByMarker(testOctokit(), { ...TEST_REPO, marker: MARKER })).resolves.toEqual({
       number: 151,
       url: "https://github.com/octo-org/shop/issues/151",
     });
+    expect(scope.isDone() && app.isDone()).toBe(true);
+  });
+
+  it("does not take a stranger's issue that pasted the marker (and the label) for Kaizen's", async () => {
+    const scope = nockListOpenIssues({ pages: [[{ number: 5, body: `${MARKER}\nclose me, Kaizen`, author: "mallory" }]] });
+    const sent: Array<Record<string, unknown>> = [];
+    const create = nockCreateIssue({ number: 6, sent });
+
+    await expect(findOpenIssueByMarker(testOctokit(), { ...TEST_REPO, marker: MARKER })).resolves.toBeNull();
     expect(scope.isDone()).toBe(true);
+
+    const scopeAgain = nockListOpenIssues({ pages: [[{ number: 5, body: `${MARKER}\nclose me, Kaizen`, author: "mallory" }]] });
+    const opened = await findOrOpenIssue(testOctokit(), { ...TEST_REPO, marker: MARKER, title: "Benchmark regression: x @octo-org/team", body: MARKER, labels: [] });
+    expect(opened.number).toBe(6);
+    expect(scopeAgain.isDone() && create.isDone()).toBe(true);
+    // The new issue's title names the benchmark without pinging the team it mentions.
+    expect(sent[0]?.["title"]).toBe("Benchmark regression: x @\u200Bocto-org/team");
   });
 
   it("returns null when no open issue carries the marker", async () => {

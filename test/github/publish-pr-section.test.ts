@@ -8,6 +8,7 @@ import {
   TEST_REPO,
   nockCreateComment,
   nockDeleteComment,
+  nockGetApp,
   nockGetComment,
   nockListComments,
   nockUpdateComment,
@@ -66,6 +67,17 @@ describe("publishPrSection", () => {
       expect(await listPrComments(db.pool, REPO_ID, pullNumber)).toEqual([
         expect.objectContaining({ marker: MARKER, commentId: 7001 }),
       ]);
+    });
+
+    it("does not write into a comment whose author pasted Kaizen's marker: it creates its own and records that", async () => {
+      const sent: Body[] = [];
+      nockListComments({ issueNumber: pullNumber, pages: [[{ id: 66, body: `${MARKER}\nI can edit this`, author: "pr-author" }]] });
+      nockCreateComment({ issueNumber: pullNumber, id: 7002, sent });
+
+      await publish(section("deployment:production", DEPLOYMENT));
+
+      expect(sent).toHaveLength(1);
+      expect(await listPrComments(db.pool, REPO_ID, pullNumber)).toEqual([expect.objectContaining({ marker: MARKER, commentId: 7002 })]);
     });
 
     it("does not call GitHub with createIfMissing false, but stores the section for the comment made later", async () => {
@@ -142,6 +154,7 @@ describe("publishPrSection", () => {
       await withComment(7007, ["benchmarks", BENCHMARKS]);
       nockUpdateComment({ commentId: 7007, status: 404 });
       nockListComments({ issueNumber: pullNumber, pages: [[{ id: 7008, body: `${MARKER}\nrestored by hand` }]] });
+      nockGetApp();
       nockUpdateComment({ commentId: 7008 });
 
       await publish(section("deployment:production", DEPLOYMENT));

@@ -4,6 +4,7 @@ import {
   TEST_REPO,
   nockCreateComment,
   nockListComments,
+  nockGetApp,
   nockUpdateComment,
   testOctokit,
 } from "../helpers/nock-github.js";
@@ -33,11 +34,12 @@ describe("upsertComment", () => {
     it("falls back to searching for the marker when the known comment was deleted", async () => {
       const gone = nockUpdateComment({ commentId: 44, status: 404 });
       const list = nockListComments({ issueNumber: 318, pages: [[...others(1, 3), { id: 45, body: `${MARKER}\nold` }]] });
+      const app = nockGetApp();
       const update = nockUpdateComment({ commentId: 45 });
 
       await expect(upsertComment(testOctokit(), { ...comment, knownCommentId: 44 })).resolves.toEqual({ id: 45, created: false });
 
-      expect(gone.isDone() && list.isDone() && update.isDone()).toBe(true);
+      expect(gone.isDone() && list.isDone() && app.isDone() && update.isDone()).toBe(true);
     });
 
     it("creates a new comment when the known one was deleted and no other carries the marker", async () => {
@@ -58,21 +60,23 @@ describe("upsertComment", () => {
         issueNumber: 318,
         pages: [others(1, 100), [...others(101, 50), { id: 151, body: `${MARKER}\nold` }]],
       });
+      const app = nockGetApp();
       const update = nockUpdateComment({ commentId: 151, sent });
 
       await expect(upsertComment(testOctokit(), comment)).resolves.toEqual({ id: 151, created: false });
 
-      expect(list.isDone() && update.isDone()).toBe(true);
+      expect(list.isDone() && app.isDone() && update.isDone()).toBe(true);
       expect(sent).toEqual([{ body: BODY }]);
     });
 
     it("stops paging once the marker is found", async () => {
       const list = nockListComments({ issueNumber: 318, pages: [[{ id: 7, body: `${MARKER}\nold` }]], morePages: true });
+      const app = nockGetApp();
       const update = nockUpdateComment({ commentId: 7 });
 
       await expect(upsertComment(testOctokit(), comment)).resolves.toEqual({ id: 7, created: false });
 
-      expect(list.isDone() && update.isDone()).toBe(true);
+      expect(list.isDone() && app.isDone() && update.isDone()).toBe(true);
     });
 
     it("creates the comment, marker first, when no comment carries the marker", async () => {
@@ -85,6 +89,30 @@ describe("upsertComment", () => {
       expect(result).toEqual({ id: 500, created: true });
       expect(list.isDone() && create.isDone()).toBe(true);
       expect(sent).toEqual([{ body: BODY }]);
+    });
+  });
+
+  describe("when someone else's comment carries the marker", () => {
+    it("does not edit a person's comment that pasted the marker: it creates Kaizen's own", async () => {
+      const sent: Array<Record<string, unknown>> = [];
+      const list = nockListComments({ issueNumber: 318, pages: [[{ id: 9, body: `${MARKER}\nmine now`, author: "mallory" }]] });
+      const create = nockCreateComment({ issueNumber: 318, id: 501, sent });
+
+      await expect(upsertComment(testOctokit(), comment)).resolves.toEqual({ id: 501, created: true });
+
+      expect(list.isDone() && create.isDone()).toBe(true);
+      expect(sent).toEqual([{ body: BODY }]);
+    });
+
+    it("does not edit another app's bot comment that carries the marker, and finds Kaizen's own after it", async () => {
+      const otherBot = { id: 10, body: `${MARKER}\nfrom another app`, author: "other-app[bot]" };
+      const list = nockListComments({ issueNumber: 318, pages: [[otherBot, { id: 11, body: `${MARKER}\nold` }]] });
+      const app = nockGetApp();
+      const update = nockUpdateComment({ commentId: 11 });
+
+      await expect(upsertComment(testOctokit(), comment)).resolves.toEqual({ id: 11, created: false });
+
+      expect(list.isDone() && app.isDone() && update.isDone()).toBe(true);
     });
   });
 

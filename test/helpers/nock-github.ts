@@ -14,6 +14,25 @@ export const GITHUB_API = "https://api.github.com";
 export const TEST_REPO = { owner: "octo-org", repo: "shop" } as const;
 
 type RepoOption = { owner?: string; repo?: string };
+
+/** The app the tests run as (start-kaizen's Probot has the same id); its bot account is `kaizen-test[bot]`. */
+export const TEST_APP = { id: 123, slug: "kaizen-test" } as const;
+
+/**
+ * Who wrote a listed comment or issue: `"kaizen"` (the default) is the app itself, as GitHub reports it
+ * (`performed_via_github_app` and the `[bot]` account); any other string is a person's login.
+ */
+type Author = { author?: string };
+
+function authoredBy(author = "kaizen"): Record<string, unknown> {
+  if (author !== "kaizen") return { user: { login: author, type: "User" }, performed_via_github_app: null };
+  return { user: { login: `${TEST_APP.slug}[bot]`, type: "Bot" }, performed_via_github_app: { id: TEST_APP.id, slug: TEST_APP.slug } };
+}
+
+/** GET /app: the app's id and slug, which Kaizen reads to tell its own comments and issues from strangers'. */
+export function nockGetApp(): nock.Scope {
+  return nock(GITHUB_API).get("/app").reply(200, { id: TEST_APP.id, slug: TEST_APP.slug, name: "Kaizen (test)" });
+}
 type SentBodies = Array<Record<string, unknown>>;
 
 /** Probot's Octokit with retries and throttling off (function form: see ENVIRONMENT.md gotcha 3), token auth. */
@@ -86,11 +105,12 @@ export function nockUpdateCheckRun(options: RepoOption & { id: number; sent?: Se
     .reply(200, { id: options.id });
 }
 
-/** GET an issue's or pull request's comments, one array per page. */
+/** GET an issue's or pull request's comments, one array per page; each written by Kaizen unless `author` says who. */
 export function nockListComments(
-  options: RepoOption & { issueNumber: number; pages: Array<Array<{ id: number; body: string }>>; morePages?: boolean },
+  options: RepoOption & { issueNumber: number; pages: Array<Array<{ id: number; body: string } & Author>>; morePages?: boolean },
 ): nock.Scope {
-  return nockPages(`${repoPath(options)}/issues/${options.issueNumber}/comments`, { per_page: "100" }, options.pages, {
+  const pages = options.pages.map((page) => page.map(({ author, ...comment }) => ({ ...comment, ...authoredBy(author) })));
+  return nockPages(`${repoPath(options)}/issues/${options.issueNumber}/comments`, { per_page: "100" }, pages, {
     morePages: options.morePages,
   });
 }
@@ -165,10 +185,13 @@ export function nockUpdateIssue(
     .reply(200, { number: options.issueNumber, state: "closed" });
 }
 
-/** GET open issues labelled `kaizen`, one array per page; `pull: true` marks an entry as a pull request. */
+/**
+ * GET open issues labelled `kaizen`, one array per page; `pull: true` marks an entry as a pull request. Each is
+ * Kaizen's unless `author` names the person who opened it.
+ */
 export function nockListOpenIssues(
   options: RepoOption & {
-    pages: Array<Array<{ number: number; body: string | null; pull?: boolean }>>;
+    pages: Array<Array<{ number: number; body: string | null; pull?: boolean } & Author>>;
     morePages?: boolean;
   },
 ): nock.Scope {
@@ -178,6 +201,7 @@ export function nockListOpenIssues(
       number: issue.number,
       body: issue.body,
       html_url: `https://github.com/${owner}/${repo}/${issue.pull ? "pull" : "issues"}/${issue.number}`,
+      ...authoredBy(issue.author),
       ...(issue.pull ? { pull_request: { url: `${GITHUB_API}${repoPath(options)}/pulls/${issue.number}` } } : {}),
     })),
   );

@@ -1,12 +1,16 @@
 import nock from "nock";
 import { nockAccessToken } from "./nock-app.js";
+import { nockGetApp } from "./nock-github.js";
 import { lateBound } from "./late-bound.js";
 import { startKaizen, type RunningKaizen } from "./start-kaizen.js";
 
 export interface UseKaizenOptions extends NonNullable<Parameters<typeof startKaizen>[0]> {
   /** Let requests to 127.0.0.1 through: the real Prometheus from global setup, or a server of the test's own. */
   localhost?: boolean;
-  /** Persist the token exchange of this installation before each test (`nockAccessToken(id).persist()`). */
+  /**
+   * Persist the token exchange of this installation before each test (`nockAccessToken(id).persist()`), and
+   * GET /app, which Kaizen reads once per installation client to tell its own comments and issues from others'.
+   */
   accessToken?: number;
   /**
    * After each test, check that every nock scope it set up was used (`nock.pendingMocks()` is empty, but for
@@ -30,7 +34,11 @@ export interface UseKaizenOptions extends NonNullable<Parameters<typeof startKai
  */
 export function useKaizen(options: UseKaizenOptions = {}): RunningKaizen {
   const { localhost = false, accessToken, checkPending = true, cleanAfterEach = true, perTest = false, ...startOptions } = options;
-  const allowPending = options.allowPending ?? (accessToken === undefined ? [] : ["access_tokens"]);
+  const allowPending = [
+    ...(options.allowPending ?? (accessToken === undefined ? [] : ["access_tokens"])),
+    // Read once per installation client, so most tests find it cached.
+    ...(accessToken === undefined ? [] : ["GET https://api.github.com:443/app"]),
+  ];
   let running: RunningKaizen | undefined;
 
   const start = async () => {
@@ -43,7 +51,9 @@ export function useKaizen(options: UseKaizenOptions = {}): RunningKaizen {
     running = undefined;
   };
   const persistToken = () => {
-    if (accessToken !== undefined) nockAccessToken(accessToken).persist();
+    if (accessToken === undefined) return;
+    nockAccessToken(accessToken).persist();
+    nockGetApp().persist();
   };
   const check = () => {
     if (checkPending) expect(nock.pendingMocks().filter((m) => !allowPending.some((part) => m.includes(part)))).toEqual([]);

@@ -46,10 +46,20 @@ export function deploymentStatusPayload(options: DeploymentStatusOptions): Recor
 }
 
 /** A `pull_request.<action>` payload with an installation. */
-export function pullRequestPayload(action: "opened" | "synchronize" | "reopened", headSha?: string): Record<string, any> {
+export function pullRequestPayload(
+  action: "opened" | "synchronize" | "reopened",
+  headSha?: string,
+  options: { forkOwner?: string } = {},
+): Record<string, any> {
   const payload = example("pull_request", action);
   payload["installation"] = { id: INSTALLATION_ID };
   if (headSha) payload["pull_request"].head.sha = headSha;
+  if (options.forkOwner) {
+    // The head then lives in the fork: another repository, with its own id and owner.
+    const base = payload["repository"];
+    payload["pull_request"].head.repo = { ...base, id: base.id + 1, fork: true, full_name: `${options.forkOwner}/${base.name}`, owner: { ...base.owner, login: options.forkOwner, id: base.owner.id + 1 } };
+    payload["pull_request"].head.label = `${options.forkOwner}:${payload["pull_request"].head.ref}`;
+  }
   return payload;
 }
 

@@ -1,3 +1,4 @@
+import { API_RATE_LIMIT } from "../../src/http/token-rate-limit.js";
 import { TechRadarLoaderResponseParser } from "@backstage-community/plugin-tech-radar-common";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -54,7 +55,7 @@ describe("GET /api/radar and /api/trends", () => {
       .persist();
   });
   afterEach(() => {
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens") && !m.includes("kaizen.yml"))).toEqual([]);
+    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens") && m !== "GET https://api.github.com:443/app" && !m.includes("kaizen.yml"))).toEqual([]);
     nock.cleanAll();
   });
 
@@ -94,6 +95,8 @@ describe("GET /api/radar and /api/trends", () => {
     const ts = await upsertRadarItem(pool, item(1, { title: "TypeScript", body: "Typed, everywhere", ring: "adopt", quadrant: "languages-and-frameworks" }));
     const k8s = await upsertRadarItem(pool, item(2, { title: "Kubernetes", ring: "trial", quadrant: "platforms" }));
     await upsertRadarItem(pool, item(3, { title: "Bun", ring: "assess", quadrant: "platforms", thumbsUp: 5 }));
+    // Deleted, or transferred to a repository the token may not read: its text must not be served from here.
+    await upsertRadarItem(pool, item(4, { title: "Secret acquisition", body: "moved to octo-org/private", ring: "hold", quadrant: "tools", status: "gone" }));
     const trend = await upsertRadarItem(pool, item(9, { kind: "trend", title: "Edge runtimes", body: "See #3", trend: "rising", impact: "high" }));
     await replaceRadarTrendLinks(pool, trend.id, 900, [3]);
     await upsertRadarItem(pool, { ...item(1, { title: "Spark", ring: "adopt", quadrant: "data" }), repoId: 901, repo: "wide", url: `${GHE}/${REPO.owner}/wide/issues/1` });
@@ -192,6 +195,37 @@ describe("GET /api/radar and /api/trends", () => {
       const json = await get(`/api/radar/${REPO.owner}/wide`);
       expect(json.status).toBe(200);
       expect((await json.json()).items.map((i: any) => [i.title, i.quadrant])).toEqual([["Spark", "data"]]);
+    });
+  });
+
+  describe("when an item's issue was deleted or transferred (issue 10, item 11)", () => {
+    it.each(["json", "byor-csv", "zalando", "backstage"])("serves none of its text in %s", async (format) => {
+      nockAccessCheck(200);
+      const response = await get(`/api/radar/${REPO.owner}/${REPO.repo}?format=${format}`);
+      expect(response.status).toBe(200);
+      const body = await response.text();
+      expect(body).toContain("TypeScript");
+      expect(body).not.toMatch(/Secret acquisition|octo-org\/private/);
+    });
+  });
+
+  describe("with a token that asks too often (issue 10, item 10)", () => {
+    it("answers 429 with Retry-After past the burst, before asking GitHub or reading the config", async () => {
+      const token = "ghp_hammering";
+      const checks = nock(GHE)
+        .get(`${API}/repos/${REPO.owner}/${REPO.repo}`)
+        .matchHeader("authorization", `Bearer ${token}`)
+        .times(API_RATE_LIMIT.burst)
+        .reply(404, { message: "Not Found" });
+      const statuses: number[] = [];
+      for (let i = 0; i < API_RATE_LIMIT.burst + 5; i++) statuses.push((await get(`/api/radar/${REPO.owner}/${REPO.repo}`, token)).status);
+
+      expect(statuses.slice(0, API_RATE_LIMIT.burst).every((s) => s === 404)).toBe(true);
+      expect(statuses.slice(API_RATE_LIMIT.burst)).toEqual([429, 429, 429, 429, 429]);
+      expect(checks.isDone()).toBe(true);
+      const limited = await get(`/api/radar/${REPO.owner}/${REPO.repo}`, token);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await limited.json()).toEqual({ message: expect.stringMatching(/^Too many requests with this token; try again in \d+ s\.$/) });
     });
   });
 

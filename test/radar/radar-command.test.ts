@@ -1,7 +1,7 @@
 import nock from "nock";
 import { radarCommand } from "../../src/radar/radar-command.js";
 import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
-import { GITHUB_API, nockCreateComment, nockListComments } from "../helpers/nock-github.js";
+import { GITHUB_API, nockCreateComment, nockListComments, nockUpdateComment } from "../helpers/nock-github.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 import { waitForJob } from "../helpers/wait-for-job.js";
 import { INSTALLATION_ID, issueCommentPayload, issuesPayload, type IssueCommentOptions, type IssuesOptions } from "../helpers/webhook-payloads.js";
@@ -102,9 +102,9 @@ describe("issue_comment.created with /radar on a repository with a radar", () =>
       // GitHub then sends the label events of the bot's own changes: the item is in Trial already, so the label
       // sync records nothing and posts nothing (any GitHub call but the config read would fail the job).
       nockConfig(CONFIG);
-      await issues("unlabeled", { issueNumber: 20, labels: ["radar", "quadrant:tools"], label: "ring:assess", sender: "kaizen[bot]", at: at(11) });
+      await issues("unlabeled", { issueNumber: 20, labels: ["radar", "quadrant:tools"], label: "ring:assess", sender: "kaizen-test[bot]", at: at(11) });
       nockConfig(CONFIG);
-      await issues("labeled", { issueNumber: 20, labels: ["radar", "quadrant:tools", "ring:trial"], label: "ring:trial", sender: "kaizen[bot]", at: at(11) });
+      await issues("labeled", { issueNumber: 20, labels: ["radar", "quadrant:tools", "ring:trial"], label: "ring:trial", sender: "kaizen-test[bot]", at: at(11) });
       expect(await ring(20)).toBe("trial");
       expect(await movesAfterOpening(20)).toEqual([move]);
     });
@@ -173,11 +173,30 @@ describe("issue_comment.created with /radar on a repository with a radar", () =>
       await comment({ commentId: 4000 + issueNumber, issueNumber, labels: PLACED, login: "mallory", body: "/radar move adopt — I like it" });
 
       expect(sent.map((c) => c["body"])).toEqual([
-        `<!-- kaizen:radar-reply:${4000 + issueNumber} -->\n` +
-          "@mallory, moving radar items takes write access to this repository, so this item stays in **Assess**. Someone with write access can run the command, or add the `ring:adopt` label.\n",
+        "<!-- kaizen:radar-refused:mallory -->\n@mallory, moving radar items takes write access to this repository, so this item stays in **Assess**. Someone with write access can run the command, or add the `ring:adopt` label.\n",
       ]);
       expect(await ring(issueNumber)).toBe("assess");
       expect(await movesAfterOpening(issueNumber)).toEqual([]);
+    });
+  });
+
+  describe("repeated by someone without write access (issue 10: /radar as a spam amplifier)", () => {
+    it("answers a command that moves nothing with silence, and repeated moves by updating the one refusal", async () => {
+      await openItem(25);
+      nockConfig(CONFIG);
+      nockPermission("mallory", "read");
+      await comment({ commentId: 4025, issueNumber: 25, labels: PLACED, login: "mallory", body: "/radar move" });
+
+      const refusal = "<!-- kaizen:radar-refused:mallory -->\nearlier refusal";
+      const sent: Sent = [];
+      nockConfig(CONFIG);
+      nockPermission("mallory", "read");
+      nockListComments({ ...EXAMPLE_REPO, issueNumber: 25, pages: [[{ id: 9025, body: "/radar move adopt — again", author: "mallory" }, { id: 9026, body: refusal }]] });
+      nockUpdateComment({ ...EXAMPLE_REPO, commentId: 9026, sent });
+      await comment({ commentId: 4026, issueNumber: 25, labels: PLACED, login: "mallory", body: "/radar move adopt — again" });
+
+      expect(sent).toHaveLength(1);
+      expect(await ring(25)).toBe("assess");
     });
   });
 
@@ -192,11 +211,12 @@ describe("issue_comment.created with /radar on a repository with a radar", () =>
       ],
       ["no ring", 32, "/radar move", "@Codertocat, I can only move a radar item, given a ring and a reason."],
       ["the ring the item is in", 33, "/radar move assess — still assessing", "@Codertocat, this item is in Assess already, so nothing moved."],
-    ])("with %s, replies how to write the command, without asking for access or moving anything", async (_what, issueNumber, body, problem) => {
+    ])("with %s, replies how to write the command to a writer, moving nothing", async (_what, issueNumber, body, problem) => {
       await openItem(issueNumber);
       const sent: Sent = [];
       nockConfig(CONFIG);
       nockListComments({ ...EXAMPLE_REPO, issueNumber, pages: [[]] });
+      nockPermission("Codertocat", "write");
       nockCreateComment({ ...EXAMPLE_REPO, issueNumber, sent });
       await comment({ commentId: 4000 + issueNumber, issueNumber, labels: PLACED, body });
 
@@ -211,6 +231,7 @@ describe("issue_comment.created with /radar on a repository with a radar", () =>
       const sent: Sent = [];
       nockConfig(CONFIG);
       nockListComments({ ...EXAMPLE_REPO, issueNumber: 40, pages: [[]] });
+      nockPermission("Codertocat", "write");
       nockCreateComment({ ...EXAMPLE_REPO, issueNumber: 40, sent });
       await comment({ commentId: 4040, issueNumber: 40, labels: ["bug"], body: "/radar move trial — worth a try" });
 

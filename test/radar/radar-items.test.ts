@@ -1,7 +1,7 @@
 import nock from "nock";
 import { jobId } from "../../src/queue/create-queue.js";
 import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
-import { GITHUB_API, nockCreateComment, nockListComments } from "../helpers/nock-github.js";
+import { GITHUB_API, TEST_APP, nockCreateComment, nockListComments } from "../helpers/nock-github.js";
 import { type RunningKaizen } from "../helpers/start-kaizen.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 import { INSTALLATION_ID, type IssuesOptions, issuesPayload } from "../helpers/webhook-payloads.js";
@@ -113,7 +113,7 @@ describe("issues events", () => {
 
       // GitHub then sends the unlabeled event of the bot's own removal: read, and ignored.
       nockConfig(CONFIG);
-      await deliver("unlabeled", { issueNumber: 11, labels: ["radar", "quadrant:tools", "ring:trial"], label: "ring:assess", sender: "kaizen[bot]", at: at(6) });
+      await deliver("unlabeled", { issueNumber: 11, labels: ["radar", "quadrant:tools", "ring:trial"], label: "ring:assess", sender: "kaizen-test[bot]", at: at(6) });
 
       expect(await item(11)).toMatchObject({ ring: "trial", quadrant: "tools", status: "active", problem: null });
       const moves = (await movements(11)).filter((m) => m.movedAt > at(0));
@@ -122,6 +122,18 @@ describe("issues events", () => {
       ]);
       expect(sent).toHaveLength(1);
       expect(sent[0]!["body"]).toMatch(/^<!-- kaizen:radar-moved:\d+ -->\nMoved \*\*Assess → Trial\*\* by @bob\.\n$/);
+    });
+
+    it("does not take another app's bot removing the ring label for Kaizen's own move (issue 10, item 11)", async () => {
+      await openItem(15);
+      const sent: Array<Record<string, unknown>> = [];
+      nockConfig(CONFIG);
+      nockNewComment(15, sent);
+      await deliver("unlabeled", { issueNumber: 15, labels: ["radar", "quadrant:tools"], label: "ring:assess", sender: "other-app[bot]", at: at(6) });
+
+      // Read like anyone's label change: the item lost its ring, so Kaizen keeps the last one and explains.
+      expect(await item(15)).toMatchObject({ ring: "assess", quadrant: "tools" });
+      expect(sent).toHaveLength(1);
     });
 
     it("ignores a redelivery: the queue keeps one job per delivery, and the job skips a delivery synced before", async () => {
@@ -156,7 +168,8 @@ describe("issues events", () => {
         .query({ per_page: "100" })
         .reply(200, async () => {
           const { rows } = await kaizen.pool.query("select id from radar_movements where idempotency_key = 'move-14:ring'");
-          return [{ id: 777, body: `<!-- kaizen:radar-moved:${String(rows[0].id)} -->\nMoved **Assess → Trial** by @bob.` }];
+          const app = { user: { login: `${TEST_APP.slug}[bot]`, type: "Bot" }, performed_via_github_app: { id: TEST_APP.id } };
+          return [{ id: 777, body: `<!-- kaizen:radar-moved:${String(rows[0].id)} -->\nMoved **Assess → Trial** by @bob.`, ...app }];
         });
       nock(GITHUB_API).patch("/repos/Codertocat/Hello-World/issues/comments/777", (body: Record<string, unknown>) => sent.push(body) > 0).reply(200, { id: 777 });
 

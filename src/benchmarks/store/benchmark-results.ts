@@ -50,12 +50,23 @@ export async function saveBenchmarkResults(
   });
 }
 
-/** Every result stored for one commit (on any branch: a merge-base may have been measured on its own branch). */
-export async function listBenchmarkResultsForSha(db: Queryable, repoId: number, sha: string): Promise<StoredBenchmarkResult[]> {
+/**
+ * The results stored for one commit: those of `branch` when given (a run's own results), else those of the
+ * repository's own branches (a merge-base may have been measured on any of them). A fork's results are filed
+ * under `owner:branch` (git forbids `:` in branch names), and never count for another branch: a fork can run
+ * its workflow on a commit of the default branch and report any numbers it likes.
+ */
+export async function listBenchmarkResultsForSha(
+  db: Queryable,
+  repoId: number,
+  sha: string,
+  from: { branch?: string } = {},
+): Promise<StoredBenchmarkResult[]> {
   const { rows } = await db.query<StoredBenchmarkResult>({
     text: `select distinct on (benchmark, measure) ${COLUMNS} from benchmark_results
-           where repo_id = $1 and sha = $2 order by benchmark, measure, created_at desc`,
-    values: [repoId, sha],
+           where repo_id = $1 and sha = $2 and (case when $3::text is null then position(':' in branch) = 0 else branch = $3 end)
+           order by benchmark, measure, created_at desc`,
+    values: [repoId, sha, from.branch ?? null],
   });
   return rows;
 }
@@ -63,7 +74,8 @@ export async function listBenchmarkResultsForSha(db: Queryable, repoId: number, 
 /** Which of these commits have results, so an ancestor walk needs one query, not one per commit. */
 export async function shasWithBenchmarkResults(db: Queryable, repoId: number, shas: string[]): Promise<Set<string>> {
   const { rows } = await db.query<{ sha: string }>({
-    text: `select distinct sha from benchmark_results where repo_id = $1 and sha = any($2::text[])`,
+    // The repository's own results only: a fork's cannot become a baseline (see listBenchmarkResultsForSha).
+    text: `select distinct sha from benchmark_results where repo_id = $1 and sha = any($2::text[]) and position(':' in branch) = 0`,
     values: [repoId, shas],
   });
   return new Set(rows.map((row) => row.sha));

@@ -22,7 +22,7 @@ export const MetricConfig = z
       .min(1)
       .meta({
         description:
-          "Query returning one series. May use `{{environment}}`, `{{sha}}`, `{{ref}}` and `{{repo}}`, filled in (quoted-string safe) for each deployment.",
+          "Query returning one series. May use `{{environment}}`, `{{sha}}`, `{{ref}}` and `{{repo}}`, each inside a double-quoted label value (also after `=~`, regex characters then escaped too), filled in escaped for each deployment.",
       })
       .register(fixHints, { fix: QUERY_FIX }),
     unit: z.string().default("").meta({ description: "Unit shown after values in reports, like `s` or `%`." }),

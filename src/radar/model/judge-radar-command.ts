@@ -10,7 +10,7 @@ export type RadarCommandVerdict =
   /** `problem` is a sentence that follows "@author, " in the reply. */
   | { kind: "reply"; problem: string };
 
-const code = (text: string): string => `\`${text}\``;
+const code = (text: string): string => codeSpan(text);
 const reply = (problem: string): RadarCommandVerdict => ({ kind: "reply", problem });
 
 /**

@@ -16,7 +16,11 @@ export interface RadarRows {
   experiments: Array<Omit<RadarSnapshotExperiment, "url" | "number"> & { issueNumber: number; mentionedIssue: number }>;
 }
 
-/** The stored rows of one repository's radar as a snapshot for the exports and the review. */
+/**
+ * The stored rows of one repository's radar as a snapshot for the exports and the review. Items that left the
+ * radar (`gone`: the issue was deleted, transferred, or lost the radar label) are left out: a transferred issue
+ * may now live in a repository the reader cannot see, and a deleted one's text was withdrawn.
+ */
 export function toRadarSnapshot(repo: { owner: string; repo: string }, rows: RadarRows): RadarSnapshot {
   const movementsOf = groupBy(rows.movements, (m) => m.issueNumber);
   const trendsOf = groupBy(rows.links, (l) => l.radarIssueNumber);
@@ -31,7 +35,7 @@ export function toRadarSnapshot(repo: { owner: string; repo: string }, rows: Rad
       url: rows.latestReview.url,
       createdAt: rows.latestReview.createdAt,
     },
-    items: rows.radarItems.map((item) => ({
+    items: rows.radarItems.filter((item) => item.status !== "gone").map((item) => ({
       number: item.issueNumber,
       title: item.title,
       description: item.body,
@@ -58,7 +62,7 @@ export function toRadarSnapshot(repo: { owner: string; repo: string }, rows: Rad
         state: e.state,
       })),
     })),
-    trends: rows.trendItems.map((item) => ({
+    trends: rows.trendItems.filter((item) => item.status !== "gone").map((item) => ({
       number: item.issueNumber,
       title: item.title,
       description: item.body,

@@ -78,6 +78,21 @@ describe("benchmark results", () => {
       expect(stored).toEqual([expect.objectContaining({ value: 6, branch: "main" })]);
     });
 
+    it("never takes a fork's results for the repository's, even on a commit of the default branch (issue 10)", async () => {
+      const own = await aRun(undefined, "main", sha("f"));
+      await saveBenchmarkResults(db.pool, own, [aResult({ value: 100 })]);
+      // A fork runs its own workflow on the same commit, later, and reports what it likes.
+      const fork = await aRun(own.repoId, "mallory:main", sha("f"));
+      await saveBenchmarkResults(db.pool, fork, [aResult({ value: 1 })]);
+      const forkOnly = await aRun(own.repoId, "mallory:main", sha("e"));
+      await saveBenchmarkResults(db.pool, forkOnly, [aResult({ value: 1 })]);
+
+      expect(await listBenchmarkResultsForSha(db.pool, own.repoId, sha("f"))).toEqual([expect.objectContaining({ value: 100, branch: "main" })]);
+      expect(await shasWithBenchmarkResults(db.pool, own.repoId, [sha("e"), sha("f")])).toEqual(new Set([sha("f")]));
+      // The fork's run still compares its own results.
+      expect(await listBenchmarkResultsForSha(db.pool, own.repoId, sha("f"), { branch: "mallory:main" })).toEqual([expect.objectContaining({ value: 1 })]);
+    });
+
     it("keeps repositories apart", async () => {
       const a = await aRun();
       const b = await aRun();

@@ -1,0 +1,116 @@
+import fc from "fast-check";
+import { RadarConfig } from "../../../src/config/schema/radar-config.js";
+import { parseIssueMentions } from "../../../src/radar/model/parse-issue-mentions.js";
+import { parseRadarCommand } from "../../../src/radar/model/parse-radar-command.js";
+import { readRadarLabels } from "../../../src/radar/model/read-radar-labels.js";
+import { toRadarIssueEvent } from "../../../src/radar/radar-issue-event.js";
+import { issuesPayload } from "../../helpers/webhook-payloads.js";
+
+// Property-based fuzzing of the radar's readers of text strangers write: comments, labels, issue bodies and the
+// webhook fields the radar reads. Whatever the input: an answer of the documented shape (or null), never an
+// exception, and time linear in the input's size.
+const SEED = 20_261_206;
+const config = RadarConfig.parse({});
+const RINGS = config.rings;
+
+/** Comment text built from the tokens the parser looks for, in any order and spacing. */
+const commandText = fc
+  .array(fc.oneof(fc.constantFrom("/radar", "/RADAR", "move", "MOVE", ...RINGS, "—", "–", "--", "-", " ", "\t", "\n", "\r\n", "ring:", "é", "🙂", "\u0000"), fc.string({ maxLength: 6 })), { maxLength: 14 })
+  .map((tokens) => tokens.join(""));
+
+/** Label names shaped like ring and quadrant labels, with wrong case, spaces, unknown names and duplicates. */
+const labelName = fc.oneof(
+  fc.constantFrom("radar", "market-trend", "bug", ...RINGS.map((r) => `ring:${r}`), "RING:ADOPT", "ring: trial", "ring:", "quadrant:tools", "quadrant:TOOLS", "quadrant:", "quadrant:nope"),
+  fc.string({ maxLength: 20 }),
+);
+
+function timeOf(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start);
+}
+
+
+describe("radar input under fuzzing", () => {
+  it("parseRadarCommand answers null or a command of the documented kinds, whose ring is a configured one", () => {
+    fc.assert(
+      fc.property(commandText, (body) => {
+        const command = parseRadarCommand(body, RINGS);
+        if (command === null) return;
+        expect(["move", "usage", "unknown-ring", "missing-reason"]).toContain(command.kind);
+        if (command.kind === "move" || command.kind === "missing-reason") expect(RINGS).toContain(command.ring);
+        if (command.kind === "move") expect(command.reason.trim()).toBe(command.reason);
+        if (command.kind === "move") expect(command.reason).not.toBe("");
+      }),
+      { numRuns: 3000, seed: SEED },
+    );
+  });
+
+  it("readRadarLabels places an item only in a configured ring and quadrant, and explains every problem", () => {
+    fc.assert(
+      fc.property(fc.array(labelName, { maxLength: 12 }), (labels) => {
+        const read = readRadarLabels(config, labels);
+        if (read.ring !== null) expect(RINGS).toContain(read.ring);
+        if (read.quadrant !== null) expect(config.quadrants).toContain(read.quadrant);
+        for (const problem of read.problems) expect(problem.length).toBeGreaterThan(10);
+        if (read.problems.length === 0) expect(read.ring !== null && read.quadrant !== null).toBe(true);
+      }),
+      { numRuns: 3000, seed: SEED },
+    );
+  });
+
+  it("parseIssueMentions answers issue numbers only", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom("#", "#1", "#007", "#99999999999999999999", "owner/repo#2", "GH-3", " ", "\n", "`", "https://github.com/o/r/issues/4"), fc.string({ maxLength: 5 })), { maxLength: 20 }), (parts) => {
+        for (const number of parseIssueMentions(parts.join(""))) {
+          expect(Number.isSafeInteger(number)).toBe(true);
+          expect(number).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 2000, seed: SEED },
+    );
+  });
+
+  it("toRadarIssueEvent reads an issues webhook whatever its user-controlled fields hold", () => {
+    const odd = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("", "\u0000", "a".repeat(300), "@octo-org/team", "<!-- kaizen:pr -->"));
+    fc.assert(
+      fc.property(odd, odd, fc.array(odd, { maxLength: 6 }), odd, fc.option(odd), (title, body, labels, login, label) => {
+        const payload = issuesPayload("labeled", { issueNumber: 5, labels, label: label ?? "ring:adopt", sender: login || "ghost" });
+        payload["issue"].title = title;
+        payload["issue"].body = body;
+        const event = toRadarIssueEvent(payload as never, "fuzz");
+        expect(event).not.toBeNull();
+        expect(event!.issue.title).toBe(title);
+        // A label without a name (GitHub never sends one) is skipped, not an error.
+        expect(event!.issue.labels).toEqual(labels.filter((name) => name !== ""));
+        expect(event!.sender.isBot).toBe(false);
+      }),
+      { numRuns: 500, seed: SEED },
+    );
+  });
+
+  it("each reader is linear in its input's size (16× the text: about 16× the time, 256× if quadratic; failing past 128×)", () => {
+    const comment = (n: number) => `/radar move trial ${"— ".repeat(n)}${" ".repeat(n)}why\n${"x".repeat(n)}`;
+    const labels = (n: number) => Array.from({ length: n / 50 }, (_, i) => (i % 2 ? `ring:${" ".repeat(40)}x` : `quadrant:q${i}`));
+    const mentions = (n: number) => "#1 ".repeat(n / 3) + "#".repeat(n);
+    const readers = [
+      ["command", comment, (text: string) => parseRadarCommand(text, RINGS)],
+      ["labels", labels, (names: string[]) => readRadarLabels(config, names)],
+      ["mentions", mentions, (text: string) => parseIssueMentions(text)],
+    ] as const;
+    // Fresh, flat copies for each run: V8 caches a regex's last result per string, and flattens a built-up
+    // string on first use, either of which would time the cache rather than the reader.
+    const fresh = (value: string | string[], copy: number) =>
+      Array.isArray(value) ? value.map((v) => Buffer.from(`${v}${copy}`).toString()) : Buffer.from(`${value}${copy}`).toString();
+    const timeFresh = (read: (x: never) => unknown, value: string | string[]) => {
+      const copies = [1, 2, 3].map((copy) => fresh(value, copy));
+      return Math.min(...copies.map((copy) => timeOf(() => read(copy as never))));
+    };
+    for (const [name, input, read] of readers) {
+      timeFresh(read, input(20_000));
+      const smallTime = timeFresh(read, input(50_000));
+      const largeTime = timeFresh(read, input(800_000));
+      expect({ name, linear: largeTime < smallTime * 128 }).toEqual({ name, linear: true });
+    }
+  });
+});
