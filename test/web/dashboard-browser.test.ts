@@ -8,6 +8,10 @@ import { CLIENT_ID, CLIENT_SECRET, startOAuthGitHub, type OAuthGitHub } from "..
 import { startBuiltApp, type BuiltApp } from "../helpers/start-built-app.js";
 import { seedBenchmarkHistory, seedExperiments, seedMetricHistory, type SeededHistory, type SeedRepo } from "../helpers/seed-dashboard.js";
 import { WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
+import { fixtureWeeksBefore, seedFixture as seedDoraFixture } from "../helpers/seed-dora-fixture.js";
+import { RADAR_BLIP_ISSUES, RADAR_QUADRANTS, seedRadar } from "../helpers/seed-radar.js";
+import { blipsOutsideTheirPlace, readRadarBlips } from "../helpers/read-radar-blips.js";
+import { saveDoraSettings } from "../../src/dora/store/dora-settings.js";
 
 const REPO: SeedRepo = { id: 4242, owner: "octo-org", name: "shop", installationId: 77 };
 const HOSTILE_METRIC = `p95 <img src=x id=pwned-metric>`;
@@ -17,6 +21,13 @@ const ARTIFACTS = "test-artifacts/dashboard";
 const AXE_SOURCE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 /** The whole seeded year (the page shows the last 90 days unless asked). */
 const YEAR = `from=${new Date(Date.now() - 366 * 86_400_000).toISOString().slice(0, 10)}`;
+/**
+ * The DORA fixture's five keys (hand-computed in test/dora/README.md; test/dora/dashboard.test.ts asserts the same).
+ * Its 10 deploys fall in the 11 weeks before this one; the app counts the days of this week gone by, so the
+ * frequency lies between 10/12 and 10/11 a week (0.91 on a Monday at midnight, as the fixture's own test sees it).
+ */
+const DORA_KEYS = [expect.stringMatching(/^0\.(8[3-9]|9[01]) deploys\/week$/), "12 h", "50.0%", "4.5 h", "30.0%"];
+const doraKeys = (page: Page) => page.locator(".kz-dora-key .kz-figure").allInnerTexts();
 const metricPath = (metric: string) => `/octo-org/shop/metrics/production/${encodeURIComponent(metric)}?${YEAR}`;
 
 /**
@@ -42,6 +53,40 @@ const PAGES: { name: string; path: string; check(page: Page, seeded: SeededHisto
       expect(text).toContain(HOSTILE_TITLE);
       expect(text).toContain("latncy");
       expect(text).not.toContain("Done already");
+      // DORA: the fixture's keys over the last 12 weeks, linking the DORA page.
+      expect(await page.locator('a[href$="/octo-org/shop/dora"]').count()).toBeGreaterThan(0);
+      expect(await doraKeys(page)).toEqual(DORA_KEYS);
+    },
+  },
+  {
+    name: "dora",
+    path: "/octo-org/shop/dora",
+    async check(page) {
+      expect(await doraKeys(page)).toEqual(DORA_KEYS);
+      expect(await page.locator(".kz-dora-key").first().innerText()).toContain("10 deploys on 6 days");
+      const total = await page.locator("table.kz-dora-table tbody tr").last().locator("td, th").allInnerTexts();
+      expect(total).toEqual(["total", "10", "6", "8", "12", "72", "5", "50.0%", "4", "1", "4.5", "3", "30.0%"]);
+      // Five charts, drawn by uPlot.
+      expect(await page.locator(".kz-chart").count()).toBe(5);
+      expect(await page.locator(".kz-chart canvas").count()).toBeGreaterThanOrEqual(5);
+    },
+  },
+  {
+    name: "radar",
+    path: "/octo-org/shop/radar",
+    async check(page) {
+      const drawn = await readRadarBlips(page);
+      expect(drawn.map((b) => b.issue).sort((a, b) => a - b)).toEqual(RADAR_BLIP_ISSUES);
+      expect(blipsOutsideTheirPlace(drawn, RADAR_QUADRANTS)).toEqual([]);
+      const byIssue = new Map(drawn.map((b) => [b.issue, b]));
+      expect([1, 2, 3, 4].map((n) => [byIssue.get(n)!.ringName, byIssue.get(n)!.quadrant, byIssue.get(n)!.moved])).toEqual([
+        ["adopt", "languages", "in"],
+        ["hold", "tools", "out"],
+        ["assess", "platforms", "new"],
+        ["trial", "platforms", "none"],
+      ]);
+      expect(await page.locator("#item-1").innerText()).toMatch(/Ring: Trial → Adopt\s+hubot\s+every service <b>uses<\/b> it/);
+      expect(await page.locator("#item-3 h4").innerText()).toContain("Bun <script>alert(1)</script>");
     },
   },
   {
@@ -147,6 +192,10 @@ describe("the dashboard in a real browser", () => {
     });
     await seedBenchmarkHistory(db.pool, { repo: REPO, branch: "main", benchmarks: ["BenchmarkCheckout", "BenchmarkSearch"], commits: 60, end, lastFactor: 1.3 });
     await seedExperiments(db.pool, { repo: REPO, titles: [HOSTILE_TITLE, "Smaller images", "Bad block", "Done already"] });
+    const doraRepo = { repoId: REPO.id, owner: REPO.owner, repo: REPO.name, installationId: REPO.installationId };
+    await seedDoraFixture(db.pool, doraRepo, { shiftWeeks: fixtureWeeksBefore(new Date()) });
+    await saveDoraSettings(db.pool, REPO.id, { production: ["prod*"], incident_label: "incident" });
+    await seedRadar(db.pool, { id: REPO.id, owner: REPO.owner, name: REPO.name });
 
     github = await startOAuthGitHub({
       grants: { alice: ["octo-org/shop"], bob: [] },
