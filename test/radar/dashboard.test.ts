@@ -1,4 +1,4 @@
-import { radarDashboardPage } from "../../src/radar/dashboard.js";
+import { radarDashboardPage, radarOverviewTile } from "../../src/radar/dashboard.js";
 import type { DashboardContext } from "../../src/web/dashboard-page.js";
 import { useChromium } from "../helpers/page-in-chromium.js";
 import { blipsOutsideTheirPlace, readRadarBlips } from "../helpers/read-radar-blips.js";
@@ -97,9 +97,21 @@ describe("GET /{owner}/{repo}/radar (the radar page)", () => {
     });
   });
 
+  describe("the overview tile", () => {
+    it("counts the active items of each ring, says how many wait for valid labels, and links the radar", async () => {
+      const page = await chromium.open((await radarOverviewTile.render(context(REPO, "https://kaizen.example.com")))!);
+      expect(await page.locator("h2 a").getAttribute("href")).toBe("https://kaizen.example.com/octo-org/shop/radar");
+      expect(await page.locator(".kz-radar-rings li").allInnerTexts()).toEqual(["Adopt: 1", "Trial: 1", "Assess: 13", "Hold: 1"]);
+      expect(await page.locator("p").innerText()).toBe("16 items on the radar, 1 waiting for valid labels.");
+      expect(await chromium.seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+  });
+
   describe("for a repository without radar items", () => {
-    it("answers nothing (404)", async () => {
+    it("answers nothing (404) and leaves the overview tile out", async () => {
       expect(await radarDashboardPage.render(context(OTHER))).toBeUndefined();
+      expect(await radarOverviewTile.render(context(OTHER))).toBeUndefined();
     });
   });
 });

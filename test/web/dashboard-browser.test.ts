@@ -14,6 +14,8 @@ import { blipsOutsideTheirPlace, readRadarBlips } from "../helpers/read-radar-bl
 import { saveDoraSettings } from "../../src/dora/store/dora-settings.js";
 
 const REPO: SeedRepo = { id: 4242, owner: "octo-org", name: "shop", installationId: 77 };
+const RADAR_ONLY = { id: 4243, owner: "octo-org", name: "radar-only" };
+const DORA_ONLY = { id: 4244, owner: "octo-org", name: "dora-only" };
 const HOSTILE_METRIC = `p95 <img src=x id=pwned-metric>`;
 const HOSTILE_TITLE = `<script id="pwned-title">window.pwned = 1</script> Cache it`;
 const REGRESSION_AT = 2000;
@@ -56,6 +58,9 @@ const PAGES: { name: string; path: string; check(page: Page, seeded: SeededHisto
       // DORA: the fixture's keys over the last 12 weeks, linking the DORA page.
       expect(await page.locator('a[href$="/octo-org/shop/dora"]').count()).toBeGreaterThan(0);
       expect(await doraKeys(page)).toEqual(DORA_KEYS);
+      // Radar: active items per ring, linking the radar.
+      expect(await page.locator('a[href$="/octo-org/shop/radar"]').count()).toBe(1);
+      expect(await page.locator(".kz-radar-rings li").allInnerTexts()).toEqual(["Adopt: 1", "Trial: 1", "Assess: 13", "Hold: 1"]);
     },
   },
   {
@@ -196,10 +201,21 @@ describe("the dashboard in a real browser", () => {
     await seedDoraFixture(db.pool, doraRepo, { shiftWeeks: fixtureWeeksBefore(new Date()) });
     await saveDoraSettings(db.pool, REPO.id, { production: ["prod*"], incident_label: "incident" });
     await seedRadar(db.pool, { id: REPO.id, owner: REPO.owner, name: REPO.name });
+    // Repositories with one feature's data alone: a radar, a DORA deploy.
+    await seedRadar(db.pool, RADAR_ONLY);
+    await db.pool.query(
+      `insert into dora_deployments (repo_id, owner, repo, installation_id, github_deployment_id, environment, sha, ref, created_at, succeeded_at)
+       values ($1, $2, $3, 77, 1, 'production', $4, 'main', now() - interval '2 days', now() - interval '2 days')`,
+      [DORA_ONLY.id, DORA_ONLY.owner, DORA_ONLY.name, "d".repeat(40)],
+    );
 
     github = await startOAuthGitHub({
-      grants: { alice: ["octo-org/shop"], bob: [] },
-      repos: { "octo-org/shop": { id: REPO.id, defaultBranch: "main" } },
+      grants: { alice: ["octo-org/shop", "octo-org/radar-only", "octo-org/dora-only"], bob: [] },
+      repos: {
+        "octo-org/shop": { id: REPO.id, defaultBranch: "main" },
+        "octo-org/radar-only": { id: RADAR_ONLY.id, defaultBranch: "main" },
+        "octo-org/dora-only": { id: DORA_ONLY.id, defaultBranch: "main" },
+      },
     });
     const publicPort = await import("../helpers/free-port.js").then((m) => m.freePort());
     app = await startBuiltApp({
@@ -258,6 +274,13 @@ describe("the dashboard in a real browser", () => {
     const { context, page, problems } = await signIn("alice");
     expect(await page.locator("header").innerText()).toContain("alice");
     expect(await page.locator('a[href="/octo-org/shop"]').count()).toBe(1);
+    // A repository with a radar alone or DORA facts alone is listed, and its overview links its one page.
+    for (const [repo, page_] of [["octo-org/radar-only", "radar"], ["octo-org/dora-only", "dora"]]) {
+      expect(await page.locator(`a[href="/${repo}"]`).count()).toBe(1);
+      const overview = await context.request.get(`${app.url}/${repo}`);
+      expect(overview.status()).toBe(200);
+      expect(await overview.text()).toContain(`/${repo}/${page_}`);
+    }
     expect(problems).toEqual([]);
     await context.close();
   });
