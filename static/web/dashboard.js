@@ -58,9 +58,9 @@
         drawClear: [function (u) {
           var ctx = u.ctx;
           ctx.save();
-          ctx.fillStyle = "rgba(9, 105, 218, 0.10)";
           for (var i = 0; i < bands.length; i++) {
             var b = bands[i];
+            ctx.fillStyle = b.kind === "drift" ? "rgba(191, 135, 0, 0.16)" : "rgba(9, 105, 218, 0.10)";
             var x0 = u.valToPos(b.from, "x", true), x1 = u.valToPos(b.to, "x", true);
             var top = b.high == null ? u.bbox.top : u.valToPos(b.high, "y", true);
             var bottom = b.low == null ? u.bbox.top + u.bbox.height : u.valToPos(b.low, "y", true);

@@ -36,6 +36,15 @@ export interface SeededHistory {
   checkRunIds: number[];
   /** Improvement issues opened, by metric name. */
   issues: Map<string, number>;
+  /** Drift issues opened, in the order of the `drifts` option. */
+  drifts: number[];
+}
+
+/** A drift issue (kind drift) opened by deploy `opened`'s check and closed by deploy `closed`'s, or still open. */
+export interface SeedDrift {
+  metric: string;
+  opened: number;
+  closed?: number;
 }
 
 const HOUR = 3_600_000;
@@ -53,11 +62,11 @@ export const sha = (i: number, salt = 0) => (((i + 1) * 2654435761 + salt * 97) 
  * metrics (175 200 metric results) takes seconds: deployments, reported evaluations with their windows and check
  * runs, one metric result per metric and deploy (level with a little noise; `steps` make a regression or an
  * improvement at a chosen deploy, with that verdict; a deploy in 97 is inconclusive), the merged pull request each
- * deploy shipped (dora_pulls), and an open improvement issue per regression step.
+ * deploy shipped (dora_pulls), an open improvement issue per regression step, and the `drifts` issues.
  */
 export async function seedMetricHistory(
   db: Queryable,
-  options: { repo: SeedRepo; environment: string; metrics: SeedMetric[]; deploys: number; end: Date; everyHours?: number; steps?: SeedStep[]; firstPull?: number; firstIssue?: number },
+  options: { repo: SeedRepo; environment: string; metrics: SeedMetric[]; deploys: number; end: Date; everyHours?: number; steps?: SeedStep[]; drifts?: SeedDrift[]; firstPull?: number; firstIssue?: number },
 ): Promise<SeededHistory> {
   const { repo, environment, metrics, deploys, end } = options;
   const every = (options.everyHours ?? 1) * HOUR;
@@ -133,7 +142,21 @@ export async function seedMetricHistory(
     );
     issues.set(metric.name, issueNumber++);
   }
-  return { deployedAt, shas, firstPull, checkRunIds, issues };
+  const drifts: number[] = [];
+  for (const drift of options.drifts ?? []) {
+    const metric = metrics.find((m) => m.name === drift.metric)!;
+    const closed = drift.closed ?? null;
+    await db.query(
+      `insert into improvement_issues (kind, repo_id, owner, repo, environment, metric_name, fingerprint, issue_number, state, level_before,
+         better, threshold, opened_by_evaluation_id, closed_by_evaluation_id, created_at, closed_at)
+       values ('drift', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15)`,
+      [repo.id, repo.owner, repo.name, environment, metric.name, `drift/${repo.id}/${environment}/${metric.name}`, issueNumber,
+        closed === null ? "open" : "closed", metric.level, metric.better, JSON.stringify({ kind: "relative", value: metric.threshold }),
+        evaluationIds[drift.opened], closed === null ? null : evaluationIds[closed], deployedAt[drift.opened], closed === null ? null : deployedAt[closed]],
+    );
+    drifts.push(issueNumber++);
+  }
+  return { deployedAt, shas, firstPull, checkRunIds, issues, drifts };
 }
 
 /**

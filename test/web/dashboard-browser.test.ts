@@ -19,6 +19,8 @@ const DORA_ONLY = { id: 4244, owner: "octo-org", name: "dora-only" };
 const HOSTILE_METRIC = `p95 <img src=x id=pwned-metric>`;
 const HOSTILE_TITLE = `<script id="pwned-title">window.pwned = 1</script> Cache it`;
 const REGRESSION_AT = 2000;
+/** A latency drift issue opened by deploy 2300's check and closed by deploy 2500's (errors has one still open). */
+const DRIFT = { opened: 2300, closed: 2500 };
 const ARTIFACTS = "test-artifacts/dashboard";
 const AXE_SOURCE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 /** The whole seeded year (the page shows the last 90 days unless asked). */
@@ -47,6 +49,12 @@ const PAGES: { name: string; path: string; check(page: Page, seeded: SeededHisto
       // The open improvement issue of the regression links to GitHub.
       const issue = seeded.issues.get("latency")!;
       expect(await page.locator(`a[href$="/octo-org/shop/issues/${issue}"]`).count()).toBe(1);
+      // Open drift issues are listed apart from improvement issues; the closed one is not.
+      const [closedDrift, openDrift] = seeded.drifts;
+      const drifts = page.locator("ul.kz-drift-issues li");
+      expect(await drifts.count()).toBe(1);
+      expect(await drifts.first().innerText()).toContain(`#${openDrift} errors in production`);
+      expect(await page.locator(`a[href$="/octo-org/shop/issues/${closedDrift}"]`).count()).toBe(0);
       // Benchmarks: the latest commit on main is 30 % slower than the one before.
       expect(text).toContain("Benchmarks");
       expect(text).toMatch(/\+(2[5-9]|3[0-5])\.\d %/);
@@ -105,7 +113,20 @@ const PAGES: { name: string; path: string; check(page: Page, seeded: SeededHisto
       expect(regressions).toHaveLength(1);
       expect(regressions[0].x).toBe(deployedAt.getTime() / 1000);
       expect(regressions[0].href).toMatch(new RegExp(`/octo-org/shop/pull/${seeded.firstPull + REGRESSION_AT}$`));
-      expect(chart.bands.length).toBe(chart.x.length);
+      // A no-change band per comparison, and the drift issue's span as a full-height band of its own kind.
+      expect(chart.bands.filter((b: any) => b.kind === undefined)).toHaveLength(chart.x.length);
+      const [closedDrift] = seeded.drifts;
+      expect(chart.bands.filter((b: any) => b.kind === "drift")).toEqual([{
+        from: seeded.deployedAt[DRIFT.opened]!.getTime() / 1000,
+        to: seeded.deployedAt[DRIFT.closed]!.getTime() / 1000,
+        label: `drift: issue #${closedDrift}`,
+        kind: "drift",
+      }]);
+      const drift = await page.locator(`ul.kz-drift-list li[data-issue="${closedDrift}"]`).innerText();
+      expect(drift).toContain(`opened at deploy ${seeded.shas[DRIFT.opened]!.slice(0, 7)}`);
+      expect(drift).toContain(`closed at deploy ${seeded.shas[DRIFT.closed]!.slice(0, 7)}`);
+      expect(drift).toContain(`${DRIFT.closed - DRIFT.opened + 1} deploys shown in the span`);
+      expect(await page.locator(`ul.kz-drift-list a[href$="/octo-org/shop/issues/${closedDrift}"]`).count()).toBe(1);
       expect(await page.locator("canvas").count()).toBeGreaterThan(0);
       // Newest first, 200 a page: the first page holds the last 200 deploys.
       const rows = page.locator("table.kz-metric-table tbody tr");
@@ -194,6 +215,7 @@ describe("the dashboard in a real browser", () => {
         { name: HOSTILE_METRIC, unit: "ms", better: "lower", level: 300, threshold: 0.1 },
       ],
       steps: [{ metric: "latency", at: REGRESSION_AT, factor: 1.4 }, { metric: "throughput", at: 2500, factor: 1.3 }],
+      drifts: [{ metric: "latency", opened: DRIFT.opened, closed: DRIFT.closed }, { metric: "errors", opened: 2800 }],
     });
     await seedBenchmarkHistory(db.pool, { repo: REPO, branch: "main", benchmarks: ["BenchmarkCheckout", "BenchmarkSearch"], commits: 60, end, lastFactor: 1.3 });
     await seedExperiments(db.pool, { repo: REPO, titles: [HOSTILE_TITLE, "Smaller images", "Bad block", "Done already"] });
