@@ -40,11 +40,17 @@ export interface SeededHistory {
   drifts: number[];
 }
 
-/** A drift issue (kind drift) opened by deploy `opened`'s check and closed by deploy `closed`'s, or still open. */
+/**
+ * A slow creep and its drift issue: the level grows by `factor` in equal small steps (each a no-change verdict) from
+ * deploy `start` to deploy `opened`, whose check opens the drift issue; deploy `closed` brings it back (a fix) and
+ * its check closes the issue. Without `closed` the level stays and the issue stays open.
+ */
 export interface SeedDrift {
   metric: string;
+  start: number;
   opened: number;
   closed?: number;
+  factor: number;
 }
 
 const HOUR = 3_600_000;
@@ -91,6 +97,7 @@ export async function seedMetricHistory(
     [deployRows.map((r) => r.id), deployedAt.map((_, i) => 90_000_000_000 + idBase + i), deployedAt, checkRunIds],
   );
   const evaluationIds = evaluationRows.map((r) => r.id);
+  const levelsBefore = new Map<SeedDrift, number>();
   for (const [position, metric] of metrics.entries()) {
     const verdicts: string[] = [];
     const baselines: number[] = [];
@@ -98,10 +105,16 @@ export async function seedMetricHistory(
     const changes: number[] = [];
     const pValues: number[] = [];
     let level = metric.level;
+    const creeps = (options.drifts ?? []).filter((d) => d.metric === metric.name);
     for (let i = 0; i < deploys; i++) {
       const before = level * (1 + (noise(i, position) - 0.5) * 0.02);
       const step = steps.find((s) => s.metric === metric.name && s.at === i);
       if (step) level *= step.factor;
+      for (const creep of creeps) {
+        if (i === creep.start) levelsBefore.set(creep, level);
+        if (i > creep.start && i <= creep.opened) level *= creep.factor ** (1 / (creep.opened - creep.start));
+        if (i === creep.closed) level = levelsBefore.get(creep)!;
+      }
       const after = level * (1 + (noise(i + 0.5, position) - 0.5) * 0.02);
       const worse = metric.better === "lower" ? (step?.factor ?? 1) > 1 : (step?.factor ?? 1) < 1;
       verdicts.push(step ? (worse ? "regression" : "improvement") : i % 97 === 13 ? "inconclusive" : "no-change");
@@ -151,7 +164,7 @@ export async function seedMetricHistory(
          better, threshold, opened_by_evaluation_id, closed_by_evaluation_id, created_at, closed_at)
        values ('drift', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15)`,
       [repo.id, repo.owner, repo.name, environment, metric.name, `drift/${repo.id}/${environment}/${metric.name}`, issueNumber,
-        closed === null ? "open" : "closed", metric.level, metric.better, JSON.stringify({ kind: "relative", value: metric.threshold }),
+        closed === null ? "open" : "closed", levelsBefore.get(drift) ?? metric.level, metric.better, JSON.stringify({ kind: "relative", value: metric.threshold }),
         evaluationIds[drift.opened], closed === null ? null : evaluationIds[closed], deployedAt[drift.opened], closed === null ? null : deployedAt[closed]],
     );
     drifts.push(issueNumber++);

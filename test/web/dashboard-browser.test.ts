@@ -19,8 +19,8 @@ const DORA_ONLY = { id: 4244, owner: "octo-org", name: "dora-only" };
 const HOSTILE_METRIC = `p95 <img src=x id=pwned-metric>`;
 const HOSTILE_TITLE = `<script id="pwned-title">window.pwned = 1</script> Cache it`;
 const REGRESSION_AT = 2000;
-/** A latency drift issue opened by deploy 2300's check and closed by deploy 2500's (errors has one still open). */
-const DRIFT = { opened: 2300, closed: 2500 };
+/** Latency creeps 15 % from deploy 2150; deploy 2300's check opens a drift issue, deploy 2500 fixes it and closes it. */
+const DRIFT = { start: 2150, opened: 2300, closed: 2500 };
 const ARTIFACTS = "test-artifacts/dashboard";
 const AXE_SOURCE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 /** The whole seeded year (the page shows the last 90 days unless asked). */
@@ -126,6 +126,8 @@ const PAGES: { name: string; path: string; check(page: Page, seeded: SeededHisto
       expect(drift).toContain(`opened at deploy ${seeded.shas[DRIFT.opened]!.slice(0, 7)}`);
       expect(drift).toContain(`closed at deploy ${seeded.shas[DRIFT.closed]!.slice(0, 7)}`);
       expect(drift).toContain(`${DRIFT.closed - DRIFT.opened + 1} deploys shown in the span`);
+      // The level it drifted from: latency after the regression at deploy 2000 (120 ms × 1.4), before the creep.
+      expect(drift).toContain("level before the drift 168 ms");
       expect(await page.locator(`ul.kz-drift-list a[href$="/octo-org/shop/issues/${closedDrift}"]`).count()).toBe(1);
       expect(await page.locator("canvas").count()).toBeGreaterThan(0);
       // Newest first, 200 a page: the first page holds the last 200 deploys.
@@ -215,7 +217,7 @@ describe("the dashboard in a real browser", () => {
         { name: HOSTILE_METRIC, unit: "ms", better: "lower", level: 300, threshold: 0.1 },
       ],
       steps: [{ metric: "latency", at: REGRESSION_AT, factor: 1.4 }, { metric: "throughput", at: 2500, factor: 1.3 }],
-      drifts: [{ metric: "latency", opened: DRIFT.opened, closed: DRIFT.closed }, { metric: "errors", opened: 2800 }],
+      drifts: [{ metric: "latency", ...DRIFT, factor: 1.15 }, { metric: "errors", start: 2700, opened: 2800, factor: 1.3 }],
     });
     await seedBenchmarkHistory(db.pool, { repo: REPO, branch: "main", benchmarks: ["BenchmarkCheckout", "BenchmarkSearch"], commits: 60, end, lastFactor: 1.3 });
     await seedExperiments(db.pool, { repo: REPO, titles: [HOSTILE_TITLE, "Smaller images", "Bad block", "Done already"] });
