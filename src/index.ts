@@ -29,7 +29,7 @@ import { handleFeedbackLabel } from "./feedback/on-issues.js";
 import { handleQualityApi } from "./feedback/api.js";
 import { createDashboard } from "./web/create-dashboard.js";
 import { doraDashboardPage, doraOverviewTile } from "./dora/dashboard.js";
-import { radarDashboardPage } from "./radar/dashboard.js";
+import { radarDashboardPage, radarOverviewTile } from "./radar/dashboard.js";
 import { deploymentsTile } from "./deployments/dashboard/deployments-tile.js";
 import { metricPage } from "./deployments/dashboard/metric-page.js";
 import { listDeploymentRepos } from "./deployments/store/dashboard-queries.js";
@@ -39,6 +39,8 @@ import { listBenchmarkRepos } from "./benchmarks/store/dashboard-queries.js";
 import { experimentsTile } from "./experiments/dashboard/experiments-tile.js";
 import { listExperimentRepos } from "./experiments/store/dashboard-queries.js";
 import { capWebhookBodies } from "./http/cap-webhook-body.js";
+import { listDoraRepos } from "./dora/store/list-dora-repos.js";
+import { listRadarRepos } from "./radar/store/list-radar-repos.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
 export function kaizen(deps: AppDeps): ApplicationFunction {
@@ -74,8 +76,8 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
       { db: deps.pool, now: deps.now, settings: deps.dashboard, apiBaseUrl: async () => (await app.auth()).request.endpoint.DEFAULTS.baseUrl },
       {
         pages: [metricPage, benchmarkPage, doraDashboardPage, radarDashboardPage],
-        tiles: [deploymentsTile, benchmarksTile, doraOverviewTile, experimentsTile],
-        repoLists: [listDeploymentRepos, listBenchmarkRepos, listExperimentRepos],
+        tiles: [deploymentsTile, benchmarksTile, doraOverviewTile, experimentsTile, radarOverviewTile],
+        repoLists: [listDeploymentRepos, listBenchmarkRepos, listExperimentRepos, listDoraRepos, listRadarRepos],
       },
     );
     addHandler(dashboard.bearerFromSession);

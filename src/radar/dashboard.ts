@@ -1,14 +1,22 @@
-import type { DashboardContext, DashboardHtml, DashboardPage } from "../web/dashboard-page.js";
+import type { DashboardContext, DashboardHtml, DashboardPage, OverviewTile } from "../web/dashboard-page.js";
 import { RadarConfig } from "../config/schema/radar-config.js";
 import { htmlTemplateRenderer } from "../markdown/render-html-template.js";
 import { RADAR_EXPORT_FORMATS, TREND_EXPORT_FORMATS } from "./exports/export-formats.js";
 import { buildRadarPage, type RadarPageContext } from "./model/build-radar-page.js";
+import { displayName } from "./model/display-name.js";
 import type { RadarItem } from "./model/radar-item.js";
 import { readRadarSnapshot } from "./read-radar-snapshot.js";
 import { listRadarItems } from "./store/radar-items.js";
 import { getRadarLayout } from "./store/radar-layouts.js";
 
-const renderPage = htmlTemplateRenderer<{ "radar-page": RadarPageContext }>("radar");
+interface RadarTileContext {
+  href: string;
+  active: number;
+  pending: number;
+  rings: { name: string; label: string; count: number }[];
+}
+
+const renderPage = htmlTemplateRenderer<{ "radar-page": RadarPageContext; "radar-tile": RadarTileContext }>("radar");
 
 /**
  * `/{owner}/{repo}/radar`: the radar drawn, each item's history with its reasons, trends and experiments, and
@@ -30,6 +38,21 @@ export const radarDashboardPage: DashboardPage = {
       trendFormats: Object.keys(TREND_EXPORT_FORMATS),
     });
     return { title: `Tech radar · ${page.repo}`, html: renderPage("radar-page", page) };
+  },
+};
+
+/** The overview's radar tile: how many items sit in each ring, linking the radar; left out without radar items. */
+export const radarOverviewTile: OverviewTile = {
+  order: 60,
+  async render(context: DashboardContext): Promise<DashboardHtml | undefined> {
+    const radarItems = await listRadarItems(context.db, context.repo.id, "radar");
+    if (radarItems.length === 0) return undefined;
+    const layout = withItemNames((await getRadarLayout(context.db, context.repo.id)) ?? defaultLayout(), radarItems);
+    const active = radarItems.filter((i) => i.status === "active");
+    const href = `${context.publicUrl}/${encodeURIComponent(context.repo.owner)}/${encodeURIComponent(context.repo.name)}/radar`;
+    const rings = layout.rings.map((name) => ({ name, label: displayName(name), count: active.filter((i) => i.ring === name).length }));
+    const pending = radarItems.filter((i) => i.status === "pending").length;
+    return { title: "Tech radar", html: renderPage("radar-tile", { href, active: active.length, pending, rings }) };
   },
 };
 

@@ -66,5 +66,6 @@ export interface DashboardChart {
   /** Points drawn over the series (a deploy, a pull request), coloured by `kind`, linking where `href` says. */
   markers?: { x: number; y: number; kind: "regression" | "improvement" | "no-change" | "inconclusive" | "pull-request" | "event"; label: string; href?: string }[];
   /** Shaded spans (a confidence band, a drift span). */
-  bands?: { from: number; to: number; low?: number; high?: number; label: string }[];
+  /** A band without low/high spans the plot's height; kind "drift" is shaded apart from the others. */
+  bands?: { from: number; to: number; low?: number; high?: number; label: string; kind?: "drift" }[];
 }

@@ -58,10 +58,13 @@
         drawClear: [function (u) {
           var ctx = u.ctx;
           ctx.save();
-          ctx.fillStyle = "rgba(9, 105, 218, 0.10)";
           for (var i = 0; i < bands.length; i++) {
             var b = bands[i];
-            var x0 = u.valToPos(b.from, "x", true), x1 = u.valToPos(b.to, "x", true);
+            ctx.fillStyle = b.kind === "drift" ? "rgba(191, 135, 0, 0.16)" : "rgba(9, 105, 218, 0.10)";
+            // Clipped to the plot: a drift span can start before the range shown, and zooming cuts any band.
+            var x0 = Math.max(u.bbox.left, u.valToPos(b.from, "x", true));
+            var x1 = Math.min(u.bbox.left + u.bbox.width, u.valToPos(b.to, "x", true));
+            if (x1 < x0) continue;
             var top = b.high == null ? u.bbox.top : u.valToPos(b.high, "y", true);
             var bottom = b.low == null ? u.bbox.top + u.bbox.height : u.valToPos(b.low, "y", true);
             ctx.fillRect(x0, top, Math.max(1, x1 - x0), bottom - top);

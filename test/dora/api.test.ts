@@ -4,7 +4,7 @@ import nock from "nock";
 import { Probot, createNodeMiddleware } from "probot";
 import { kaizen } from "../../src/index.js";
 import { privateKey, startKaizen, TestOctokit, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
-import { seedFixture } from "./seed-fixture.js";
+import { seedFixture } from "../helpers/seed-dora-fixture.js";
 
 const GITHUB = "https://api.github.com";
 const REPO = { owner: "octo-org", repo: "shop" };

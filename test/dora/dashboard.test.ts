@@ -3,7 +3,7 @@ import { saveDoraSettings } from "../../src/dora/store/dora-settings.js";
 import type { DashboardChart, DashboardContext } from "../../src/web/dashboard-page.js";
 import { useChromium } from "../helpers/page-in-chromium.js";
 import { useTestDatabase } from "../helpers/test-database.js";
-import { seedFixture } from "./seed-fixture.js";
+import { seedFixture } from "../helpers/seed-dora-fixture.js";
 
 const REPO = { id: 9140, owner: "octo-org", name: "shop" };
 const EMPTY = { id: 9141, owner: "octo-org", name: "empty" };

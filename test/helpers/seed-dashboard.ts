@@ -36,6 +36,21 @@ export interface SeededHistory {
   checkRunIds: number[];
   /** Improvement issues opened, by metric name. */
   issues: Map<string, number>;
+  /** Drift issues opened, in the order of the `drifts` option. */
+  drifts: number[];
+}
+
+/**
+ * A slow creep and its drift issue: the level grows by `factor` in equal small steps (each a no-change verdict) from
+ * deploy `start` to deploy `opened`, whose check opens the drift issue; deploy `closed` brings it back (a fix) and
+ * its check closes the issue. Without `closed` the level stays and the issue stays open.
+ */
+export interface SeedDrift {
+  metric: string;
+  start: number;
+  opened: number;
+  closed?: number;
+  factor: number;
 }
 
 const HOUR = 3_600_000;
@@ -53,11 +68,11 @@ export const sha = (i: number, salt = 0) => (((i + 1) * 2654435761 + salt * 97) 
  * metrics (175 200 metric results) takes seconds: deployments, reported evaluations with their windows and check
  * runs, one metric result per metric and deploy (level with a little noise; `steps` make a regression or an
  * improvement at a chosen deploy, with that verdict; a deploy in 97 is inconclusive), the merged pull request each
- * deploy shipped (dora_pulls), and an open improvement issue per regression step.
+ * deploy shipped (dora_pulls), an open improvement issue per regression step, and the `drifts` issues.
  */
 export async function seedMetricHistory(
   db: Queryable,
-  options: { repo: SeedRepo; environment: string; metrics: SeedMetric[]; deploys: number; end: Date; everyHours?: number; steps?: SeedStep[]; firstPull?: number; firstIssue?: number },
+  options: { repo: SeedRepo; environment: string; metrics: SeedMetric[]; deploys: number; end: Date; everyHours?: number; steps?: SeedStep[]; drifts?: SeedDrift[]; firstPull?: number; firstIssue?: number },
 ): Promise<SeededHistory> {
   const { repo, environment, metrics, deploys, end } = options;
   const every = (options.everyHours ?? 1) * HOUR;
@@ -82,6 +97,7 @@ export async function seedMetricHistory(
     [deployRows.map((r) => r.id), deployedAt.map((_, i) => 90_000_000_000 + idBase + i), deployedAt, checkRunIds],
   );
   const evaluationIds = evaluationRows.map((r) => r.id);
+  const levelsBefore = new Map<SeedDrift, number>();
   for (const [position, metric] of metrics.entries()) {
     const verdicts: string[] = [];
     const baselines: number[] = [];
@@ -89,10 +105,16 @@ export async function seedMetricHistory(
     const changes: number[] = [];
     const pValues: number[] = [];
     let level = metric.level;
+    const creeps = (options.drifts ?? []).filter((d) => d.metric === metric.name);
     for (let i = 0; i < deploys; i++) {
       const before = level * (1 + (noise(i, position) - 0.5) * 0.02);
       const step = steps.find((s) => s.metric === metric.name && s.at === i);
       if (step) level *= step.factor;
+      for (const creep of creeps) {
+        if (i === creep.start) levelsBefore.set(creep, level);
+        if (i > creep.start && i <= creep.opened) level *= creep.factor ** (1 / (creep.opened - creep.start));
+        if (i === creep.closed) level = levelsBefore.get(creep)!;
+      }
       const after = level * (1 + (noise(i + 0.5, position) - 0.5) * 0.02);
       const worse = metric.better === "lower" ? (step?.factor ?? 1) > 1 : (step?.factor ?? 1) < 1;
       verdicts.push(step ? (worse ? "regression" : "improvement") : i % 97 === 13 ? "inconclusive" : "no-change");
@@ -133,7 +155,21 @@ export async function seedMetricHistory(
     );
     issues.set(metric.name, issueNumber++);
   }
-  return { deployedAt, shas, firstPull, checkRunIds, issues };
+  const drifts: number[] = [];
+  for (const drift of options.drifts ?? []) {
+    const metric = metrics.find((m) => m.name === drift.metric)!;
+    const closed = drift.closed ?? null;
+    await db.query(
+      `insert into improvement_issues (kind, repo_id, owner, repo, environment, metric_name, fingerprint, issue_number, state, level_before,
+         better, threshold, opened_by_evaluation_id, closed_by_evaluation_id, created_at, closed_at)
+       values ('drift', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15)`,
+      [repo.id, repo.owner, repo.name, environment, metric.name, `drift/${repo.id}/${environment}/${metric.name}`, issueNumber,
+        closed === null ? "open" : "closed", levelsBefore.get(drift) ?? metric.level, metric.better, JSON.stringify({ kind: "relative", value: metric.threshold }),
+        evaluationIds[drift.opened], closed === null ? null : evaluationIds[closed], deployedAt[drift.opened], closed === null ? null : deployedAt[closed]],
+    );
+    drifts.push(issueNumber++);
+  }
+  return { deployedAt, shas, firstPull, checkRunIds, issues, drifts };
 }
 
 /**

@@ -8,15 +8,30 @@ import { CLIENT_ID, CLIENT_SECRET, startOAuthGitHub, type OAuthGitHub } from "..
 import { startBuiltApp, type BuiltApp } from "../helpers/start-built-app.js";
 import { seedBenchmarkHistory, seedExperiments, seedMetricHistory, type SeededHistory, type SeedRepo } from "../helpers/seed-dashboard.js";
 import { WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
+import { fixtureWeeksBefore, seedFixture as seedDoraFixture } from "../helpers/seed-dora-fixture.js";
+import { RADAR_BLIP_ISSUES, RADAR_QUADRANTS, seedRadar } from "../helpers/seed-radar.js";
+import { blipsOutsideTheirPlace, readRadarBlips } from "../helpers/read-radar-blips.js";
+import { saveDoraSettings } from "../../src/dora/store/dora-settings.js";
 
 const REPO: SeedRepo = { id: 4242, owner: "octo-org", name: "shop", installationId: 77 };
+const RADAR_ONLY = { id: 4243, owner: "octo-org", name: "radar-only" };
+const DORA_ONLY = { id: 4244, owner: "octo-org", name: "dora-only" };
 const HOSTILE_METRIC = `p95 <img src=x id=pwned-metric>`;
 const HOSTILE_TITLE = `<script id="pwned-title">window.pwned = 1</script> Cache it`;
 const REGRESSION_AT = 2000;
+/** Latency creeps 15 % from deploy 2150; deploy 2300's check opens a drift issue, deploy 2500 fixes it and closes it. */
+const DRIFT = { start: 2150, opened: 2300, closed: 2500 };
 const ARTIFACTS = "test-artifacts/dashboard";
 const AXE_SOURCE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 /** The whole seeded year (the page shows the last 90 days unless asked). */
 const YEAR = `from=${new Date(Date.now() - 366 * 86_400_000).toISOString().slice(0, 10)}`;
+/**
+ * The DORA fixture's five keys (hand-computed in test/dora/README.md; test/dora/dashboard.test.ts asserts the same).
+ * Its 10 deploys fall in the 11 weeks before this one; the app counts the days of this week gone by, so the
+ * frequency lies between 10/12 and 10/11 a week (0.91 on a Monday at midnight, as the fixture's own test sees it).
+ */
+const DORA_KEYS = [expect.stringMatching(/^0\.(8[3-9]|9[01]) deploys\/week$/), "12 h", "50.0%", "4.5 h", "30.0%"];
+const doraKeys = (page: Page) => page.locator(".kz-dora-key .kz-figure").allInnerTexts();
 const metricPath = (metric: string) => `/octo-org/shop/metrics/production/${encodeURIComponent(metric)}?${YEAR}`;
 
 /**
@@ -34,6 +49,12 @@ const PAGES: { name: string; path: string; check(page: Page, seeded: SeededHisto
       // The open improvement issue of the regression links to GitHub.
       const issue = seeded.issues.get("latency")!;
       expect(await page.locator(`a[href$="/octo-org/shop/issues/${issue}"]`).count()).toBe(1);
+      // Open drift issues are listed apart from improvement issues; the closed one is not.
+      const [closedDrift, openDrift] = seeded.drifts;
+      const drifts = page.locator("ul.kz-drift-issues li");
+      expect(await drifts.count()).toBe(1);
+      expect(await drifts.first().innerText()).toContain(`#${openDrift} errors in production`);
+      expect(await page.locator(`a[href$="/octo-org/shop/issues/${closedDrift}"]`).count()).toBe(0);
       // Benchmarks: the latest commit on main is 30 % slower than the one before.
       expect(text).toContain("Benchmarks");
       expect(text).toMatch(/\+(2[5-9]|3[0-5])\.\d %/);
@@ -42,6 +63,43 @@ const PAGES: { name: string; path: string; check(page: Page, seeded: SeededHisto
       expect(text).toContain(HOSTILE_TITLE);
       expect(text).toContain("latncy");
       expect(text).not.toContain("Done already");
+      // DORA: the fixture's keys over the last 12 weeks, linking the DORA page.
+      expect(await page.locator('a[href$="/octo-org/shop/dora"]').count()).toBeGreaterThan(0);
+      expect(await doraKeys(page)).toEqual(DORA_KEYS);
+      // Radar: active items per ring, linking the radar.
+      expect(await page.locator('a[href$="/octo-org/shop/radar"]').count()).toBe(1);
+      expect(await page.locator(".kz-radar-rings li").allInnerTexts()).toEqual(["Adopt: 1", "Trial: 1", "Assess: 13", "Hold: 1"]);
+    },
+  },
+  {
+    name: "dora",
+    path: "/octo-org/shop/dora",
+    async check(page) {
+      expect(await doraKeys(page)).toEqual(DORA_KEYS);
+      expect(await page.locator(".kz-dora-key").first().innerText()).toContain("10 deploys on 6 days");
+      const total = await page.locator("table.kz-dora-table tbody tr").last().locator("td, th").allInnerTexts();
+      expect(total).toEqual(["total", "10", "6", "8", "12", "72", "5", "50.0%", "4", "1", "4.5", "3", "30.0%"]);
+      // Five charts, drawn by uPlot.
+      expect(await page.locator(".kz-chart").count()).toBe(5);
+      expect(await page.locator(".kz-chart canvas").count()).toBeGreaterThanOrEqual(5);
+    },
+  },
+  {
+    name: "radar",
+    path: "/octo-org/shop/radar",
+    async check(page) {
+      const drawn = await readRadarBlips(page);
+      expect(drawn.map((b) => b.issue).sort((a, b) => a - b)).toEqual(RADAR_BLIP_ISSUES);
+      expect(blipsOutsideTheirPlace(drawn, RADAR_QUADRANTS)).toEqual([]);
+      const byIssue = new Map(drawn.map((b) => [b.issue, b]));
+      expect([1, 2, 3, 4].map((n) => [byIssue.get(n)!.ringName, byIssue.get(n)!.quadrant, byIssue.get(n)!.moved])).toEqual([
+        ["adopt", "languages", "in"],
+        ["hold", "tools", "out"],
+        ["assess", "platforms", "new"],
+        ["trial", "platforms", "none"],
+      ]);
+      expect(await page.locator("#item-1").innerText()).toMatch(/Ring: Trial → Adopt\s+hubot\s+every service <b>uses<\/b> it/);
+      expect(await page.locator("#item-3 h4").innerText()).toContain("Bun <script>alert(1)</script>");
     },
   },
   {
@@ -55,7 +113,22 @@ const PAGES: { name: string; path: string; check(page: Page, seeded: SeededHisto
       expect(regressions).toHaveLength(1);
       expect(regressions[0].x).toBe(deployedAt.getTime() / 1000);
       expect(regressions[0].href).toMatch(new RegExp(`/octo-org/shop/pull/${seeded.firstPull + REGRESSION_AT}$`));
-      expect(chart.bands.length).toBe(chart.x.length);
+      // A no-change band per comparison, and the drift issue's span as a full-height band of its own kind.
+      expect(chart.bands.filter((b: any) => b.kind === undefined)).toHaveLength(chart.x.length);
+      const [closedDrift] = seeded.drifts;
+      expect(chart.bands.filter((b: any) => b.kind === "drift")).toEqual([{
+        from: seeded.deployedAt[DRIFT.opened]!.getTime() / 1000,
+        to: seeded.deployedAt[DRIFT.closed]!.getTime() / 1000,
+        label: `drift: issue #${closedDrift}`,
+        kind: "drift",
+      }]);
+      const drift = await page.locator(`ul.kz-drift-list li[data-issue="${closedDrift}"]`).innerText();
+      expect(drift).toContain(`opened at deploy ${seeded.shas[DRIFT.opened]!.slice(0, 7)}`);
+      expect(drift).toContain(`closed at deploy ${seeded.shas[DRIFT.closed]!.slice(0, 7)}`);
+      expect(drift).toContain(`${DRIFT.closed - DRIFT.opened + 1} deploys shown in the span`);
+      // The level it drifted from: latency after the regression at deploy 2000 (120 ms × 1.4), before the creep.
+      expect(drift).toContain("level before the drift 168 ms");
+      expect(await page.locator(`ul.kz-drift-list a[href$="/octo-org/shop/issues/${closedDrift}"]`).count()).toBe(1);
       expect(await page.locator("canvas").count()).toBeGreaterThan(0);
       // Newest first, 200 a page: the first page holds the last 200 deploys.
       const rows = page.locator("table.kz-metric-table tbody tr");
@@ -144,13 +217,29 @@ describe("the dashboard in a real browser", () => {
         { name: HOSTILE_METRIC, unit: "ms", better: "lower", level: 300, threshold: 0.1 },
       ],
       steps: [{ metric: "latency", at: REGRESSION_AT, factor: 1.4 }, { metric: "throughput", at: 2500, factor: 1.3 }],
+      drifts: [{ metric: "latency", ...DRIFT, factor: 1.15 }, { metric: "errors", start: 2700, opened: 2800, factor: 1.3 }],
     });
     await seedBenchmarkHistory(db.pool, { repo: REPO, branch: "main", benchmarks: ["BenchmarkCheckout", "BenchmarkSearch"], commits: 60, end, lastFactor: 1.3 });
     await seedExperiments(db.pool, { repo: REPO, titles: [HOSTILE_TITLE, "Smaller images", "Bad block", "Done already"] });
+    const doraRepo = { repoId: REPO.id, owner: REPO.owner, repo: REPO.name, installationId: REPO.installationId };
+    await seedDoraFixture(db.pool, doraRepo, { shiftWeeks: fixtureWeeksBefore(new Date()) });
+    await saveDoraSettings(db.pool, REPO.id, { production: ["prod*"], incident_label: "incident" });
+    await seedRadar(db.pool, { id: REPO.id, owner: REPO.owner, name: REPO.name });
+    // Repositories with one feature's data alone: a radar, a DORA deploy.
+    await seedRadar(db.pool, RADAR_ONLY);
+    await db.pool.query(
+      `insert into dora_deployments (repo_id, owner, repo, installation_id, github_deployment_id, environment, sha, ref, created_at, succeeded_at)
+       values ($1, $2, $3, 77, 1, 'production', $4, 'main', now() - interval '2 days', now() - interval '2 days')`,
+      [DORA_ONLY.id, DORA_ONLY.owner, DORA_ONLY.name, "d".repeat(40)],
+    );
 
     github = await startOAuthGitHub({
-      grants: { alice: ["octo-org/shop"], bob: [] },
-      repos: { "octo-org/shop": { id: REPO.id, defaultBranch: "main" } },
+      grants: { alice: ["octo-org/shop", "octo-org/radar-only", "octo-org/dora-only"], bob: [] },
+      repos: {
+        "octo-org/shop": { id: REPO.id, defaultBranch: "main" },
+        "octo-org/radar-only": { id: RADAR_ONLY.id, defaultBranch: "main" },
+        "octo-org/dora-only": { id: DORA_ONLY.id, defaultBranch: "main" },
+      },
     });
     const publicPort = await import("../helpers/free-port.js").then((m) => m.freePort());
     app = await startBuiltApp({
@@ -209,6 +298,13 @@ describe("the dashboard in a real browser", () => {
     const { context, page, problems } = await signIn("alice");
     expect(await page.locator("header").innerText()).toContain("alice");
     expect(await page.locator('a[href="/octo-org/shop"]').count()).toBe(1);
+    // A repository with a radar alone or DORA facts alone is listed, and its overview links its one page.
+    for (const [repo, page_] of [["octo-org/radar-only", "radar"], ["octo-org/dora-only", "dora"]]) {
+      expect(await page.locator(`a[href="/${repo}"]`).count()).toBe(1);
+      const overview = await context.request.get(`${app.url}/${repo}`);
+      expect(overview.status()).toBe(200);
+      expect(await overview.text()).toContain(`/${repo}/${page_}`);
+    }
     expect(problems).toEqual([]);
     await context.close();
   });

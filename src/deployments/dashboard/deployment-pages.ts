@@ -13,6 +13,7 @@ export interface DeploymentPages {
       metrics: { metricName: string; unit: string; verdict: Verdict; candidateMedian: number | null; changePct: number | null; page: string }[];
     }[];
     issues: { issueNumber: number; environment: string; metricName: string; openedAt: Date; url: string; page: string }[];
+    drifts: { issueNumber: number; environment: string; metricName: string; openedAt: Date; url: string; page: string }[];
   };
   "metric-page": {
     environment: string;
@@ -22,6 +23,8 @@ export interface DeploymentPages {
     to: string;
     total: number;
     counts: { verdict: Verdict; count: number }[];
+    /** The drift issues whose life overlaps the range, oldest first. */
+    drifts: DriftSpanItem[];
     chartId: string;
     chart: DashboardChart;
     rows: MetricTableRow[];
@@ -31,6 +34,18 @@ export interface DeploymentPages {
     older: string | null;
     ranges: { label: string; href: string }[];
   };
+}
+
+export interface DriftSpanItem {
+  issueNumber: number;
+  url: string;
+  openedAt: Date;
+  openedSha: string;
+  closedAt: Date | null;
+  closedSha: string | null;
+  levelBefore: number | null;
+  /** The deploys shown that fall in the span (the page's range may cut it). */
+  deploys: number;
 }
 
 export interface MetricTableRow {

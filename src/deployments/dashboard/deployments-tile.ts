@@ -7,7 +7,7 @@ const render = htmlTemplateRenderer<DeploymentPages>("deployments");
 
 /**
  * The overview's deployments section: the latest evaluation of each environment with every metric's verdict
- * (each linking its history page), and the open improvement issues. Nothing when the repository has neither.
+ * (each linking its history page), and the open improvement issues and drift issues. Nothing when the repository has neither.
  */
 export const deploymentsTile: OverviewTile = {
   order: 10,
@@ -31,9 +31,11 @@ export const deploymentsTile: OverviewTile = {
       }
       environment.metrics.push({ ...row, page: metricPath(repo, row.environment, row.metricName) });
     }
+    const linked = issues.map((issue) => ({ ...issue, url: `${repoUrl}/issues/${issue.issueNumber}`, page: metricPath(repo, issue.environment, issue.metricName) }));
     const html = render("deployments-tile", {
       environments: [...environments.values()],
-      issues: issues.map((issue) => ({ ...issue, url: `${repoUrl}/issues/${issue.issueNumber}`, page: metricPath(repo, issue.environment, issue.metricName) })),
+      issues: linked.filter((issue) => issue.kind === "regression"),
+      drifts: linked.filter((issue) => issue.kind === "drift"),
     });
     return { title: "Deployments", html };
   },

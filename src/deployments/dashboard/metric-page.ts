@@ -2,8 +2,8 @@ import type { Verdict } from "../../analysis/verdict.js";
 import { formatPercent } from "../../markdown/format.js";
 import type { DashboardChart, DashboardPage } from "../../web/dashboard-page.js";
 import { htmlTemplateRenderer } from "../../markdown/render-html-template.js";
-import { listMetricHistory, type MetricHistoryRow } from "../store/dashboard-queries.js";
-import type { DeploymentPages, MetricTableRow } from "./deployment-pages.js";
+import { listDriftSpans, listMetricHistory, type DriftSpanRow, type MetricHistoryRow } from "../store/dashboard-queries.js";
+import type { DeploymentPages, DriftSpanItem, MetricTableRow } from "./deployment-pages.js";
 import { metricPath } from "./deployments-tile.js";
 
 const render = htmlTemplateRenderer<DeploymentPages>("deployments");
@@ -23,6 +23,11 @@ const VERDICTS: Verdict[] = ["regression", "improvement", "inconclusive", "no-ch
  * The band of a comparison is the range around the baseline median that the comparison treats as no change:
  * ± the metric's threshold (a relative one taken of what it was measured against), or ± the metric's noise between
  * quiet windows where that is wider — a candidate median outside it, with a significant test, is a change.
+ *
+ * Drift (issue 12) is drawn as a full-height band per drift issue, from the deploy whose check opened it to the one
+ * whose check closed it (the last deploy shown while it is open), and listed under the chart: what Kaizen said and
+ * when, read from the issues — not a drift check rerun on every view, which would cost a change-point search per
+ * page and could disagree with the issue people were sent.
  */
 export const metricPage: DashboardPage = {
   path: "/metrics/:environment/:metric",
@@ -32,7 +37,8 @@ export const metricPage: DashboardPage = {
     const to = readDay(query.get("to")) ?? new Date(now.getTime() + 1000);
     const from = readDay(query.get("from")) ?? new Date(to.getTime() - DEFAULT_DAYS * DAY);
     if (from >= to) return undefined;
-    const { unit, rows: history } = await listMetricHistory(db, { repoId: repo.id, environment, metric, from, to });
+    const span = { repoId: repo.id, environment, metric, from, to };
+    const [{ unit, rows: history }, drifts] = await Promise.all([listMetricHistory(db, span), listDriftSpans(db, span)]);
     if (history.length === 0) return undefined;
 
     const repoUrl = `${githubUrl}/${repo.owner}/${repo.name}`;
@@ -55,10 +61,13 @@ export const metricPage: DashboardPage = {
               href: row.pullNumber !== null ? `${repoUrl}/pull/${row.pullNumber}` : row.checkRunId !== null ? `${repoUrl}/runs/${row.checkRunId}` : `${repoUrl}/commit/${row.sha}`,
             }],
       ),
-      bands: history.flatMap((row) => {
-        if (row.candidateStart === null || row.candidateEnd === null || row.baselineMedian === null || row.bandHalf === null) return [];
-        return [{ from: row.candidateStart, to: row.candidateEnd, low: round(row.baselineMedian - row.bandHalf)!, high: round(row.baselineMedian + row.bandHalf)!, label: "no-change band" }];
-      }),
+      bands: [
+        ...history.flatMap((row) => {
+          if (row.candidateStart === null || row.candidateEnd === null || row.baselineMedian === null || row.bandHalf === null) return [];
+          return [{ from: row.candidateStart, to: row.candidateEnd, low: round(row.baselineMedian - row.bandHalf)!, high: round(row.baselineMedian + row.bandHalf)!, label: "no-change band" }];
+        }),
+        ...drifts.map((drift) => ({ from: drift.openedAt, to: drift.closedAt ?? history.at(-1)!.deployedAt, label: `drift: issue #${drift.issueNumber}`, kind: "drift" as const })),
+      ],
     };
 
     const pages = Math.max(1, Math.ceil(history.length / ROWS_PER_PAGE));
@@ -76,6 +85,7 @@ export const metricPage: DashboardPage = {
       to: day(to),
       total: history.length,
       counts: VERDICTS.map((verdict) => ({ verdict, count: history.filter((row) => row.verdict === verdict).length })),
+      drifts: drifts.map((drift) => toDriftItem(drift, history, repoUrl)),
       chartId: "kz-metric-chart",
       chart,
       rows,
@@ -88,6 +98,20 @@ export const metricPage: DashboardPage = {
     return { title: `${metric} · ${environment}`, html };
   },
 };
+
+function toDriftItem(drift: DriftSpanRow, history: MetricHistoryRow[], repoUrl: string): DriftSpanItem {
+  const end = drift.closedAt ?? Number.POSITIVE_INFINITY;
+  return {
+    issueNumber: drift.issueNumber,
+    url: `${repoUrl}/issues/${drift.issueNumber}`,
+    openedAt: new Date(drift.openedAt * 1000),
+    openedSha: drift.openedSha,
+    closedAt: drift.closedAt === null ? null : new Date(drift.closedAt * 1000),
+    closedSha: drift.closedSha,
+    levelBefore: drift.levelBefore,
+    deploys: history.filter((row) => row.deployedAt >= drift.openedAt && row.deployedAt <= end).length,
+  };
+}
 
 function toTableRow(row: MetricHistoryRow, repoUrl: string): MetricTableRow {
   const banded = row.baselineMedian !== null && row.bandHalf !== null;

@@ -38,16 +38,18 @@ export async function listLatestVerdicts(db: Queryable, repoId: number): Promise
 }
 
 export interface OpenIssueRow {
+  /** A regression's improvement issue, or a slow creep's drift issue (issue 12). */
+  kind: "regression" | "drift";
   issueNumber: number;
   environment: string;
   metricName: string;
   openedAt: Date;
 }
 
-/** Open improvement issues opened by deployment evaluations (benchmark issues are the benchmarks' own). */
+/** Open improvement and drift issues opened by deployment evaluations (benchmark issues are the benchmarks' own). */
 export async function listOpenDeploymentIssues(db: Queryable, repoId: number): Promise<OpenIssueRow[]> {
   const { rows } = await db.query<OpenIssueRow>({
-    text: `select issue_number as "issueNumber", environment, metric_name as "metricName", created_at as "openedAt"
+    text: `select kind, issue_number as "issueNumber", environment, metric_name as "metricName", created_at as "openedAt"
            from improvement_issues
            where repo_id = $1 and state = 'open' and opened_by_evaluation_id is not null
            order by created_at desc`,
@@ -115,6 +117,43 @@ export async function listMetricHistory(
 export async function listDeploymentRepos(db: Queryable): Promise<{ id: number; owner: string; name: string }[]> {
   const { rows } = await db.query<{ id: number; owner: string; name: string }>({
     text: `select distinct on (repo_id) repo_id as id, owner, repo as name from deployments order by repo_id, id desc`,
+    types: bigintAsNumber,
+  });
+  return rows;
+}
+
+/** A drift issue's life in deploy time (unix seconds): from the deploy whose check opened it to the one that closed it. */
+export interface DriftSpanRow {
+  issueNumber: number;
+  openedAt: number;
+  openedSha: string;
+  /** Null while the issue is open; the time it was closed when no deploy's check closed it (closed on GitHub). */
+  closedAt: number | null;
+  closedSha: string | null;
+  levelBefore: number | null;
+}
+
+/**
+ * A metric's drift issues in one environment whose life overlaps `from`–`to`, oldest first. The span is when
+ * Kaizen said the metric had drifted (the issue open), as recorded — not a fresh drift check over the levels.
+ */
+export async function listDriftSpans(
+  db: Queryable,
+  query: { repoId: number; environment: string; metric: string; from: Date; to: Date },
+): Promise<DriftSpanRow[]> {
+  const { rows } = await db.query<DriftSpanRow>({
+    text: `select i.issue_number as "issueNumber", extract(epoch from opened.status_created_at)::float8 as "openedAt",
+             opened_deploy.sha as "openedSha", extract(epoch from coalesce(closed.status_created_at, i.closed_at))::float8 as "closedAt",
+             closed_deploy.sha as "closedSha", i.level_before as "levelBefore"
+           from improvement_issues i
+           join evaluations opened on opened.id = i.opened_by_evaluation_id
+           join deployments opened_deploy on opened_deploy.id = opened.deployment_id
+           left join evaluations closed on closed.id = i.closed_by_evaluation_id
+           left join deployments closed_deploy on closed_deploy.id = closed.deployment_id
+           where i.repo_id = $1 and i.environment = $2 and i.metric_name = $3 and i.kind = 'drift'
+             and opened.status_created_at < $5 and (i.state = 'open' or coalesce(closed.status_created_at, i.closed_at) >= $4)
+           order by opened.status_created_at, i.id`,
+    values: [query.repoId, query.environment, query.metric, query.from, query.to],
     types: bigintAsNumber,
   });
   return rows;
