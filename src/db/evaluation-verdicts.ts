@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "./bigint-as-number.js";
+import { queryRow, queryRows } from "./query-rows.js";
 import type { Queryable } from "./queryable.js";
 
 /**
@@ -42,31 +42,29 @@ export async function findEvaluationOfSha(
   db: Queryable,
   { repoId, environment, sha }: { repoId: number; environment: string; sha: string },
 ): Promise<EvaluationOfSha | null> {
-  const { rows } = await db.query<EvaluationOfSha>({
-    text: `select e.id, e.state, e.note, d.github_deployment_id as "githubDeploymentId",
+  return queryRow<EvaluationOfSha>(
+    db,
+    `select e.id, e.state, e.note, d.github_deployment_id as "githubDeploymentId",
                   e.status_created_at as "statusCreatedAt", e.candidate_end as "candidateEnd", e.check_run_id as "checkRunId"
              from evaluations e join deployments d on d.id = e.deployment_id
             where d.repo_id = $1 and d.environment = $2 and d.sha = $3
             order by (e.state = 'reported') desc, e.status_created_at desc, e.id desc
             limit 1`,
-    values: [repoId, environment, sha],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+    [repoId, environment, sha],
+  );
 }
 
 /** The verdicts of one evaluation, in the config's order. */
 export async function listMetricVerdicts(db: Queryable, evaluationId: number): Promise<MetricVerdictRow[]> {
-  const { rows } = await db.query<MetricVerdictRow>({
-    text: `select metric_name as "metricName", verdict, reason, unit, better,
+  return queryRows<MetricVerdictRow>(
+    db,
+    `select metric_name as "metricName", verdict, reason, unit, better,
                   baseline_median as "baselineMedian", candidate_median as "candidateMedian",
                   baseline_n as "baselineN", candidate_n as "candidateN", change_pct as "changePct",
                   p_value as "pValue", graph_url as "graphUrl", confirmation
              from metric_results where evaluation_id = $1 order by position`,
-    values: [evaluationId],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [evaluationId],
+  );
 }
 
 /** A reported evaluation of one of a pull request's commits, with where it ran. */
@@ -79,13 +77,12 @@ export interface ReportedEvaluation {
 
 /** The latest reported evaluation per environment of any of these commits (a pull request's head and merge commits). */
 export async function listReportedEvaluationsOfShas(db: Queryable, repoId: number, shas: readonly string[]): Promise<ReportedEvaluation[]> {
-  const { rows } = await db.query<ReportedEvaluation>({
-    text: `select distinct on (d.environment) e.id, d.environment, d.sha, e.status_created_at as "statusCreatedAt"
+  return queryRows<ReportedEvaluation>(
+    db,
+    `select distinct on (d.environment) e.id, d.environment, d.sha, e.status_created_at as "statusCreatedAt"
              from evaluations e join deployments d on d.id = e.deployment_id
             where d.repo_id = $1 and d.sha = any($2::text[]) and e.state = 'reported'
             order by d.environment, e.status_created_at desc, e.id desc`,
-    values: [repoId, shas],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [repoId, shas],
+  );
 }

@@ -1,5 +1,5 @@
 import type { Threshold } from "../analysis/verdict.js";
-import { bigintAsNumber } from "./bigint-as-number.js";
+import { queryRow, queryRows } from "./query-rows.js";
 import type { Queryable } from "./queryable.js";
 
 /** A row of `improvement_issues`. */
@@ -62,12 +62,11 @@ const COLUMNS = `id, repo_id as "repoId", owner, repo, environment, metric_name 
 
 /** The open issue with this fingerprint, or null. */
 export async function findOpenIssue(db: Queryable, fingerprint: string): Promise<ImprovementIssueRow | null> {
-  const { rows } = await db.query<ImprovementIssueRow>({
-    text: `select ${COLUMNS} from improvement_issues where fingerprint = $1 and state = 'open'`,
-    values: [fingerprint],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+  return queryRow<ImprovementIssueRow>(
+    db,
+    `select ${COLUMNS} from improvement_issues where fingerprint = $1 and state = 'open'`,
+    [fingerprint],
+  );
 }
 
 /**
@@ -75,12 +74,13 @@ export async function findOpenIssue(db: Queryable, fingerprint: string): Promise
  * fingerprint is already recorded: the caller looks it up with `findOpenIssue` first.
  */
 export async function insertIssue(db: Queryable, row: NewImprovementIssue): Promise<ImprovementIssueRow> {
-  const { rows } = await db.query<ImprovementIssueRow>({
-    text: `insert into improvement_issues (repo_id, owner, repo, environment, metric_name, fingerprint, issue_number,
+  return (await queryRow<ImprovementIssueRow>(
+    db,
+    `insert into improvement_issues (repo_id, owner, repo, environment, metric_name, fingerprint, issue_number,
              level_before, better, threshold, opened_by_evaluation_id, opened_by_benchmark_run_id, last_sha, last_status_at, kind)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
            returning ${COLUMNS}`,
-    values: [
+    [
       row.repoId,
       row.owner,
       row.repo,
@@ -97,9 +97,7 @@ export async function insertIssue(db: Queryable, row: NewImprovementIssue): Prom
       row.lastStatusAt ?? null,
       row.kind ?? "regression",
     ],
-    types: bigintAsNumber,
-  });
-  return rows[0]!;
+  ))!;
 }
 
 /**
@@ -111,15 +109,14 @@ export async function closeImprovementIssue(
   id: number,
   closedBy: { evaluationId: number; statusAt: Date },
 ): Promise<ImprovementIssueRow | null> {
-  const { rows } = await db.query<ImprovementIssueRow>({
-    text: `update improvement_issues
+  return queryRow<ImprovementIssueRow>(
+    db,
+    `update improvement_issues
            set state = 'closed', closed_by_evaluation_id = $2, closed_at = now(), last_status_at = $3
            where id = $1 and state = 'open'
            returning ${COLUMNS}`,
-    values: [id, closedBy.evaluationId, closedBy.statusAt],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+    [id, closedBy.evaluationId, closedBy.statusAt],
+  );
 }
 
 /**
@@ -131,15 +128,14 @@ export async function closeBenchmarkIssue(
   id: number,
   closedBy: { runId: number; sha: string },
 ): Promise<ImprovementIssueRow | null> {
-  const { rows } = await db.query<ImprovementIssueRow>({
-    text: `update improvement_issues
+  return queryRow<ImprovementIssueRow>(
+    db,
+    `update improvement_issues
            set state = 'closed', closed_by_benchmark_run_id = $2, closed_at = now(), last_sha = $3
            where id = $1 and state = 'open'
            returning ${COLUMNS}`,
-    values: [id, closedBy.runId, closedBy.sha],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+    [id, closedBy.runId, closedBy.sha],
+  );
 }
 
 /** Records the commit (benchmarks) or deployment status time (deployments) of the latest evidence on an issue. */
@@ -171,14 +167,13 @@ export async function countIssuesOpenedByBenchmarkRun(db: Queryable, repoId: num
 
 /** The open issues of one repository and environment, oldest first. */
 export async function listOpenIssues(db: Queryable, repoId: number, environment: string): Promise<ImprovementIssueRow[]> {
-  const { rows } = await db.query<ImprovementIssueRow>({
-    text: `select ${COLUMNS} from improvement_issues
+  return queryRows<ImprovementIssueRow>(
+    db,
+    `select ${COLUMNS} from improvement_issues
            where repo_id = $1 and environment = $2 and state = 'open'
            order by id`,
-    values: [repoId, environment],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [repoId, environment],
+  );
 }
 
 /** Which kind of Kaizen issue a row is, from what opened it; a later kind (drift) adds its own opener. */
@@ -190,12 +185,11 @@ export function improvementIssueKind(row: ImprovementIssueRow): "deployment" | "
 
 /** The Kaizen-opened issue with this number in a repository (open or closed, the latest row), or null. */
 export async function findIssueByNumber(db: Queryable, repoId: number, issueNumber: number): Promise<ImprovementIssueRow | null> {
-  const { rows } = await db.query<ImprovementIssueRow>({
-    text: `select ${COLUMNS} from improvement_issues where repo_id = $1 and issue_number = $2 order by id desc limit 1`,
-    values: [repoId, issueNumber],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+  return queryRow<ImprovementIssueRow>(
+    db,
+    `select ${COLUMNS} from improvement_issues where repo_id = $1 and issue_number = $2 order by id desc limit 1`,
+    [repoId, issueNumber],
+  );
 }
 
 /**
@@ -227,10 +221,9 @@ export async function reopenImprovementIssue(db: Queryable, id: number): Promise
 
 /** The open issue a deployment evaluation opened for one metric, or null. */
 export async function findOpenIssueOpenedBy(db: Queryable, evaluationId: number, metricName: string): Promise<ImprovementIssueRow | null> {
-  const { rows } = await db.query<ImprovementIssueRow>({
-    text: `select ${COLUMNS} from improvement_issues where opened_by_evaluation_id = $1 and metric_name = $2 and state = 'open'`,
-    values: [evaluationId, metricName],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+  return queryRow<ImprovementIssueRow>(
+    db,
+    `select ${COLUMNS} from improvement_issues where opened_by_evaluation_id = $1 and metric_name = $2 and state = 'open'`,
+    [evaluationId, metricName],
+  );
 }

@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "./bigint-as-number.js";
+import { queryRow, queryRows } from "./query-rows.js";
 import type { Queryable } from "./queryable.js";
 
 /** A row of `pr_comment_sections`: one part of Kaizen's comment on a pull request, as rendered. */
@@ -19,14 +19,13 @@ export async function savePrCommentSection(
   db: Queryable,
   section: Pick<PrCommentSectionRow, "repoId" | "prNumber" | "key" | "body">,
 ): Promise<PrCommentSectionRow> {
-  const { rows } = await db.query<PrCommentSectionRow>({
-    text: `insert into pr_comment_sections (repo_id, pr_number, key, body) values ($1, $2, $3, $4)
+  return (await queryRow<PrCommentSectionRow>(
+    db,
+    `insert into pr_comment_sections (repo_id, pr_number, key, body) values ($1, $2, $3, $4)
            on conflict (repo_id, pr_number, key) do update set body = excluded.body, updated_at = now()
            returning ${COLUMNS}`,
-    values: [section.repoId, section.prNumber, section.key, section.body],
-    types: bigintAsNumber,
-  });
-  return rows[0]!;
+    [section.repoId, section.prNumber, section.key, section.body],
+  ))!;
 }
 
 /** Every section stored for the pull request, by key (the comment orders them itself). */
@@ -35,10 +34,9 @@ export async function listPrCommentSections(
   repoId: number,
   prNumber: number,
 ): Promise<PrCommentSectionRow[]> {
-  const { rows } = await db.query<PrCommentSectionRow>({
-    text: `select ${COLUMNS} from pr_comment_sections where repo_id = $1 and pr_number = $2 order by key`,
-    values: [repoId, prNumber],
-    types: bigintAsNumber,
-  });
-  return rows;
+  return queryRows<PrCommentSectionRow>(
+    db,
+    `select ${COLUMNS} from pr_comment_sections where repo_id = $1 and pr_number = $2 order by key`,
+    [repoId, prNumber],
+  );
 }

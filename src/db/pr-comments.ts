@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "./bigint-as-number.js";
+import { queryRow, queryRows } from "./query-rows.js";
 import type { Queryable } from "./queryable.js";
 
 /** A row of `pr_comments`: a comment Kaizen keeps on a pull request, found again by its marker. */
@@ -19,12 +19,11 @@ const COLUMNS = `repo_id as "repoId", pr_number as "prNumber", marker, comment_i
  * per-environment comments written by earlier versions.
  */
 export async function listPrComments(db: Queryable, repoId: number, prNumber: number): Promise<PrCommentRow[]> {
-  const { rows } = await db.query<PrCommentRow>({
-    text: `select ${COLUMNS} from pr_comments where repo_id = $1 and pr_number = $2 order by comment_id`,
-    values: [repoId, prNumber],
-    types: bigintAsNumber,
-  });
-  return rows;
+  return queryRows<PrCommentRow>(
+    db,
+    `select ${COLUMNS} from pr_comments where repo_id = $1 and pr_number = $2 order by comment_id`,
+    [repoId, prNumber],
+  );
 }
 
 /** Records (or re-points, when the old one was deleted) the sticky comment for this pull request and marker. */
@@ -35,14 +34,13 @@ export async function savePrComment(
   marker: string,
   commentId: number,
 ): Promise<PrCommentRow> {
-  const { rows } = await db.query<PrCommentRow>({
-    text: `insert into pr_comments (repo_id, pr_number, marker, comment_id) values ($1, $2, $3, $4)
+  return (await queryRow<PrCommentRow>(
+    db,
+    `insert into pr_comments (repo_id, pr_number, marker, comment_id) values ($1, $2, $3, $4)
            on conflict (repo_id, pr_number, marker) do update set comment_id = excluded.comment_id, updated_at = now()
            returning ${COLUMNS}`,
-    values: [repoId, prNumber, marker, commentId],
-    types: bigintAsNumber,
-  });
-  return rows[0]!;
+    [repoId, prNumber, marker, commentId],
+  ))!;
 }
 
 /** Forgets the comment recorded for this pull request and marker (an earlier version's, once retired). */

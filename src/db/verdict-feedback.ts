@@ -1,4 +1,5 @@
 import type { Threshold, VerdictExplanation } from "../analysis/verdict.js";
+import { queryRows } from "./query-rows.js";
 import { bigintAsNumber } from "./bigint-as-number.js";
 import type { Queryable } from "./queryable.js";
 
@@ -42,14 +43,13 @@ export interface FalseAlarmEvidence {
 
 /** The mutes of a repository in force at `now`, soonest to end first. */
 export async function listActiveMutes(db: Queryable, repoId: number, now: Date): Promise<ActiveMute[]> {
-  const { rows } = await db.query<ActiveMute>({
-    text: `select id, subject, starts_at as "startsAt", until, reason, actor from feedback_mutes
+  return queryRows<ActiveMute>(
+    db,
+    `select id, subject, starts_at as "startsAt", until, reason, actor from feedback_mutes
             where repo_id = $1 and lifted_at is null and starts_at <= $2 and until > $2
             order by until, id`,
-    values: [repoId, now],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [repoId, now],
+  );
 }
 
 /** The mute in force for `subject` (case-insensitive), or undefined. */

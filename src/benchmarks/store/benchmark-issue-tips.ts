@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRow } from "../../db/query-rows.js";
 import type { Queryable } from "../../db/queryable.js";
 
 /** The newest commit of a branch whose push comparison was applied to the benchmark issues, and its run. */
@@ -8,12 +8,11 @@ export interface BenchmarkIssueTip {
 }
 
 export async function findBenchmarkIssueTip(db: Queryable, repoId: number, branch: string): Promise<BenchmarkIssueTip | null> {
-  const { rows } = await db.query<BenchmarkIssueTip>({
-    text: `select sha, run_id as "runId" from benchmark_issue_tips where repo_id = $1 and branch = $2`,
-    values: [repoId, branch],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+  return queryRow<BenchmarkIssueTip>(
+    db,
+    `select sha, run_id as "runId" from benchmark_issue_tips where repo_id = $1 and branch = $2`,
+    [repoId, branch],
+  );
 }
 
 /** Moves the branch's tip to a newer commit; the caller has checked, under the repository's lock, that it is newer. */

@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRow } from "../../db/query-rows.js";
 import type { Queryable } from "../../db/queryable.js";
 
 export type BenchmarkRunState = "pending" | "skipped" | "ingested" | "reported" | "failed";
@@ -52,28 +52,22 @@ const COLUMNS = `id, repo_id as "repoId", owner, repo, installation_id as "insta
  * the other insert committed and find nothing.
  */
 export async function recordBenchmarkRun(db: Queryable, run: NewBenchmarkRun): Promise<BenchmarkRun> {
-  const { rows } = await db.query<BenchmarkRun>({
-    text: `insert into benchmark_runs (repo_id, owner, repo, installation_id, github_run_id, workflow_name, event,
+  return (await queryRow<BenchmarkRun>(
+    db,
+    `insert into benchmark_runs (repo_id, owner, repo, installation_id, github_run_id, workflow_name, event,
              head_branch, head_sha, head_owner)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            on conflict (github_run_id) do update set github_run_id = excluded.github_run_id
            returning ${COLUMNS}`,
-    values: [
+    [
       run.repoId, run.owner, run.repo, run.installationId, run.githubRunId, run.workflowName, run.event,
       run.headBranch, run.headSha, run.headOwner,
     ],
-    types: bigintAsNumber,
-  });
-  return rows[0]!;
+  ))!;
 }
 
 export async function getBenchmarkRun(db: Queryable, id: number): Promise<BenchmarkRun | null> {
-  const { rows } = await db.query<BenchmarkRun>({
-    text: `select ${COLUMNS} from benchmark_runs where id = $1`,
-    values: [id],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+  return queryRow<BenchmarkRun>(db, `select ${COLUMNS} from benchmark_runs where id = $1`, [id]);
 }
 
 /** Moves a run to its next state, with the problems found so far and a note for operators. */

@@ -1,4 +1,5 @@
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRows } from "../../db/query-rows.js";
 import type { Queryable } from "../../db/queryable.js";
 import type { Verdict } from "../../analysis/verdict.js";
 
@@ -18,8 +19,9 @@ export interface LatestVerdictRow {
 
 /** The latest reported evaluation of every environment of a repository, one row per metric, in config order. */
 export async function listLatestVerdicts(db: Queryable, repoId: number): Promise<LatestVerdictRow[]> {
-  const { rows } = await db.query<LatestVerdictRow>({
-    text: `select envs.environment, latest.id as "evaluationId", latest.status_created_at as "deployedAt", latest.sha,
+  return queryRows<LatestVerdictRow>(
+    db,
+    `select envs.environment, latest.id as "evaluationId", latest.status_created_at as "deployedAt", latest.sha,
              latest.check_run_id as "checkRunId", m.metric_name as "metricName", m.unit, m.verdict,
              m.candidate_median as "candidateMedian", m.change_pct as "changePct"
            from (select distinct environment from deployments where repo_id = $1) envs
@@ -31,10 +33,8 @@ export async function listLatestVerdicts(db: Queryable, repoId: number): Promise
            ) latest
            join metric_results m on m.evaluation_id = latest.id
            order by envs.environment, m.position`,
-    values: [repoId],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [repoId],
+  );
 }
 
 export interface OpenIssueRow {

@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRow } from "../../db/query-rows.js";
 import type { Queryable } from "../../db/queryable.js";
 
 /** A row of `issue_evidence`: the comment an evaluation posted on an improvement issue. */
@@ -18,12 +18,11 @@ export async function findIssueEvidence(
   issueId: number,
   evaluationId: number,
 ): Promise<IssueEvidenceRow | null> {
-  const { rows } = await db.query<IssueEvidenceRow>({
-    text: `select ${COLUMNS} from issue_evidence where issue_id = $1 and evaluation_id = $2`,
-    values: [issueId, evaluationId],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+  return queryRow<IssueEvidenceRow>(
+    db,
+    `select ${COLUMNS} from issue_evidence where issue_id = $1 and evaluation_id = $2`,
+    [issueId, evaluationId],
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Threshold, Verdict } from "../../analysis/verdict.js";
+import { queryRows } from "../../db/query-rows.js";
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import type { Queryable } from "../../db/queryable.js";
 
@@ -28,8 +29,9 @@ export async function listMetricLevels(
   since: Date,
   until: Date,
 ): Promise<MetricLevelRow[]> {
-  const { rows } = await db.query<MetricLevelRow>({
-    text: `select e.id as "evaluationId", d.github_deployment_id as "githubDeploymentId", d.sha,
+  return queryRows<MetricLevelRow>(
+    db,
+    `select e.id as "evaluationId", d.github_deployment_id as "githubDeploymentId", d.sha,
              e.status_created_at as "statusAt", r.query, r.verdict, r.threshold, r.baseline_median as before,
              r.candidate_median as after, r.change_pct as "changePct", r.change_abs as "changeAbs"
            from metric_results r
@@ -38,10 +40,8 @@ export async function listMetricLevels(
            where d.repo_id = $1 and d.environment = $2 and r.metric_name = $3
              and e.status_created_at > $4 and e.status_created_at <= $5
            order by e.status_created_at, e.id`,
-    values: [key.repoId, key.environment, key.metricName, since, until],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [key.repoId, key.environment, key.metricName, since, until],
+  );
 }
 
 /** Repositories and environments with an evaluated deploy since `since`, for the daily drift check. */

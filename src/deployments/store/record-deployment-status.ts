@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRow } from "../../db/query-rows.js";
 import type { NewDeployment } from "./deployments.js";
 import type { EvaluationState } from "./evaluations.js";
 import type { Queryable } from "../../db/queryable.js";
@@ -19,8 +19,9 @@ export async function recordDeploymentStatus(
   d: NewDeployment,
   s: NewDeploymentStatus,
 ): Promise<{ id: number; state: EvaluationState } | null> {
-  const { rows } = await db.query<{ id: number; state: EvaluationState }>({
-    text: `with deployment as (
+  return queryRow<{ id: number; state: EvaluationState }>(
+    db,
+    `with deployment as (
              insert into deployments
                (repo_id, owner, repo, installation_id, github_deployment_id, environment, sha, ref, url)
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -39,11 +40,9 @@ export async function recordDeploymentStatus(
            select id, state from inserted
            union all
            select id, state from evaluations where github_status_id = $10 and not exists (select 1 from inserted)`,
-    values: [
+    [
       d.repoId, d.owner, d.repo, d.installationId, d.githubDeploymentId, d.environment, d.sha, d.ref, d.url,
       s.githubStatusId, s.statusCreatedAt, s.deliveryId,
     ],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+  );
 }

@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRows } from "../../db/query-rows.js";
 import type { Queryable } from "../../db/queryable.js";
 import type { DoraCommit } from "../model/dora-facts.js";
 
@@ -27,11 +27,10 @@ export async function recordDeploymentCommits(
 }
 
 export async function listDoraCommits(db: Queryable, repoId: number): Promise<DoraCommit[]> {
-  const { rows } = await db.query<DoraCommit>({
-    text: `select github_deployment_id as "deploymentId", sha, committed_at as "committedAt"
+  return queryRows<DoraCommit>(
+    db,
+    `select github_deployment_id as "deploymentId", sha, committed_at as "committedAt"
            from dora_deployment_commits where repo_id = $1 order by committed_at, sha`,
-    values: [repoId],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [repoId],
+  );
 }

@@ -1,4 +1,5 @@
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRow, queryRows } from "../../db/query-rows.js";
 import type { Queryable } from "../../db/queryable.js";
 import type { DoraDeployment } from "../model/dora-facts.js";
 
@@ -53,12 +54,11 @@ export async function recordDoraDeploymentStatus(db: Queryable, s: DoraDeploymen
 
 /** Every deployment of the repository, any environment. */
 export async function listDoraDeployments(db: Queryable, repoId: number): Promise<DoraDeployment[]> {
-  const { rows } = await db.query<DoraDeployment>({
-    text: `select ${DEPLOYMENT} from dora_deployments where repo_id = $1 order by github_deployment_id`,
-    values: [repoId],
-    types: bigintAsNumber,
-  });
-  return rows;
+  return queryRows<DoraDeployment>(
+    db,
+    `select ${DEPLOYMENT} from dora_deployments where repo_id = $1 order by github_deployment_id`,
+    [repoId],
+  );
 }
 
 /**
@@ -92,13 +92,12 @@ export async function listUncomparedDeployments(db: Queryable, repoId: number): 
 
 /** The repository as its deployments know it (the installation of the latest one); null without any. */
 export async function findDoraRepo(db: Queryable, repoId: number): Promise<DoraRepo | null> {
-  const { rows } = await db.query<DoraRepo>({
-    text: `select repo_id as "repoId", owner, repo, installation_id as "installationId" from dora_deployments
+  return queryRow<DoraRepo>(
+    db,
+    `select repo_id as "repoId", owner, repo, installation_id as "installationId" from dora_deployments
            where repo_id = $1 order by created_at desc limit 1`,
-    values: [repoId],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+    [repoId],
+  );
 }
 
 /** The environments the repository deployed to successfully, by name. */

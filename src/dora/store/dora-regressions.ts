@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRows } from "../../db/query-rows.js";
 import type { Queryable } from "../../db/queryable.js";
 import type { DoraRegression } from "../model/dora-facts.js";
 
@@ -8,8 +8,9 @@ import type { DoraRegression } from "../model/dora-facts.js";
  * when its improvement issue closed on recovery.
  */
 export async function listConfirmedRegressions(db: Queryable, repoId: number): Promise<DoraRegression[]> {
-  const { rows } = await db.query<DoraRegression>({
-    text: `select d.github_deployment_id as "deploymentId", r.metric_name as metric, i.issue_number as "issueNumber",
+  return queryRows<DoraRegression>(
+    db,
+    `select d.github_deployment_id as "deploymentId", r.metric_name as metric, i.issue_number as "issueNumber",
              i.closed_at as "recoveredAt"
            from metric_results r
            join evaluations e on e.id = r.evaluation_id
@@ -17,8 +18,6 @@ export async function listConfirmedRegressions(db: Queryable, repoId: number): P
            left join improvement_issues i on i.opened_by_evaluation_id = e.id and i.metric_name = r.metric_name and i.kind = 'regression'
            where d.repo_id = $1 and r.confirmation = 'confirmed'
            order by d.github_deployment_id, r.position`,
-    values: [repoId],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [repoId],
+  );
 }

@@ -1,4 +1,5 @@
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRow, queryRows } from "../../db/query-rows.js";
 import type { InstalledRepo } from "../../github/installed-repo.js";
 import type { Queryable } from "../../db/queryable.js";
 import type { ExperimentOutcome } from "../model/judge-experiment.js";
@@ -60,8 +61,9 @@ export async function upsertExperiment(
   read: { state: "waiting"; metricName: string; environment: string; expectation: Expectation } | { state: "invalid"; problem: string },
 ): Promise<ExperimentRow> {
   const waiting = read.state === "waiting" ? read : null;
-  const { rows } = await db.query<ExperimentRow>({
-    text: `insert into experiments (repo_id, owner, repo, installation_id, issue_number, title, state, metric_name, environment, expectation, problem)
+  return (await queryRow<ExperimentRow>(
+    db,
+    `insert into experiments (repo_id, owner, repo, installation_id, issue_number, title, state, metric_name, environment, expectation, problem)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
            on conflict (repo_id, issue_number) do update set
              owner = excluded.owner, repo = excluded.repo, installation_id = excluded.installation_id, title = excluded.title,
@@ -72,14 +74,12 @@ export async function upsertExperiment(
              problem = case when experiments.decided_at is null then excluded.problem else experiments.problem end,
              updated_at = now()
            returning ${COLUMNS}`,
-    values: [
+    [
       issue.repoId, issue.owner, issue.repo, issue.installationId, issue.issueNumber, issue.title, read.state,
       waiting?.metricName ?? null, waiting?.environment ?? null, waiting ? JSON.stringify(waiting.expectation) : null,
       read.state === "invalid" ? read.problem : null,
     ],
-    types: bigintAsNumber,
-  });
-  return rows[0]!;
+  ))!;
 }
 
 /** Marks a problem as explained; false when it had been explained already (so the caller comments once). */
@@ -113,34 +113,31 @@ export async function linkExperimentsToPull(
   issueNumbers: number[],
   pull: { number: number; mergeSha: string },
 ): Promise<ExperimentRow[]> {
-  const { rows } = await db.query<ExperimentRow>({
-    text: `update experiments set pr_number = $3, merge_sha = $4, updated_at = now()
+  return queryRows<ExperimentRow>(
+    db,
+    `update experiments set pr_number = $3, merge_sha = $4, updated_at = now()
             where repo_id = $1 and issue_number = any($2::int[]) and state = 'waiting'
            returning ${COLUMNS}`,
-    values: [repoId, issueNumbers, pull.number, pull.mergeSha],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [repoId, issueNumbers, pull.number, pull.mergeSha],
+  );
 }
 
 /** Experiments shipped by a merged pull request, waiting for their evaluation in `environment`. */
 export async function listShippedExperiments(db: Queryable, repoId: number, environment: string): Promise<ExperimentRow[]> {
-  const { rows } = await db.query<ExperimentRow>({
-    text: `select ${COLUMNS} from experiments where repo_id = $1 and environment = $2 and state = 'waiting' and merge_sha is not null order by issue_number`,
-    values: [repoId, environment],
-    types: bigintAsNumber,
-  });
-  return rows;
+  return queryRows<ExperimentRow>(
+    db,
+    `select ${COLUMNS} from experiments where repo_id = $1 and environment = $2 and state = 'waiting' and merge_sha is not null order by issue_number`,
+    [repoId, environment],
+  );
 }
 
 /** The experiments a pull request tested, for its comment section. */
 export async function listExperimentsOfPull(db: Queryable, repoId: number, prNumber: number): Promise<ExperimentRow[]> {
-  const { rows } = await db.query<ExperimentRow>({
-    text: `select ${COLUMNS} from experiments where repo_id = $1 and pr_number = $2 order by issue_number`,
-    values: [repoId, prNumber],
-    types: bigintAsNumber,
-  });
-  return rows;
+  return queryRows<ExperimentRow>(
+    db,
+    `select ${COLUMNS} from experiments where repo_id = $1 and pr_number = $2 order by issue_number`,
+    [repoId, prNumber],
+  );
 }
 
 /** Decides an experiment unless it was decided already (compare-and-set); returns the row as it stands. */
@@ -187,10 +184,9 @@ export async function findEvaluationOfStatus(
   db: Queryable,
   githubStatusId: number,
 ): Promise<{ id: number; state: string; note: string | null; candidateEnd: Date | null; checkRunId: number | null } | null> {
-  const { rows } = await db.query<{ id: number; state: string; note: string | null; candidateEnd: Date | null; checkRunId: number | null }>({
-    text: `select id, state, note, candidate_end as "candidateEnd", check_run_id as "checkRunId" from evaluations where github_status_id = $1`,
-    values: [githubStatusId],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+  return queryRow<{ id: number; state: string; note: string | null; candidateEnd: Date | null; checkRunId: number | null }>(
+    db,
+    `select id, state, note, candidate_end as "candidateEnd", check_run_id as "checkRunId" from evaluations where github_status_id = $1`,
+    [githubStatusId],
+  );
 }

@@ -1,4 +1,5 @@
 import type { Threshold } from "../../analysis/verdict.js";
+import { queryRow } from "../../db/query-rows.js";
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import type { Queryable } from "../../db/queryable.js";
 
@@ -38,8 +39,9 @@ const COLUMNS = `id, repo_id as "repoId", kind, issue_number as "issueNumber", i
  * verdict was stored with, so quality can be told per detector setting.
  */
 export async function recordMark(db: Queryable, mark: NewFeedbackMark): Promise<FeedbackMark> {
-  const { rows } = await db.query<FeedbackMark>({
-    text: `with inserted as (
+  return (await queryRow<FeedbackMark>(
+    db,
+    `with inserted as (
              insert into feedback_marks (repo_id, owner, repo, kind, issue_number, improvement_issue_id, issue_kind,
                fingerprint, environment, metric_name, evaluation_id, benchmark_run_id, threshold, reason, actor, source,
                link, idempotency_key, created_at)
@@ -51,7 +53,7 @@ export async function recordMark(db: Queryable, mark: NewFeedbackMark): Promise<
              returning ${COLUMNS})
            select * from inserted
            union all select ${COLUMNS} from feedback_marks where idempotency_key = $17`,
-    values: [
+    [
       mark.repoId,
       mark.owner,
       mark.repo,
@@ -71,9 +73,7 @@ export async function recordMark(db: Queryable, mark: NewFeedbackMark): Promise<
       mark.idempotencyKey,
       mark.createdAt,
     ],
-    types: bigintAsNumber,
-  });
-  return rows[0]!;
+  ))!;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { NewRadarItem, RadarItem, RadarItemKind } from "../model/radar-item.js";
+import { queryRow, queryRows } from "../../db/query-rows.js";
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import type { Queryable } from "../../db/queryable.js";
 
@@ -8,18 +9,18 @@ const COLUMNS = `id, repo_id as "repoId", owner, repo, installation_id as "insta
   updated_at as "updatedAt"`;
 
 export async function getRadarItem(db: Queryable, repoId: number, issueNumber: number): Promise<RadarItem | null> {
-  const { rows } = await db.query<RadarItem>({
-    text: `select ${COLUMNS} from radar_items where repo_id = $1 and issue_number = $2`,
-    values: [repoId, issueNumber],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+  return queryRow<RadarItem>(
+    db,
+    `select ${COLUMNS} from radar_items where repo_id = $1 and issue_number = $2`,
+    [repoId, issueNumber],
+  );
 }
 
 /** Inserts the item or overwrites every field of the one for the same issue; returns the stored row. */
 export async function upsertRadarItem(db: Queryable, item: NewRadarItem): Promise<RadarItem> {
-  const { rows } = await db.query<RadarItem>({
-    text: `insert into radar_items (repo_id, owner, repo, installation_id, issue_number, kind, title, body, url, ring,
+  return (await queryRow<RadarItem>(
+    db,
+    `insert into radar_items (repo_id, owner, repo, installation_id, issue_number, kind, title, body, url, ring,
              quadrant, trend, impact, status, thumbs_up, problem, announced_problem, synced_at)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
            on conflict (repo_id, issue_number) do update set owner = excluded.owner, repo = excluded.repo,
@@ -30,14 +31,12 @@ export async function upsertRadarItem(db: Queryable, item: NewRadarItem): Promis
              announced_problem = excluded.announced_problem,
              synced_at = coalesce(excluded.synced_at, radar_items.synced_at), updated_at = now()
            returning ${COLUMNS}`,
-    values: [
+    [
       item.repoId, item.owner, item.repo, item.installationId, item.issueNumber, item.kind, item.title, item.body,
       item.url, item.ring, item.quadrant, item.trend, item.impact, item.status, item.thumbsUp, item.problem,
       item.announcedProblem, item.syncedAt ?? null,
     ],
-    types: bigintAsNumber,
-  });
-  return rows[0]!;
+  ))!;
 }
 
 /** Records that the bot explained `problem` on the issue (after the comment was posted). */
@@ -47,12 +46,11 @@ export async function setRadarItemAnnouncedProblem(db: Queryable, id: number, pr
 
 /** Every item of a repository of one kind, in any status, by issue number. */
 export async function listRadarItems(db: Queryable, repoId: number, kind: RadarItemKind): Promise<RadarItem[]> {
-  const { rows } = await db.query<RadarItem>({
-    text: `select ${COLUMNS} from radar_items where repo_id = $1 and kind = $2 order by issue_number`,
-    values: [repoId, kind],
-    types: bigintAsNumber,
-  });
-  return rows;
+  return queryRows<RadarItem>(
+    db,
+    `select ${COLUMNS} from radar_items where repo_id = $1 and kind = $2 order by issue_number`,
+    [repoId, kind],
+  );
 }
 
 /** A repository that has radar items, with the installation that last delivered an event for it. */

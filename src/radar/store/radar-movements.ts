@@ -1,5 +1,5 @@
 import type { NewRadarMovement, RadarMovement, RadarRepoMovement } from "../model/radar-item.js";
-import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRow, queryRows } from "../../db/query-rows.js";
 import type { Queryable } from "../../db/queryable.js";
 
 const COLUMNS = `m.id, m.item_id as "itemId", m.field, m.from_value as "from", m.to_value as "to", m.actor, m.reason,
@@ -11,29 +11,27 @@ const COLUMNS = `m.id, m.item_id as "itemId", m.field, m.from_value as "from", m
  * recorded first (the no-op update makes a racing insert wait and return that row).
  */
 export async function recordRadarMovement(db: Queryable, movement: NewRadarMovement): Promise<RadarMovement> {
-  const { rows } = await db.query<RadarMovement>({
-    text: `insert into radar_movements as m (item_id, field, from_value, to_value, actor, reason, source, link, moved_at,
+  return (await queryRow<RadarMovement>(
+    db,
+    `insert into radar_movements as m (item_id, field, from_value, to_value, actor, reason, source, link, moved_at,
              idempotency_key)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            on conflict (idempotency_key) do update set idempotency_key = excluded.idempotency_key
            returning ${COLUMNS}`,
-    values: [
+    [
       movement.itemId, movement.field, movement.from, movement.to, movement.actor, movement.reason, movement.source,
       movement.link, movement.movedAt, movement.idempotencyKey,
     ],
-    types: bigintAsNumber,
-  });
-  return rows[0]!;
+  ))!;
 }
 
 /** The movement recorded under an idempotency key, if any: a retried job resumes from it. */
 export async function findRadarMovement(db: Queryable, idempotencyKey: string): Promise<RadarMovement | null> {
-  const { rows } = await db.query<RadarMovement>({
-    text: `select ${COLUMNS} from radar_movements m where m.idempotency_key = $1`,
-    values: [idempotencyKey],
-    types: bigintAsNumber,
-  });
-  return rows[0] ?? null;
+  return queryRow<RadarMovement>(
+    db,
+    `select ${COLUMNS} from radar_movements m where m.idempotency_key = $1`,
+    [idempotencyKey],
+  );
 }
 
 /** Records the comment that announced the movement, so it is never announced again. */
@@ -46,12 +44,11 @@ export async function setRadarMovementAnnounced(db: Queryable, id: number, comme
 
 /** An item's history, oldest first. */
 export async function listRadarMovementsByItem(db: Queryable, itemId: number): Promise<RadarMovement[]> {
-  const { rows } = await db.query<RadarMovement>({
-    text: `select ${COLUMNS} from radar_movements m where m.item_id = $1 order by m.moved_at, m.id`,
-    values: [itemId],
-    types: bigintAsNumber,
-  });
-  return rows;
+  return queryRows<RadarMovement>(
+    db,
+    `select ${COLUMNS} from radar_movements m where m.item_id = $1 order by m.moved_at, m.id`,
+    [itemId],
+  );
 }
 
 /** Every movement of a repository's items (any kind) after `since` (all of them for null), oldest first. */
@@ -60,13 +57,12 @@ export async function listRadarMovementsSince(
   repoId: number,
   since: Date | null,
 ): Promise<RadarRepoMovement[]> {
-  const { rows } = await db.query<RadarRepoMovement>({
-    text: `select ${COLUMNS}, i.issue_number as "issueNumber"
+  return queryRows<RadarRepoMovement>(
+    db,
+    `select ${COLUMNS}, i.issue_number as "issueNumber"
            from radar_movements m join radar_items i on i.id = m.item_id
            where i.repo_id = $1 and ($2::timestamptz is null or m.moved_at > $2)
            order by m.moved_at, m.id`,
-    values: [repoId, since],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [repoId, since],
+  );
 }

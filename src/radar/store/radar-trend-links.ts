@@ -1,5 +1,5 @@
 import type { RadarTrendLink } from "../model/radar-item.js";
-import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRows } from "../../db/query-rows.js";
 import type { Queryable } from "../../db/queryable.js";
 
 /** Makes `radarIssueNumbers` the exact set of items the trend links to (its body was re-read). */
@@ -22,12 +22,11 @@ export async function replaceRadarTrendLinks(
 
 /** Every link of a repository's trends, whether or not the mentioned issue is a radar item (yet). */
 export async function listRadarTrendLinks(db: Queryable, repoId: number): Promise<RadarTrendLink[]> {
-  const { rows } = await db.query<RadarTrendLink>({
-    text: `select t.issue_number as "trendIssueNumber", l.radar_issue_number as "radarIssueNumber"
+  return queryRows<RadarTrendLink>(
+    db,
+    `select t.issue_number as "trendIssueNumber", l.radar_issue_number as "radarIssueNumber"
            from radar_trend_links l join radar_items t on t.id = l.trend_item_id
            where l.repo_id = $1 order by 1, 2`,
-    values: [repoId],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [repoId],
+  );
 }

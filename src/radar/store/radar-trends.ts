@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { queryRows } from "../../db/query-rows.js";
 import type { RadarTrendLink } from "../model/radar-item.js";
 import type { Queryable } from "../../db/queryable.js";
 
@@ -8,15 +8,14 @@ import type { Queryable } from "../../db/queryable.js";
  * number, so an issue labelled `radar` after the trend mentioned it shows up from then on.
  */
 export async function listTrendLinksToRadarItems(db: Queryable, repoId: number): Promise<RadarTrendLink[]> {
-  const { rows } = await db.query<RadarTrendLink>({
-    text: `select t.issue_number as "trendIssueNumber", l.radar_issue_number as "radarIssueNumber"
+  return queryRows<RadarTrendLink>(
+    db,
+    `select t.issue_number as "trendIssueNumber", l.radar_issue_number as "radarIssueNumber"
            from radar_trend_links l
            join radar_items t on t.id = l.trend_item_id
            join radar_items r on r.repo_id = l.repo_id and r.issue_number = l.radar_issue_number
            where l.repo_id = $1 and t.kind = 'trend' and t.status <> 'gone' and r.kind = 'radar' and r.status <> 'gone'
            order by 1, 2`,
-    values: [repoId],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [repoId],
+  );
 }
