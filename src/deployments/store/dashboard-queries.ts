@@ -141,8 +141,9 @@ export async function listDriftSpans(
   db: Queryable,
   query: { repoId: number; environment: string; metric: string; from: Date; to: Date },
 ): Promise<DriftSpanRow[]> {
-  const { rows } = await db.query<DriftSpanRow>({
-    text: `select i.issue_number as "issueNumber", extract(epoch from opened.status_created_at)::float8 as "openedAt",
+  return queryRows<DriftSpanRow>(
+    db,
+    `select i.issue_number as "issueNumber", extract(epoch from opened.status_created_at)::float8 as "openedAt",
              opened_deploy.sha as "openedSha", extract(epoch from coalesce(closed.status_created_at, i.closed_at))::float8 as "closedAt",
              closed_deploy.sha as "closedSha", i.level_before as "levelBefore"
            from improvement_issues i
@@ -153,8 +154,6 @@ export async function listDriftSpans(
            where i.repo_id = $1 and i.environment = $2 and i.metric_name = $3 and i.kind = 'drift'
              and opened.status_created_at < $5 and (i.state = 'open' or coalesce(closed.status_created_at, i.closed_at) >= $4)
            order by opened.status_created_at, i.id`,
-    values: [query.repoId, query.environment, query.metric, query.from, query.to],
-    types: bigintAsNumber,
-  });
-  return rows;
+    [query.repoId, query.environment, query.metric, query.from, query.to],
+  );
 }
