@@ -40,7 +40,7 @@ import { experimentsTile } from "./experiments/dashboard/experiments-tile.js";
 import { listExperimentRepos } from "./experiments/store/dashboard-queries.js";
 import { capWebhookBodies } from "./http/cap-webhook-body.js";
 import { listDoraRepos } from "./dora/store/list-dora-repos.js";
-import { listRadarRepos } from "./radar/store/list-radar-repos.js";
+import { listRadarDashboardRepos } from "./radar/store/list-radar-dashboard-repos.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
 export function kaizen(deps: AppDeps): ApplicationFunction {
@@ -77,7 +77,7 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
       {
         pages: [metricPage, benchmarkPage, doraDashboardPage, radarDashboardPage],
         tiles: [deploymentsTile, benchmarksTile, doraOverviewTile, experimentsTile, radarOverviewTile],
-        repoLists: [listDeploymentRepos, listBenchmarkRepos, listExperimentRepos, listDoraRepos, listRadarRepos],
+        repoLists: [listDeploymentRepos, listBenchmarkRepos, listExperimentRepos, listDoraRepos, listRadarDashboardRepos],
       },
     );
     addHandler(dashboard.bearerFromSession);
