@@ -37,6 +37,7 @@ import { benchmarksTile } from "./benchmarks/dashboard/benchmarks-tile.js";
 import { benchmarkPage } from "./benchmarks/dashboard/benchmark-page.js";
 import { listBenchmarkRepos } from "./benchmarks/store/dashboard-queries.js";
 import { experimentsTile } from "./experiments/dashboard/experiments-tile.js";
+import { qualityTile } from "./feedback/dashboard/quality-tile.js";
 import { listExperimentRepos } from "./experiments/store/dashboard-queries.js";
 import { capWebhookBodies } from "./http/cap-webhook-body.js";
 import { listDoraRepos } from "./dora/store/list-dora-repos.js";
@@ -76,7 +77,7 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
       { db: deps.pool, now: deps.now, settings: deps.dashboard, apiBaseUrl: async () => (await app.auth()).request.endpoint.DEFAULTS.baseUrl },
       {
         pages: [metricPage, benchmarkPage, doraDashboardPage, radarDashboardPage],
-        tiles: [deploymentsTile, benchmarksTile, doraOverviewTile, experimentsTile, radarOverviewTile],
+        tiles: [deploymentsTile, benchmarksTile, doraOverviewTile, qualityTile, experimentsTile, radarOverviewTile],
         repoLists: [listDeploymentRepos, listBenchmarkRepos, listExperimentRepos, listDoraRepos, listRadarDashboardRepos],
       },
     );
