@@ -54,6 +54,14 @@ describe("GET /api/radar and /api/trends", () => {
       .reply(200, CONFIG, { "content-type": "text/plain; charset=utf-8" })
       .persist();
   });
+  // A token of its own for each test: the API's per-token rate limit is real here, and the file's requests together
+  // pass its burst (the rate-limit test below spends a token of its own on purpose).
+  let token = TOKEN;
+  let tests = 0;
+  beforeEach(() => {
+    tests += 1;
+    token = `${TOKEN}_${tests}`;
+  });
   afterEach(() => {
     expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens") && m !== "GET https://api.github.com:443/app" && !m.includes("kaizen.yml"))).toEqual([]);
     nock.cleanAll();
@@ -63,12 +71,12 @@ describe("GET /api/radar and /api/trends", () => {
   function nockAccessCheck(status: number, repo = REPO.repo, id = REPO_IDS[repo] ?? 999): nock.Scope {
     return nock(GHE)
       .get(`${API}/repos/${REPO.owner}/${repo}`)
-      .matchHeader("authorization", `Bearer ${TOKEN}`)
+      .matchHeader("authorization", `Bearer ${token}`)
       .reply(status, status === 200 ? { id, full_name: `${REPO.owner}/${repo}`, private: true } : { message: "Not Found" });
   }
 
-  function get(path: string, token: string | null = TOKEN): Promise<Response> {
-    return fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  function get(path: string, as: string | null = token): Promise<Response> {
+    return fetch(`${base}${path}`, { headers: as ? { authorization: `Bearer ${as}` } : {} });
   }
 
   async function seedRadar(): Promise<void> {
@@ -151,7 +159,7 @@ describe("GET /api/radar and /api/trends", () => {
       for (const kind of ["radar", "trends"]) {
         const check = nock(GHE)
           .get(`${API}/repos/${REPO.owner}/${REPO.repo}`)
-          .matchHeader("authorization", `Bearer ${TOKEN}`)
+          .matchHeader("authorization", `Bearer ${token}`)
           .reply(200, { id: 4242, full_name: `${REPO.owner}/${REPO.repo}`, private: false });
         const response = await get(`/api/${kind}/${REPO.owner}/${REPO.repo}`);
         expect(check.isDone()).toBe(true);
