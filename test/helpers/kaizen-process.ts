@@ -99,12 +99,22 @@ export interface ReportingGitHub extends LoopbackGitHub {
   posts: string[];
 }
 
+const FLAT_LATENCY_CONFIG = `deployments:
+  noise_windows: 0
+metrics:
+  - name: latency
+    query: latency_seconds
+issues:
+  enabled: false
+`;
+
 /**
  * A GitHub (loopback Enterprise) that keeps what a deployment's report writes, so a retried report finds (and
  * does not duplicate) it: check runs listed by commit, issue comments listed and updated. `config` is the
- * repository's kaizen.yml; `pulls` the pull requests every deployed commit belongs to.
+ * repository's kaizen.yml (by default one metric, `latency`, read from the flat Prometheus, issues off); `pulls` the
+ * pull requests every deployed commit belongs to.
  */
-export async function startReportingGitHub({ config, pulls = [] }: { config: string; pulls?: number[] }): Promise<ReportingGitHub> {
+export async function startReportingGitHub({ config = FLAT_LATENCY_CONFIG, pulls = [] }: { config?: string; pulls?: number[] } = {}): Promise<ReportingGitHub> {
   const checkRuns: ReportingGitHub["checkRuns"] = [];
   const comments: ReportingGitHub["comments"] = [];
   const posts: string[] = [];

@@ -17,15 +17,6 @@ import {
   type ReportingGitHub,
 } from "../helpers/kaizen-process.js";
 
-const CONFIG = `deployments:
-  noise_windows: 0
-metrics:
-  - name: latency
-    query: latency_seconds
-issues:
-  enabled: false
-`;
-
 /**
  * PostgreSQL restarted under load. A PostgreSQL of this test's own (the embedded one `npm start` uses), never the
  * machine's shared server: the app runs as a real process on it while it is stopped and started again.
@@ -43,7 +34,7 @@ describe("the app while its PostgreSQL restarts", () => {
     await chmod(dir, 0o755); // the server runs as the postgres user
     port = await freePort();
     database = await startEmbeddedPostgres(join(dir, "data"), { port });
-    github = await startReportingGitHub({ config: CONFIG });
+    github = await startReportingGitHub();
     prometheus = await startFlatPrometheus();
   }, 120_000);
   afterAll(async () => {

@@ -13,15 +13,6 @@ import {
   type ReportingGitHub,
 } from "../helpers/kaizen-process.js";
 
-const CONFIG = `deployments:
-  noise_windows: 0
-metrics:
-  - name: latency
-    query: latency_seconds
-issues:
-  enabled: false
-`;
-
 describe("the app as a real process", () => {
   let db: TestDatabase;
   let github: ReportingGitHub;
@@ -33,7 +24,7 @@ describe("the app as a real process", () => {
     db = await createTestDatabase();
     prometheus = await startFlatPrometheus({ held: true });
     // A GitHub that keeps the check runs it is given, so a retried report would find (not duplicate) one.
-    github = await startReportingGitHub({ config: CONFIG });
+    github = await startReportingGitHub();
     env = await kaizenEnv({ databaseUrl: db.url, githubHost: github.host, prometheusUrl: prometheus.url });
   });
   afterAll(async () => {
