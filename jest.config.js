@@ -10,6 +10,7 @@ export default {
     ],
   },
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  setupFilesAfterEnv: ["<rootDir>/test/setup/restore-network.ts"],
   globalSetup: "<rootDir>/test/setup/global-setup.js",
   globalTeardown: "<rootDir>/test/setup/global-teardown.js",
   testTimeout: 30000,

@@ -70,6 +70,7 @@ describe("syncBenchmarkDrift", () => {
   const rows = async () => (await db.pool.query("select kind, state, environment, metric_name, fingerprint, level_before from improvement_issues order by id")).rows;
 
   beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
   afterEach(() => {
     expect(nock.pendingMocks()).toEqual([]);
     nock.cleanAll();

@@ -52,6 +52,7 @@ function sync(): DriftIssueSync {
 describe("syncDriftIssue", () => {
   const db = useTestDatabase();
   beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
   afterEach(() => nock.cleanAll());
 
   it("opens the issue with the deploys, their ranking, the evidence in words and the graph link", async () => {
