@@ -1,4 +1,5 @@
-import { PgBoss, type Queue } from "pg-boss";
+import { PgBoss, type JobInsert, type Queue } from "pg-boss";
+import { groupCommit } from "../db/group-commit.js";
 import { createHash } from "node:crypto";
 
 /** Job name → the data that job carries (an object: pg-boss stores it as JSON). */
@@ -156,14 +157,23 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
       await giveUps.get(name)?.(job!.data as never, reason);
     });
 
+  // Jobs sent together go in one statement per name (group commit): a burst of webhooks costs one insert, not one each.
+  const inserts = new Map<string, (db: PgBoss, job: JobInsert & { id: string }) => Promise<boolean>>();
+  const insertJobs = (name: string) =>
+    groupCommit<PgBoss, JobInsert & { id: string }, boolean>(
+      async (db, jobs) => {
+        // Only the jobs stored by this statement come back: one already queued under its key is not sent again.
+        const inserted = new Set(await db.insert(name, jobs, { returnId: true }));
+        return jobs.map((job) => inserted.has(job.id));
+      },
+      { keyOf: (job) => job.id },
+    );
+
   return {
     async send(name, data, { key, startAfter, group }) {
-      const id = await boss.send(name, data, {
-        id: jobId(name, key),
-        ...(startAfter ? { startAfter } : {}),
-        ...(group ? { group: { id: group } } : {}),
-      });
-      return id !== null;
+      let insert = inserts.get(name);
+      if (!insert) inserts.set(name, (insert = insertJobs(name)));
+      return insert(boss, { id: jobId(name, key), data, ...(startAfter ? { startAfter } : {}), ...(group ? { group: { id: group } } : {}) });
     },
     async work(name, handler, { onGiveUp } = {}) {
       if (onGiveUp) giveUps.set(name, onGiveUp as (data: never, reason: string) => Promise<void>);

@@ -1,3 +1,4 @@
+import { groupCommit } from "../../db/group-commit.js";
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import { queryRow, queryRows } from "../../db/query-rows.js";
 import type { Queryable } from "../../db/queryable.js";
@@ -27,30 +28,59 @@ const DEPLOYMENT = `github_deployment_id as "id", environment, sha, created_at a
 /**
  * Records a deployment with one of its statuses. The first success is its time; a failure or error after it marks
  * it failed. Earliest times win, so a redelivered or backfilled status changes nothing. Returns whether the row
- * changed (and whether it is now a success that needs its commits read).
+ * changed (and whether it is now a success that needs its commits read). Statuses arriving together share one
+ * statement (group commit); two of one deployment never share one, as the upsert may touch its row once.
  */
-export async function recordDoraDeploymentStatus(db: Queryable, s: DoraDeploymentStatus): Promise<{ changed: boolean; succeeded: boolean }> {
-  const { rows } = await db.query<{ changed: boolean; succeeded: boolean }>({
-    text: `with old as (select succeeded_at, failed_at from dora_deployments where repo_id = $1 and github_deployment_id = $5),
-           upserted as (
-             insert into dora_deployments as d (repo_id, owner, repo, installation_id, github_deployment_id, environment, sha, ref, created_at, succeeded_at)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, case when $10 = 'success' then $11::timestamptz end)
-             on conflict (repo_id, github_deployment_id) do update set
-               owner = excluded.owner, repo = excluded.repo, installation_id = excluded.installation_id,
-               succeeded_at = case when $10 = 'success' then least(coalesce(d.succeeded_at, $11), $11) else d.succeeded_at end,
-               failed_at = case when $10 in ('failure', 'error') and d.succeeded_at is not null and $11 > d.succeeded_at
-                                then least(coalesce(d.failed_at, $11), $11) else d.failed_at end
-             returning succeeded_at, failed_at)
-           select (old.succeeded_at is null and upserted.succeeded_at is not null
-                   or old.succeeded_at is distinct from upserted.succeeded_at
-                   or old.failed_at is distinct from upserted.failed_at
-                   or not exists (select 1 from old)) as changed,
-                  upserted.succeeded_at is not null as succeeded
-           from upserted left join old on true`,
-    values: [s.repoId, s.owner, s.repo, s.installationId, s.githubDeploymentId, s.environment, s.sha, s.ref, s.createdAt, s.state, s.at],
-  });
-  return rows[0]!;
+export function recordDoraDeploymentStatus(db: Queryable, s: DoraDeploymentStatus): Promise<{ changed: boolean; succeeded: boolean }> {
+  return record(db, s);
 }
+
+const record = groupCommit<Queryable, DoraDeploymentStatus, { changed: boolean; succeeded: boolean }>(
+  async (db, items) => {
+    const column = <T>(pick: (s: DoraDeploymentStatus) => T) => items.map(pick);
+    // The update reads each row's own status from `input` (ON CONFLICT's `excluded` holds only table columns).
+    // Named: each connection parses and plans it once (the webhook path runs it on every delivery).
+    const { rows } = await db.query<{ changed: boolean; succeeded: boolean }>({
+      name: "record-dora-deployment-statuses",
+      text: `with input as (
+               select * from unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[],
+                                    $8::text[], $9::timestamptz[], $10::text[], $11::timestamptz[])
+                 with ordinality as i (repo_id, owner, repo, installation_id, github_deployment_id, environment, sha, ref,
+                                       created_at, state, at, ord)
+             ),
+             old as (select repo_id, github_deployment_id, succeeded_at, failed_at
+                     from dora_deployments join input using (repo_id, github_deployment_id)),
+             upserted as (
+               insert into dora_deployments as d (repo_id, owner, repo, installation_id, github_deployment_id, environment, sha, ref, created_at, succeeded_at)
+               select repo_id, owner, repo, installation_id, github_deployment_id, environment, sha, ref, created_at,
+                      case when state = 'success' then at end
+               from input
+               on conflict (repo_id, github_deployment_id) do update set
+                 owner = excluded.owner, repo = excluded.repo, installation_id = excluded.installation_id,
+                 succeeded_at = (select case when i.state = 'success' then least(coalesce(d.succeeded_at, i.at), i.at) else d.succeeded_at end
+                                 from input i where i.repo_id = d.repo_id and i.github_deployment_id = d.github_deployment_id),
+                 failed_at = (select case when i.state in ('failure', 'error') and d.succeeded_at is not null and i.at > d.succeeded_at
+                                          then least(coalesce(d.failed_at, i.at), i.at) else d.failed_at end
+                              from input i where i.repo_id = d.repo_id and i.github_deployment_id = d.github_deployment_id)
+               returning repo_id, github_deployment_id, succeeded_at, failed_at)
+             select (old.repo_id is null
+                     or old.succeeded_at is distinct from upserted.succeeded_at
+                     or old.failed_at is distinct from upserted.failed_at) as changed,
+                    upserted.succeeded_at is not null as succeeded
+             from input
+             join upserted using (repo_id, github_deployment_id)
+             left join old using (repo_id, github_deployment_id)
+             order by input.ord`,
+      values: [
+        column((s) => s.repoId), column((s) => s.owner), column((s) => s.repo), column((s) => s.installationId),
+        column((s) => s.githubDeploymentId), column((s) => s.environment), column((s) => s.sha), column((s) => s.ref),
+        column((s) => s.createdAt), column((s) => s.state), column((s) => s.at),
+      ],
+    });
+    return rows;
+  },
+  { keyOf: (s) => `${s.repoId}:${s.githubDeploymentId}` },
+);
 
 /** Every deployment of the repository, any environment. */
 export async function listDoraDeployments(db: Queryable, repoId: number): Promise<DoraDeployment[]> {

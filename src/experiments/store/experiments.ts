@@ -1,3 +1,4 @@
+import { groupCommit } from "../../db/group-commit.js";
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import { queryRow, queryRows } from "../../db/query-rows.js";
 import type { InstalledRepo } from "../../github/installed-repo.js";
@@ -97,14 +98,26 @@ export async function listExperiments(db: Queryable, repoId: number): Promise<Ex
   return rows;
 }
 
-/** Whether the repository has experiments still waiting (in `environment`, when given): the handlers' guard. */
-export async function hasWaitingExperiments(db: Queryable, repoId: number, environment?: string): Promise<boolean> {
-  const { rows } = await db.query({
-    text: "select 1 from experiments where repo_id = $1 and state = 'waiting' and ($2::text is null or environment = $2) limit 1",
-    values: [repoId, environment ?? null],
-  });
-  return rows.length > 0;
+/**
+ * Whether the repository has experiments still waiting (in `environment`, when given): the handlers' guard, asked
+ * on every deployment status. Questions arriving together share one statement (group commit).
+ */
+export function hasWaitingExperiments(db: Queryable, repoId: number, environment?: string): Promise<boolean> {
+  return anyWaiting(db, { repoId, environment: environment ?? null });
 }
+
+const anyWaiting = groupCommit<Queryable, { repoId: number; environment: string | null }, boolean>(async (db, items) => {
+  // Named: each connection parses and plans it once (the webhook path asks on every delivery).
+  const { rows } = await db.query<{ waiting: boolean }>({
+    name: "any-waiting-experiments",
+    text: `select exists (select 1 from experiments e
+                          where e.repo_id = i.repo_id and e.state = 'waiting' and (i.environment is null or e.environment = i.environment)) as waiting
+           from unnest($1::bigint[], $2::text[]) with ordinality as i (repo_id, environment, ord)
+           order by i.ord`,
+    values: [items.map((i) => i.repoId), items.map((i) => i.environment)],
+  });
+  return rows.map((row) => row.waiting);
+});
 
 /** Links waiting experiments (by issue number) to the merged pull request that closes them; returns those linked. */
 export async function linkExperimentsToPull(

@@ -26,6 +26,17 @@ describe("recordDeploymentStatus", () => {
     expect(rows).toEqual([{ delivery_id: status.deliveryId }]);
   });
 
+  it("records a burst of different deployments, arriving together, each with its own evaluation", async () => {
+    const deployments = Array.from({ length: 40 }, (_, i) => aDeployment({ githubDeploymentId: 9_000 + i, environment: i % 2 ? "production" : "staging" }));
+    const statuses = deployments.map(() => aStatus());
+    const recorded = await Promise.all(deployments.map((d, i) => recordDeploymentStatus(db.pool, d, statuses[i]!)));
+    expect(new Set(recorded.map((r) => r!.id)).size).toBe(40);
+    for (const [i, r] of recorded.entries()) {
+      expect(r!.state).toBe("pending");
+      expect(await getEvaluation(db.pool, r!.id)).toMatchObject({ ...deployments[i], githubStatusId: statuses[i]!.githubStatusId });
+    }
+  });
+
   it("stores one evaluation when the same status arrives concurrently", async () => {
     const deployment = aDeployment();
     const status = aStatus();
