@@ -1,16 +1,12 @@
 import { API_RATE_LIMIT } from "../../src/http/token-rate-limit.js";
 import { TechRadarLoaderResponseParser } from "@backstage-community/plugin-tech-radar-common";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import nock from "nock";
-import { Probot, createNodeMiddleware } from "probot";
-import { kaizen } from "../../src/index.js";
 import { upsertRadarItem } from "../../src/radar/store/radar-items.js";
 import { type NewRadarItem } from "../../src/radar/model/radar-item.js";
 import { recordRadarMovement } from "../../src/radar/store/radar-movements.js";
 import { recordRadarReview } from "../../src/radar/store/radar-reviews.js";
 import { replaceRadarTrendLinks } from "../../src/radar/store/radar-trend-links.js";
-import { privateKey, startKaizen, TestOctokit, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { useKaizenServer } from "../helpers/use-kaizen-server.js";
 
 // A GitHub Enterprise Server: every call, the access check included, must go to the app's own base URL.
 const GHE = "https://ghe.example.com";
@@ -23,27 +19,9 @@ const REPO_IDS: Record<string, number> = { shop: 900, wide: 901 };
 const issueUrl = (n: number) => `${GHE}/${REPO.owner}/${REPO.repo}/issues/${n}`;
 
 describe("GET /api/radar and /api/trends", () => {
-  let kaizenApp: RunningKaizen;
-  let server: Server;
-  let base: string;
+  const kaizenApp = useKaizenServer({ githubBaseUrl: `${GHE}${API}`, allowPending: ["access_tokens", "kaizen.yml"] });
 
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1");
-    kaizenApp = await startKaizen();
-    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal", baseUrl: `${GHE}${API}` });
-    const middleware = await createNodeMiddleware(kaizen({ ...kaizenApp.deps, workers: false }), { probot });
-    server = createServer((req, res) => void middleware(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await seedRadar();
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await kaizenApp.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  beforeAll(seedRadar);
   beforeEach(() => {
     nock(GHE)
       .post(`${API}/app/installations/${INSTALLATION_ID}/access_tokens`)
@@ -62,10 +40,6 @@ describe("GET /api/radar and /api/trends", () => {
     tests += 1;
     token = `${TOKEN}_${tests}`;
   });
-  afterEach(() => {
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens") && m !== "GET https://api.github.com:443/app" && !m.includes("kaizen.yml"))).toEqual([]);
-    nock.cleanAll();
-  });
 
   /** The token's access check at the app's base URL: `status` 200 grants it, for the repository GitHub gives that name now. */
   function nockAccessCheck(status: number, repo = REPO.repo, id = REPO_IDS[repo] ?? 999): nock.Scope {
@@ -76,7 +50,7 @@ describe("GET /api/radar and /api/trends", () => {
   }
 
   function get(path: string, as: string | null = token): Promise<Response> {
-    return fetch(`${base}${path}`, { headers: as ? { authorization: `Bearer ${as}` } : {} });
+    return fetch(`${kaizenApp.base}${path}`, { headers: as ? { authorization: `Bearer ${as}` } : {} });
   }
 
   async function seedRadar(): Promise<void> {
