@@ -2,6 +2,7 @@ import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-pay
 import { waitForEvaluation } from "../helpers/start-kaizen.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
+import { fixtureMetricsYaml } from "../helpers/fixture-metrics-yaml.js";
 import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import {
   nockCreateCheckRun,
@@ -20,21 +21,7 @@ const repo = EXAMPLE_REPO;
 const CONFIG = `
 deployments:
   environments: [production]
-metrics:
-  - name: latency
-    query: kaizen_test_latency_seconds{env="{{environment}}"}
-    unit: s
-    better: lower
-    threshold: 10%
-  - name: throughput
-    query: kaizen_test_throughput_rps{env="{{environment}}"}
-    unit: req/s
-    better: higher
-  - name: error ratio
-    query: kaizen_test_error_ratio{env="{{environment}}"}
-  - name: staging latency
-    query: kaizen_test_latency_seconds{env="staging"}
-issues:
+${fixtureMetricsYaml("latency", "throughput", "error ratio", "staging latency")}issues:
   labels: [performance]
   confirm: 0 # issues open at once here; test/integration/confirm-regression.test.ts covers the wait
 `;

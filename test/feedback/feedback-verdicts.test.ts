@@ -1,6 +1,7 @@
 import nock from "nock";
 import { insertIssue } from "../../src/db/improvement-issues.js";
 import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
+import { fixtureMetricsYaml } from "../helpers/fixture-metrics-yaml.js";
 import {
   GITHUB_API,
   nockCreateCheckRun,
@@ -24,13 +25,7 @@ const REPO_PATH = `/repos/${EXAMPLE_REPO.owner}/${EXAMPLE_REPO.repo}`;
 const METRICS = `
 deployments:
   environments: [production]
-metrics:
-  - name: latency
-    query: kaizen_test_latency_seconds{env="{{environment}}"}
-    unit: s
-    better: lower
-    threshold: 10%
-issues:
+${fixtureMetricsYaml("latency")}issues:
   confirm: 0
 gate:
   check: true
