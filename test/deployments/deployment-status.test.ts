@@ -7,10 +7,9 @@ import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.j
 import {
   nockCreateCheckRun,
   nockCreateComment,
-  nockCreateIssue,
+  nockFirstReport,
   nockListCheckRuns,
   nockListComments,
-  nockListOpenIssues,
   nockListPullsForCommit,
   nockUpdateComment,
   nockUpdateIssue,
@@ -50,13 +49,7 @@ describe("deployment_status.created", () => {
       nockAccessToken(INSTALLATION_ID).persist();
       nockConfig(CONFIG);
       nockConfig(CONFIG);
-      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
-      nockCreateCheckRun({ ...repo, id: 9001, sent: checks });
-      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [{ number: 1 }] });
-      nockListComments({ ...repo, issueNumber: 1, pages: [[]] });
-      nockCreateComment({ ...repo, issueNumber: 1, id: 7001, sent: comments });
-      nockListOpenIssues({ ...repo, pages: [[]] });
-      nockCreateIssue({ ...repo, number: 77, sent: issues });
+      nockFirstReport({ ...repo, sha: SHA, checkRunId: 9001, pull: { number: 1, commentId: 7001 }, issueNumber: 77, sent: { checks, comments, issues } });
 
       await deliver(payload);
       expect(await waitForEvaluation(kaizen.pool, 1001)).toBe("reported");
@@ -165,11 +158,7 @@ issues:
       // The first deployment regresses the metric: an issue opens.
       nockConfig(flapping);
       nockConfig(flapping);
-      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
-      nockCreateCheckRun({ ...repo, id: 9101 });
-      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
-      nockListOpenIssues({ ...repo, pages: [[]] });
-      nockCreateIssue({ ...repo, number: 80 });
+      nockFirstReport({ ...repo, sha: SHA, checkRunId: 9101, issueNumber: 80 });
       await deliver(deploymentStatusPayload({ statusId: 2001, deploymentId: 601, createdAt: new Date(stepAt * 1000) }));
       expect(await waitForEvaluation(kaizen.pool, 2001)).toBe("reported");
 
