@@ -1,64 +1,50 @@
 import { yuenTest } from "../../src/analysis/yuen-test.js";
 
 // Reference values: scipy 1.17, `from scipy import stats; r = stats.ttest_ind(a, b, equal_var=False, trim=0.2)`,
-// printing r.statistic, r.pvalue and r.df for each pair below (a and b as written in the row); the difference is
-// `stats.trim_mean(a, 0.2) - stats.trim_mean(b, 0.2)`.
+// printing r.statistic, r.pvalue and r.df for each pair below (a and b as written in the row): `scipy` is that line as
+// printed. The difference is `stats.trim_mean(a, 0.2) - stats.trim_mean(b, 0.2)`.
 const rows = [
   {
     name: "a plain shift of two",
     a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
     b: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
     difference: -2,
-    // -1.1881770515720091 0.2622164973232789 10.0
-    t: -1.1881770515720091,
-    pValue: 0.2622164973232789,
-    df: 10,
+    scipy: "-1.1881770515720091 0.2622164973232789 10.0",
   },
   {
     name: "a spike of 500 among values near 10 (trimmed away, winsorized to 12)",
     a: [10, 11, 9, 10, 12, 10, 11, 9, 10, 500],
     b: [12, 13, 11, 12, 14, 12, 13, 11, 12, 13],
     difference: -2,
-    // -5.0 0.0005373336027564527 10.0
-    t: -5,
-    pValue: 0.0005373336027564527,
-    df: 10,
+    scipy: "-5.0 0.0005373336027564527 10.0",
   },
   {
     name: "unequal sizes (7 and 13)",
     a: [5.1, 4.9, 5.3, 5.0, 4.8, 5.2, 5.1],
     b: [5.6, 5.9, 5.4, 6.1, 5.7, 5.8, 5.5, 6.0, 5.6, 5.9, 5.7, 5.8, 6.2],
     difference: -0.7177777777777772,
-    // -7.459529425433257 1.827940977384609e-05 10.303845539857084
-    t: -7.459529425433257,
-    pValue: 1.827940977384609e-5,
-    df: 10.303845539857084,
+    scipy: "-7.459529425433257 1.827940977384609e-05 10.303845539857084",
   },
   {
     name: "heavy ties (integers 1 … 4)",
     a: [1, 1, 1, 2, 2, 2, 3, 3, 3, 3],
     b: [2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4],
     difference: -1.0833333333333335,
-    // -1.7884855354436122 0.10352533579267968 10.154139468752017
-    t: -1.7884855354436122,
-    pValue: 0.10352533579267968,
-    df: 10.154139468752017,
+    scipy: "-1.7884855354436122 0.10352533579267968 10.154139468752017",
   },
   {
     name: "one constant sample against a varying one",
     a: [7, 7, 7, 7, 7],
     b: [6, 7, 8, 9, 10],
     difference: -1,
-    // -1.224744871391589 0.3453463292920228 2.0
-    t: -1.224744871391589,
-    pValue: 0.3453463292920228,
-    df: 2,
+    scipy: "-1.224744871391589 0.3453463292920228 2.0",
   },
 ];
 
 describe("yuenTest", () => {
   describe("without variance inflation", () => {
-    it.each(rows)("matches scipy for $name", ({ a, b, difference, t, pValue, df }) => {
+    it.each(rows)("matches scipy for $name", ({ a, b, difference, scipy }) => {
+      const [t, pValue, df] = scipy.split(" ").map(Number) as [number, number, number];
       const result = yuenTest(a, b);
       expect(result.difference).toBeCloseTo(difference, 12);
       expect(result.t).toBeCloseTo(t, 10);

@@ -2,24 +2,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
+import { fixtureMetricsYaml } from "../helpers/fixture-metrics-yaml.js";
 import { runKaizen } from "./run-kaizen.js";
 
 const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const METRICS = `
-metrics:
-  - name: latency
-    query: kaizen_test_latency_seconds{env="{{environment}}"}
-    unit: s
-    better: lower
-  - name: throughput
-    query: kaizen_test_throughput_rps{env="{{environment}}"}
-    unit: req/s
-    better: higher
-  - name: error ratio
-    query: kaizen_test_error_ratio{env="{{environment}}"}
-  - name: staging latency
-    query: kaizen_test_latency_seconds{env="staging"}
-`;
+${fixtureMetricsYaml("latency", "throughput", "error ratio", "staging latency")}`;
 // The URL comes through ${PROMETHEUS_URL}, expanded from the environment as in the app.
 const SOURCES = "sources:\n  prometheus:\n    type: prometheus\n    url: ${PROMETHEUS_URL}\n";
 

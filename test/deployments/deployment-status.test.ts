@@ -2,14 +2,14 @@ import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-pay
 import { waitForEvaluation } from "../helpers/start-kaizen.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
+import { fixtureMetricsYaml } from "../helpers/fixture-metrics-yaml.js";
 import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import {
   nockCreateCheckRun,
   nockCreateComment,
-  nockCreateIssue,
+  nockFirstReport,
   nockListCheckRuns,
   nockListComments,
-  nockListOpenIssues,
   nockListPullsForCommit,
   nockUpdateComment,
   nockUpdateIssue,
@@ -20,21 +20,7 @@ const repo = EXAMPLE_REPO;
 const CONFIG = `
 deployments:
   environments: [production]
-metrics:
-  - name: latency
-    query: kaizen_test_latency_seconds{env="{{environment}}"}
-    unit: s
-    better: lower
-    threshold: 10%
-  - name: throughput
-    query: kaizen_test_throughput_rps{env="{{environment}}"}
-    unit: req/s
-    better: higher
-  - name: error ratio
-    query: kaizen_test_error_ratio{env="{{environment}}"}
-  - name: staging latency
-    query: kaizen_test_latency_seconds{env="staging"}
-issues:
+${fixtureMetricsYaml("latency", "throughput", "error ratio", "staging latency")}issues:
   labels: [performance]
   confirm: 0 # issues open at once here; test/integration/confirm-regression.test.ts covers the wait
 `;
@@ -63,13 +49,7 @@ describe("deployment_status.created", () => {
       nockAccessToken(INSTALLATION_ID).persist();
       nockConfig(CONFIG);
       nockConfig(CONFIG);
-      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
-      nockCreateCheckRun({ ...repo, id: 9001, sent: checks });
-      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [{ number: 1 }] });
-      nockListComments({ ...repo, issueNumber: 1, pages: [[]] });
-      nockCreateComment({ ...repo, issueNumber: 1, id: 7001, sent: comments });
-      nockListOpenIssues({ ...repo, pages: [[]] });
-      nockCreateIssue({ ...repo, number: 77, sent: issues });
+      nockFirstReport({ ...repo, sha: SHA, checkRunId: 9001, pull: { number: 1, commentId: 7001 }, issueNumber: 77, sent: { checks, comments, issues } });
 
       await deliver(payload);
       expect(await waitForEvaluation(kaizen.pool, 1001)).toBe("reported");
@@ -178,11 +158,7 @@ issues:
       // The first deployment regresses the metric: an issue opens.
       nockConfig(flapping);
       nockConfig(flapping);
-      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
-      nockCreateCheckRun({ ...repo, id: 9101 });
-      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
-      nockListOpenIssues({ ...repo, pages: [[]] });
-      nockCreateIssue({ ...repo, number: 80 });
+      nockFirstReport({ ...repo, sha: SHA, checkRunId: 9101, issueNumber: 80 });
       await deliver(deploymentStatusPayload({ statusId: 2001, deploymentId: 601, createdAt: new Date(stepAt * 1000) }));
       expect(await waitForEvaluation(kaizen.pool, 2001)).toBe("reported");
 

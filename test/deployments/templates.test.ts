@@ -110,14 +110,19 @@ describe("pr-comment", () => {
 });
 
 describe("improvement-issue", () => {
-  it("describes the regression with its marker, query, graph and the level that closes it", () => {
-    const body = renderDeploymentTemplate("improvement-issue", {
+  /** The issue for `regression` on checkout p95 in production; `extra` adds to its context or replaces a part. */
+  const regressionIssue = (extra: Record<string, unknown> = {}) =>
+    renderDeploymentTemplate("improvement-issue", {
       ...evaluationReport(),
       marker: "<!-- kaizen:issue:production%2Fcheckout%20p95 -->",
       metric: regression,
       level: 0.375,
       dashboard: null,
+      ...extra,
     });
+
+  it("describes the regression with its marker, query, graph and the level that closes it", () => {
+    const body = regressionIssue();
     expect(body).toContain("Kaizen closes this issue when the metric is back within 10 % of 0.375 s");
     expect(body).toMatchSnapshot();
   });
@@ -125,21 +130,8 @@ describe("improvement-issue", () => {
   it("says which later window confirmed the regression, with that window's numbers", () => {
     const window = { start: new Date("2026-05-01T13:05:00Z"), end: new Date("2026-05-01T13:35:00Z") };
     const later = { ...regression.result, candidate: { n: 118, median: 1.6 }, changePct: 326.67, pValue: 0.0000031 };
-    const body = renderDeploymentTemplate("improvement-issue", {
-      ...evaluationReport(),
-      marker: "<!-- kaizen:issue:production%2Fcheckout%20p95 -->",
-      metric: regression,
-      level: 0.375,
-      dashboard: null,
-      confirmation: { window, result: later },
-    });
-    const plain = renderDeploymentTemplate("improvement-issue", {
-      ...evaluationReport(),
-      marker: "<!-- kaizen:issue:production%2Fcheckout%20p95 -->",
-      metric: regression,
-      level: 0.375,
-      dashboard: null,
-    });
+    const body = regressionIssue({ confirmation: { window, result: later } });
+    const plain = regressionIssue();
     expect(plain).not.toContain("Confirmed");
     const confirmed = body.slice(body.indexOf("### Confirmed on a later window"), body.indexOf("Query on"));
     expect(confirmed).toMatchSnapshot();
@@ -147,13 +139,7 @@ describe("improvement-issue", () => {
   });
 
   it("puts a query with backticks in a code block it cannot close", () => {
-    const body = renderDeploymentTemplate("improvement-issue", {
-      ...evaluationReport(),
-      marker: "<!-- kaizen:issue:x -->",
-      metric: metric("odd", "regression", {}, { query: "sum(x) ``` by (`le`)" }),
-      level: 0.375,
-      dashboard: null,
-    });
+    const body = regressionIssue({ marker: "<!-- kaizen:issue:x -->", metric: metric("odd", "regression", {}, { query: "sum(x) ``` by (`le`)" }) });
     expect(body).toContain("````\nsum(x) ``` by (`le`)\n````");
   });
 });

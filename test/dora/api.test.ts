@@ -1,9 +1,5 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import nock from "nock";
-import { Probot, createNodeMiddleware } from "probot";
-import { kaizen } from "../../src/index.js";
-import { privateKey, startKaizen, TestOctokit, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { useKaizenServer } from "../helpers/use-kaizen-server.js";
 import { seedFixture } from "../helpers/seed-dora-fixture.js";
 
 const GITHUB = "https://api.github.com";
@@ -14,36 +10,10 @@ const TOKEN = "ghu_reader";
 const RANGE = "from=2026-03-02&to=2026-03-16";
 
 describe("GET /api/dora/{owner}/{repo}", () => {
-  let kaizenApp: RunningKaizen;
-  let server: Server;
-  let base: string;
+  const kaizenApp = useKaizenServer({ accessToken: INSTALLATION_ID });
 
   beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1");
-    kaizenApp = await startKaizen();
-    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" });
-    const middleware = await createNodeMiddleware(kaizen({ ...kaizenApp.deps, workers: false }), { probot });
-    server = createServer((req, res) => void middleware(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await seedFixture(kaizenApp.pool, { repoId: REPO_ID, ...REPO, installationId: INSTALLATION_ID });
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await kaizenApp.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => {
-    nock(GITHUB)
-      .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
-      .reply(201, { token: "ghs_test", expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} })
-      .persist();
-  });
-  afterEach(() => {
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens") && m !== "GET https://api.github.com:443/app")).toEqual([]);
-    nock.cleanAll();
   });
 
   /** The token's access check; GitHub answers with the repository's id, which the data is loaded by. */
@@ -56,7 +26,7 @@ describe("GET /api/dora/{owner}/{repo}", () => {
   const nockConfig = (yaml = "dora:\n  production: [prod*]\n") =>
     nock(GITHUB).get(`/repos/${REPO.owner}/${REPO.repo}/contents/${encodeURIComponent(".github/kaizen.yml")}`).reply(200, yaml, { "content-type": "text/plain" });
 
-  const get = (path: string, token: string | null = TOKEN) => fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (path: string, token: string | null = TOKEN) => fetch(`${kaizenApp.base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it("answers 401 without a token, asking GitHub nothing", async () => {
     const response = await get(`/api/dora/${REPO.owner}/${REPO.repo}`, null);

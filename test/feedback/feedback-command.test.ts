@@ -3,6 +3,7 @@ import { insertIssue } from "../../src/db/improvement-issues.js";
 import { feedbackCommand } from "../../src/feedback/feedback-command.js";
 import { recordBenchmarkRun } from "../../src/benchmarks/store/benchmark-runs.js";
 import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
+import { fixtureMetricsYaml } from "../helpers/fixture-metrics-yaml.js";
 import { GITHUB_API, nockCreateComment, nockListComments, nockUpdateIssue } from "../helpers/nock-github.js";
 import { seedReportedEvaluation } from "../helpers/seed-verdicts.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
@@ -12,11 +13,7 @@ import { INSTALLATION_ID, issueCommentPayload, issuesPayload, type IssueCommentO
 const CONFIG = `
 deployments:
   environments: [production]
-metrics:
-  - name: latency
-    query: kaizen_test_latency_seconds{env="{{environment}}"}
-    unit: s
-`;
+${fixtureMetricsYaml("latency")}`;
 const REPO_ID = 186853002; // Codertocat/Hello-World in the examples
 const AUTHOR = "Codertocat"; // the examples' commenter
 const REPO_PATH = `/repos/${EXAMPLE_REPO.owner}/${EXAMPLE_REPO.repo}`;

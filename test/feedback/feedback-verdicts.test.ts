@@ -1,17 +1,8 @@
 import nock from "nock";
 import { insertIssue } from "../../src/db/improvement-issues.js";
 import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
-import {
-  GITHUB_API,
-  nockCreateCheckRun,
-  nockCreateComment,
-  nockCreateIssue,
-  nockListCheckRuns,
-  nockListComments,
-  nockListOpenIssues,
-  nockListPullsForCommit,
-  nockUpdateIssue,
-} from "../helpers/nock-github.js";
+import { fixtureMetricsYaml } from "../helpers/fixture-metrics-yaml.js";
+import { GITHUB_API, nockCreateComment, nockFirstReport, nockListComments, nockUpdateIssue } from "../helpers/nock-github.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
 import { seedReportedEvaluation } from "../helpers/seed-verdicts.js";
 import { waitForEvaluation } from "../helpers/start-kaizen.js";
@@ -24,13 +15,7 @@ const REPO_PATH = `/repos/${EXAMPLE_REPO.owner}/${EXAMPLE_REPO.repo}`;
 const METRICS = `
 deployments:
   environments: [production]
-metrics:
-  - name: latency
-    query: kaizen_test_latency_seconds{env="{{environment}}"}
-    unit: s
-    better: lower
-    threshold: 10%
-issues:
+${fixtureMetricsYaml("latency")}issues:
   confirm: 0
 gate:
   check: true
@@ -105,15 +90,7 @@ describe("verdicts after feedback (deployment_status.created, the real Prometheu
     const sent: Evaluated = { checks: [], comments: [], issues: [] };
     nockConfig(config);
     nockConfig(config);
-    nockListPullsForCommit({ ...EXAMPLE_REPO, sha, pulls: [{ number: n }] });
-    nockListComments({ ...EXAMPLE_REPO, issueNumber: n, pages: [[]] });
-    nockCreateComment({ ...EXAMPLE_REPO, issueNumber: n, id: 8000 + n, sent: sent.comments });
-    nockListCheckRuns({ ...EXAMPLE_REPO, sha, name: "Kaizen performance", runs: [] });
-    nockCreateCheckRun({ ...EXAMPLE_REPO, id: 9000 + n, sent: sent.checks });
-    if (options.issue) {
-      nockListOpenIssues({ ...EXAMPLE_REPO, pages: [[]] });
-      nockCreateIssue({ ...EXAMPLE_REPO, number: 700 + n, sent: sent.issues });
-    }
+    nockFirstReport({ ...EXAMPLE_REPO, sha, checkRunId: 9000 + n, pull: { number: n, commentId: 8000 + n }, issueNumber: options.issue ? 700 + n : undefined, sent });
     const payload = deploymentStatusPayload({ statusId: 1000 + n, deploymentId: 500 + n, createdAt: new Date(stepAt * 1000), sha });
     await kaizen.probot.receive({ id: `deploy-${++delivery}`, name: "deployment_status", payload } as never);
     expect(await waitForEvaluation(kaizen.pool, 1000 + n)).toBe("reported");

@@ -1,12 +1,8 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import nock from "nock";
-import { Probot, createNodeMiddleware } from "probot";
-import { kaizen } from "../../src/index.js";
 import { recordMark } from "../../src/feedback/store/feedback-marks.js";
 import { recordMute } from "../../src/feedback/store/feedback-mutes.js";
 import { seedReportedEvaluation } from "../helpers/seed-verdicts.js";
-import { privateKey, startKaizen, TestOctokit, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { useKaizenServer } from "../helpers/use-kaizen-server.js";
 
 // A GitHub Enterprise Server: the access check must go to the app's own base URL.
 const GHE = "https://ghe.example.com";
@@ -17,31 +13,9 @@ const TOKEN = "ghu_reader";
 const NOW = new Date("2026-11-20T12:00:00Z");
 
 describe("GET /api/quality/{owner}/{repo}", () => {
-  let app: RunningKaizen;
-  let server: Server;
-  let base: string;
+  const app = useKaizenServer({ now: () => NOW, githubBaseUrl: `${GHE}${API}` });
 
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1");
-    app = await startKaizen({ now: () => NOW });
-    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal", baseUrl: `${GHE}${API}` });
-    const middleware = await createNodeMiddleware(kaizen({ ...app.deps, workers: false }), { probot });
-    server = createServer((req, res) => void middleware(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await seed();
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await app.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  afterEach(() => {
-    expect(nock.pendingMocks()).toEqual([]);
-    nock.cleanAll();
-  });
+  beforeAll(seed);
 
   /** Three latency alerts in two weeks (one marked a false alarm, one marked and undone), a missed one, a mute. */
   async function seed(): Promise<void> {
@@ -74,7 +48,7 @@ describe("GET /api/quality/{owner}/{repo}", () => {
   }
 
   function get(path: string, token: string | null = TOKEN): Promise<Response> {
-    return fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return fetch(`${app.base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   }
 
   it("answers 401 without a token, asking GitHub nothing", async () => {

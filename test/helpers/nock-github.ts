@@ -208,3 +208,32 @@ export function nockListOpenIssues(
   const query = { state: "open", labels: "kaizen", per_page: "100" };
   return nockPages(`${repoPath(options)}/issues`, query, pages, { morePages: options.morePages });
 }
+
+/**
+ * The GitHub calls of a deployment's first report on `sha`: no "Kaizen performance" check run yet, so one
+ * (`checkRunId`) is created; the commit's pull request `pull`, when it has one, without Kaizen's comment yet, so one
+ * (`commentId`) is posted on it; and with `issueNumber`, no open issue yet, so that one is opened. What each of
+ * these creations sends GitHub lands in `sent`.
+ */
+export function nockFirstReport(options: {
+  owner: string;
+  repo: string;
+  sha: string;
+  checkRunId: number;
+  pull?: { number: number; commentId: number };
+  issueNumber?: number;
+  sent?: { checks?: SentBodies; comments?: SentBodies; issues?: SentBodies };
+}): void {
+  const { owner, repo, sha, pull, issueNumber, sent = {} } = options;
+  nockListCheckRuns({ owner, repo, sha, name: "Kaizen performance", runs: [] });
+  nockCreateCheckRun({ owner, repo, id: options.checkRunId, sent: sent.checks });
+  nockListPullsForCommit({ owner, repo, sha, pulls: pull ? [{ number: pull.number }] : [] });
+  if (pull) {
+    nockListComments({ owner, repo, issueNumber: pull.number, pages: [[]] });
+    nockCreateComment({ owner, repo, issueNumber: pull.number, id: pull.commentId, sent: sent.comments });
+  }
+  if (issueNumber !== undefined) {
+    nockListOpenIssues({ owner, repo, pages: [[]] });
+    nockCreateIssue({ owner, repo, number: issueNumber, sent: sent.issues });
+  }
+}

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { createPool } from "../../src/db/create-pool.js";
 import { databaseUrl, withAdmin } from "../setup/postgres.js";
+import { aroundTests } from "./around-tests.js";
 import { lateBound } from "./late-bound.js";
 
 /** A database of its own for one test file, cloned from the migrated template. */
@@ -59,12 +60,6 @@ export function useTestDatabase(options: { migrated?: boolean; each?: boolean } 
     await db?.drop();
     db = undefined;
   };
-  if (options.each) {
-    beforeEach(create);
-    afterEach(drop);
-  } else {
-    beforeAll(create);
-    afterAll(drop);
-  }
+  aroundTests(create, drop, options.each);
   return lateBound(() => db, "The database of useTestDatabase()");
 }

@@ -1,16 +1,7 @@
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { useTestDatabase } from "../helpers/test-database.js";
 import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
-import {
-  kaizenEnv,
-  probe,
-  spawnKaizen,
-  startFlatPrometheus,
-  startReportingGitHub,
-  until,
-  type FlatPrometheus,
-  type KaizenProcess,
-  type ReportingGitHub,
-} from "../helpers/kaizen-process.js";
+import { probe, spawnKaizen, until, type KaizenProcess } from "../helpers/kaizen-process.js";
+import { useLoopbackPeers } from "../helpers/use-loopback-peers.js";
 
 const CONFIG = `deployments:
   environments: [production, staging]
@@ -34,27 +25,18 @@ function status(statusId: number, environment = "production") {
  * on, webhooks through its HTTP server) under a burst of deployments on one key, and as two replicas on one database.
  */
 describe("the app under bursts and as two replicas", () => {
-  let db: TestDatabase;
-  let github: ReportingGitHub;
-  let prometheus: FlatPrometheus;
   const apps: KaizenProcess[] = [];
-
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    prometheus = await startFlatPrometheus();
-    // Every deployed commit belongs to one pull request: each report also takes that pull request's comment lock,
-    // inside the (repository, environment) lock.
-    github = await startReportingGitHub({ config: CONFIG, pulls: [PULL] });
-  });
+  // Added first, so the processes are killed before what they use is closed.
   afterEach(async () => {
     await Promise.all(apps.splice(0).map((app) => app.kill()));
-    await prometheus.close();
-    await github.close();
-    await db.drop();
   });
+  const db = useTestDatabase({ each: true });
+  // Every deployed commit belongs to one pull request: each report also takes that pull request's comment lock,
+  // inside the (repository, environment) lock.
+  const { github, envFor } = useLoopbackPeers({ each: true, github: { config: CONFIG, pulls: [PULL] } });
 
   async function start(): Promise<KaizenProcess> {
-    const app = spawnKaizen(await kaizenEnv({ databaseUrl: db.url, githubHost: github.host, prometheusUrl: prometheus.url }));
+    const app = spawnKaizen(await envFor(db.url));
     apps.push(app);
     await app.ready();
     return app;

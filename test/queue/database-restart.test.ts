@@ -5,17 +5,8 @@ import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../src/db/start-embedded-postgres.js";
 import { freePort } from "../helpers/free-port.js";
 import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
-import {
-  kaizenEnv,
-  probe,
-  spawnKaizen,
-  startFlatPrometheus,
-  startReportingGitHub,
-  until,
-  type FlatPrometheus,
-  type KaizenProcess,
-  type ReportingGitHub,
-} from "../helpers/kaizen-process.js";
+import { kaizenEnv, probe, spawnKaizen, until, type KaizenProcess } from "../helpers/kaizen-process.js";
+import { useLoopbackPeers } from "../helpers/use-loopback-peers.js";
 
 /**
  * PostgreSQL restarted under load. A PostgreSQL of this test's own (the embedded one `npm start` uses), never the
@@ -25,25 +16,21 @@ describe("the app while its PostgreSQL restarts", () => {
   let dir: string;
   let port: number;
   let database: EmbeddedDatabase | undefined;
-  let github: ReportingGitHub;
-  let prometheus: FlatPrometheus;
   let app: KaizenProcess | undefined;
 
+  // Added first, so the process is killed before what it uses is closed.
+  afterAll(async () => {
+    await app?.kill();
+    await database?.stop();
+    await rm(dir, { recursive: true, force: true });
+  }, 60_000);
+  const { github, prometheus } = useLoopbackPeers();
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "kaizen-pg-restart-"));
     await chmod(dir, 0o755); // the server runs as the postgres user
     port = await freePort();
     database = await startEmbeddedPostgres(join(dir, "data"), { port });
-    github = await startReportingGitHub();
-    prometheus = await startFlatPrometheus();
   }, 120_000);
-  afterAll(async () => {
-    await app?.kill();
-    await database?.stop();
-    await prometheus.close();
-    await github.close();
-    await rm(dir, { recursive: true, force: true });
-  }, 60_000);
 
   function deliver(statusId: number): Promise<Response> {
     const payload = deploymentStatusPayload({ statusId, deploymentId: statusId, createdAt: new Date(Date.now() - 2 * 3600e3) });

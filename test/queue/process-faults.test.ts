@@ -1,37 +1,22 @@
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
+import { useTestDatabase } from "../helpers/test-database.js";
 import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
 import { recordDeploymentStatus } from "../../src/deployments/store/record-deployment-status.js";
-import {
-  kaizenEnv,
-  probe,
-  spawnKaizen,
-  startFlatPrometheus,
-  startReportingGitHub,
-  until,
-  type FlatPrometheus,
-  type KaizenProcess,
-  type ReportingGitHub,
-} from "../helpers/kaizen-process.js";
+import { probe, spawnKaizen, until, type KaizenProcess } from "../helpers/kaizen-process.js";
+import { useLoopbackPeers } from "../helpers/use-loopback-peers.js";
 
 describe("the app as a real process", () => {
-  let db: TestDatabase;
-  let github: ReportingGitHub;
-  let prometheus: FlatPrometheus;
   let app: KaizenProcess | undefined;
   let env: NodeJS.ProcessEnv;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    prometheus = await startFlatPrometheus({ held: true });
-    // A GitHub that keeps the check runs it is given, so a retried report would find (not duplicate) one.
-    github = await startReportingGitHub();
-    env = await kaizenEnv({ databaseUrl: db.url, githubHost: github.host, prometheusUrl: prometheus.url });
-  });
+  // Added first, so the process is killed before what it uses is closed.
   afterAll(async () => {
     await app?.kill();
-    await prometheus.close();
-    await github.close();
-    await db.drop();
+  });
+  const db = useTestDatabase();
+  // A GitHub that keeps the check runs it is given, so a retried report would find (not duplicate) one.
+  const { github, prometheus, envFor } = useLoopbackPeers({ prometheus: { held: true } });
+  beforeAll(async () => {
+    env = await envFor(db.url);
   });
 
   async function evaluationState(statusId: number): Promise<string | null> {

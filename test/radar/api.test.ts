@@ -1,16 +1,13 @@
 import { API_RATE_LIMIT } from "../../src/http/token-rate-limit.js";
 import { TechRadarLoaderResponseParser } from "@backstage-community/plugin-tech-radar-common";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import nock from "nock";
-import { Probot, createNodeMiddleware } from "probot";
-import { kaizen } from "../../src/index.js";
 import { upsertRadarItem } from "../../src/radar/store/radar-items.js";
 import { type NewRadarItem } from "../../src/radar/model/radar-item.js";
 import { recordRadarMovement } from "../../src/radar/store/radar-movements.js";
 import { recordRadarReview } from "../../src/radar/store/radar-reviews.js";
 import { replaceRadarTrendLinks } from "../../src/radar/store/radar-trend-links.js";
-import { privateKey, startKaizen, TestOctokit, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { newRadarItem } from "../helpers/new-radar-item.js";
+import { useKaizenServer } from "../helpers/use-kaizen-server.js";
 
 // A GitHub Enterprise Server: every call, the access check included, must go to the app's own base URL.
 const GHE = "https://ghe.example.com";
@@ -23,27 +20,9 @@ const REPO_IDS: Record<string, number> = { shop: 900, wide: 901 };
 const issueUrl = (n: number) => `${GHE}/${REPO.owner}/${REPO.repo}/issues/${n}`;
 
 describe("GET /api/radar and /api/trends", () => {
-  let kaizenApp: RunningKaizen;
-  let server: Server;
-  let base: string;
+  const kaizenApp = useKaizenServer({ githubBaseUrl: `${GHE}${API}`, allowPending: ["access_tokens", "kaizen.yml"] });
 
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect("127.0.0.1");
-    kaizenApp = await startKaizen();
-    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal", baseUrl: `${GHE}${API}` });
-    const middleware = await createNodeMiddleware(kaizen({ ...kaizenApp.deps, workers: false }), { probot });
-    server = createServer((req, res) => void middleware(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await seedRadar();
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await kaizenApp.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  beforeAll(seedRadar);
   beforeEach(() => {
     nock(GHE)
       .post(`${API}/app/installations/${INSTALLATION_ID}/access_tokens`)
@@ -62,10 +41,6 @@ describe("GET /api/radar and /api/trends", () => {
     tests += 1;
     token = `${TOKEN}_${tests}`;
   });
-  afterEach(() => {
-    expect(nock.pendingMocks().filter((m) => !m.includes("access_tokens") && m !== "GET https://api.github.com:443/app" && !m.includes("kaizen.yml"))).toEqual([]);
-    nock.cleanAll();
-  });
 
   /** The token's access check at the app's base URL: `status` 200 grants it, for the repository GitHub gives that name now. */
   function nockAccessCheck(status: number, repo = REPO.repo, id = REPO_IDS[repo] ?? 999): nock.Scope {
@@ -76,30 +51,13 @@ describe("GET /api/radar and /api/trends", () => {
   }
 
   function get(path: string, as: string | null = token): Promise<Response> {
-    return fetch(`${base}${path}`, { headers: as ? { authorization: `Bearer ${as}` } : {} });
+    return fetch(`${kaizenApp.base}${path}`, { headers: as ? { authorization: `Bearer ${as}` } : {} });
   }
 
   async function seedRadar(): Promise<void> {
     const pool = kaizenApp.pool;
-    const item = (issueNumber: number, fields: Partial<NewRadarItem>): NewRadarItem => ({
-      repoId: 900,
-      ...REPO,
-      installationId: INSTALLATION_ID,
-      issueNumber,
-      kind: "radar",
-      title: `Item ${issueNumber}`,
-      body: "",
-      url: issueUrl(issueNumber),
-      ring: null,
-      quadrant: null,
-      trend: null,
-      impact: null,
-      status: "active",
-      thumbsUp: 0,
-      problem: null,
-      announcedProblem: null,
-      ...fields,
-    });
+    const item = (issueNumber: number, fields: Partial<NewRadarItem>): NewRadarItem =>
+      newRadarItem({ repoId: 900, ...REPO, installationId: INSTALLATION_ID, issueNumber, url: issueUrl(issueNumber) }, fields);
     const ts = await upsertRadarItem(pool, item(1, { title: "TypeScript", body: "Typed, everywhere", ring: "adopt", quadrant: "languages-and-frameworks" }));
     const k8s = await upsertRadarItem(pool, item(2, { title: "Kubernetes", ring: "trial", quadrant: "platforms" }));
     await upsertRadarItem(pool, item(3, { title: "Bun", ring: "assess", quadrant: "platforms", thumbsUp: 5 }));
@@ -362,43 +320,29 @@ describe("GET /api/radar and /api/trends", () => {
         ["assess", "ASSESS"],
         ["hold", "HOLD"],
       ]);
+      // Each entry is keyed by its issue number and links its issue; its timeline runs newest first.
+      const entry = (issue: number, title: string, quadrant: string, description: string, timeline: object[]) => ({
+        id: String(issue),
+        key: String(issue),
+        title,
+        quadrant,
+        description,
+        url: issueUrl(issue),
+        links: [{ url: issueUrl(issue), title: `Issue #${issue}` }],
+        timeline,
+      });
+      const moved = (ringId: string, date: string, description: string) => ({ moved: 1, ringId, date, description });
+      const placed = (ringId: string, date: string) => ({ moved: 0, ringId, date, description: "Placed on the radar" });
       expect(radar.entries).toEqual([
-        {
-          id: "1",
-          key: "1",
-          title: "TypeScript",
-          quadrant: "languages-and-frameworks",
-          description: "Typed, everywhere",
-          url: issueUrl(1),
-          links: [{ url: issueUrl(1), title: "Issue #1" }],
-          timeline: [
-            { moved: 1, ringId: "adopt", date: "2026-08-02T12:00:00.000Z", description: "Moved Trial → Adopt by @octocat: every service uses it" },
-            { moved: 0, ringId: "trial", date: "2026-01-10T10:00:00.000Z", description: "Placed on the radar" },
-          ],
-        },
-        {
-          id: "2",
-          key: "2",
-          title: "Kubernetes",
-          quadrant: "platforms",
-          description: "",
-          url: issueUrl(2),
-          links: [{ url: issueUrl(2), title: "Issue #2" }],
-          timeline: [
-            { moved: 1, ringId: "trial", date: "2026-03-01T12:00:00.000Z", description: "Moved Assess → Trial by @octocat" },
-            { moved: 0, ringId: "assess", date: "2026-01-10T10:00:00.000Z", description: "Placed on the radar" },
-          ],
-        },
-        {
-          id: "3",
-          key: "3",
-          title: "Bun",
-          quadrant: "platforms",
-          description: "",
-          url: issueUrl(3),
-          links: [{ url: issueUrl(3), title: "Issue #3" }],
-          timeline: [{ moved: 0, ringId: "assess", date: "2026-08-01T10:00:00.000Z", description: "Placed on the radar" }],
-        },
+        entry(1, "TypeScript", "languages-and-frameworks", "Typed, everywhere", [
+          moved("adopt", "2026-08-02T12:00:00.000Z", "Moved Trial → Adopt by @octocat: every service uses it"),
+          placed("trial", "2026-01-10T10:00:00.000Z"),
+        ]),
+        entry(2, "Kubernetes", "platforms", "", [
+          moved("trial", "2026-03-01T12:00:00.000Z", "Moved Assess → Trial by @octocat"),
+          placed("assess", "2026-01-10T10:00:00.000Z"),
+        ]),
+        entry(3, "Bun", "platforms", "", [placed("assess", "2026-08-01T10:00:00.000Z")]),
       ]);
     });
 

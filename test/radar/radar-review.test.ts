@@ -6,6 +6,7 @@ import { recordRadarReview } from "../../src/radar/store/radar-reviews.js";
 import { openDueRadarReviews } from "../../src/radar/open-due-radar-reviews.js";
 import { openRadarReview } from "../../src/radar/open-radar-review.js";
 import { nockConfig } from "../helpers/nock-app.js";
+import { newRadarItem } from "../helpers/new-radar-item.js";
 import { GITHUB_API, TEST_REPO, nockCreateIssue, nockListOpenIssues } from "../helpers/nock-github.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 
@@ -30,11 +31,8 @@ describe("radar review", () => {
 
   async function seedRadar(): Promise<void> {
     const pool = kaizen.pool;
-    const item = (issueNumber: number, title: string, ring: string, quadrant: string): NewRadarItem => ({
-      repoId: REPO_ID, owner, repo, installationId: INSTALLATION_ID, issueNumber, kind: "radar", title, body: "",
-      url: issueUrl(issueNumber), ring, quadrant, trend: null, impact: null, status: "active", thumbsUp: 0, problem: null,
-      announcedProblem: null,
-    });
+    const item = (issueNumber: number, title: string, ring: string, quadrant: string): NewRadarItem =>
+      newRadarItem({ repoId: REPO_ID, owner, repo, installationId: INSTALLATION_ID, issueNumber, url: issueUrl(issueNumber) }, { title, ring, quadrant });
     const ts = await upsertRadarItem(pool, item(1, "TypeScript", "adopt", "languages-and-frameworks"));
     await upsertRadarItem(pool, item(2, "Bun", "assess", "platforms"));
     await upsertRadarItem(pool, item(3, "Deno", "assess", "platforms"));

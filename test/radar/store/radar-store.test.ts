@@ -5,28 +5,14 @@ import { listRadarMovementsByItem, listRadarMovementsSince, recordRadarMovement,
 import { type NewRadarMovement } from "../../../src/radar/model/radar-item.js";
 import { getLatestRadarReview, getRadarReviewForPeriod, recordRadarReview } from "../../../src/radar/store/radar-reviews.js";
 import { listRadarTrendLinks, replaceRadarTrendLinks } from "../../../src/radar/store/radar-trend-links.js";
+import { newRadarItem } from "../../helpers/new-radar-item.js";
 import { useTestDatabase } from "../../helpers/test-database.js";
 
-const item = (repoId: number, issueNumber: number, overrides: Partial<NewRadarItem> = {}): NewRadarItem => ({
-  repoId,
-  owner: "octo",
-  repo: `repo-${repoId}`,
-  installationId: 7,
-  issueNumber,
-  kind: "radar",
-  title: `Item ${issueNumber}`,
-  body: "",
-  url: `https://github.com/octo/repo-${repoId}/issues/${issueNumber}`,
-  ring: "assess",
-  quadrant: "tools",
-  trend: null,
-  impact: null,
-  status: "active",
-  thumbsUp: 0,
-  problem: null,
-  announcedProblem: null,
-  ...overrides,
-});
+const item = (repoId: number, issueNumber: number, overrides: Partial<NewRadarItem> = {}): NewRadarItem =>
+  newRadarItem(
+    { repoId, owner: "octo", repo: `repo-${repoId}`, installationId: 7, issueNumber, url: `https://github.com/octo/repo-${repoId}/issues/${issueNumber}` },
+    { ring: "assess", quadrant: "tools", ...overrides },
+  );
 
 const movement = (itemId: number, key: string, movedAt: string, overrides: Partial<NewRadarMovement> = {}): NewRadarMovement => ({
   itemId,
