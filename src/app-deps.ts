@@ -34,6 +34,11 @@ export interface AppDeps {
   metrics?: KaizenMetrics;
   /** KAIZEN_PUBLIC_URL without a trailing slash: comments and issues link the dashboard's pages under it; unset, they do not. */
   publicUrl?: string;
+  /**
+   * True once the process is stopping (SIGTERM): webhooks are answered 503 (GitHub records them as failed and
+   * they are asked for again) and /healthz says "draining", while running jobs finish.
+   */
+  draining?: () => boolean;
   /** Dashboard login (GitHub OAuth client, session key, public URL); unset, the pages say what to configure. */
   dashboard?: DashboardSettings;
 }

@@ -39,14 +39,14 @@ import { listBenchmarkRepos } from "./benchmarks/store/dashboard-queries.js";
 import { experimentsTile } from "./experiments/dashboard/experiments-tile.js";
 import { qualityTile } from "./feedback/dashboard/quality-tile.js";
 import { listExperimentRepos } from "./experiments/store/dashboard-queries.js";
-import { capWebhookBodies } from "./http/cap-webhook-body.js";
+import { guardWebhookIntake } from "./http/guard-webhook-intake.js";
 import { listDoraRepos } from "./dora/store/list-dora-repos.js";
 import { listRadarDashboardRepos } from "./radar/store/list-radar-dashboard-repos.js";
 
 /** Kaizen's routing table: which event goes to which handler, which job to which pipeline. */
 export function kaizen(deps: AppDeps): ApplicationFunction {
   return async (app, { addHandler }) => {
-    capWebhookBodies(app);
+    guardWebhookIntake(app, { draining: deps.draining });
     app.on("deployment_status.created", handleDeploymentStatus(deps));
     app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize"], handlePullRequest(deps));
     app.on("workflow_run.completed", handleWorkflowRun(deps));

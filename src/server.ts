@@ -38,19 +38,20 @@ async function main(): Promise<void> {
 
   const metrics = createKaizenMetrics(pool);
   observeWebhookAnswers(metrics);
-  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), workers: env.workers, retentionMs: env.retentionMs, metrics, publicUrl: env.publicUrl, dashboard: dashboardSettings(env) }), { env: probotEnv(env) });
+  let stopping = false;
+  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), draining: () => stopping, workers: env.workers, retentionMs: env.retentionMs, metrics, publicUrl: env.publicUrl, dashboard: dashboardSettings(env) }), { env: probotEnv(env) });
 
   // Probot's own SIGINT handler exits as soon as the HTTP server closes, before running jobs finish: ours replaces it.
   process.removeAllListeners("SIGINT");
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.info(`${signal}: closing the webhook listener and draining jobs (at most ${DRAIN_SECONDS} s)`);
-    // New deliveries are refused from here (GitHub records them as failed; redelivery recovers them), while
-    // running jobs get DRAIN_SECONDS to finish; pg-boss hands back what is still running to be retried elsewhere.
-    await server.stop();
+    console.info(`${signal}: refusing webhooks (503) and draining jobs (at most ${DRAIN_SECONDS} s)`);
+    // From here deliveries are answered 503 (GitHub records them as failed; delivery recovery asks for them
+    // again) and /healthz says "draining", while running jobs get DRAIN_SECONDS to finish; pg-boss hands back
+    // what is still running, to be retried elsewhere. Then the listener closes.
     await queue.stop(DRAIN_SECONDS);
+    await server.stop();
     // A handler abandoned by the drain may still hold a client: don't let closing the pool hang the exit.
     await Promise.race([pool.end(), sleep(2000)]);
     await embedded?.stop();

@@ -96,7 +96,7 @@ describe("the app as a real process", () => {
     expect(app.output()).toMatch(/sweep: queued 1 job/);
   }, 90_000);
 
-  it("on SIGTERM refuses new deliveries, lets the running job finish and exits 0", async () => {
+  it("on SIGTERM answers deliveries 503 while the running job finishes, then exits 0", async () => {
     prometheus.hold();
     const reported = github.checkRuns.length;
     expect((await deliver(9102)).status).toBeLessThan(300);
@@ -104,7 +104,12 @@ describe("the app as a real process", () => {
 
     const signalledAt = Date.now();
     app!.child.kill("SIGTERM");
-    await until("the listener to close", async () => ((await probe(`http://127.0.0.1:${app!.port}/healthz`)) === null ? true : null), 10);
+    // Draining: still listening, but telling the load balancer and GitHub it is not taking work.
+    await until("/healthz to say it is draining", async () => ((await probe(`http://127.0.0.1:${app!.port}/healthz`)) === 503 ? true : null), 10);
+    const refused = await deliver(9105);
+    expect(refused.status).toBe(503);
+    expect(await refused.text()).toMatch(/stopping/);
+    expect(await evaluationState(9105)).toBeNull();
     // The held query now fails the way a real one would if cut; the job's own retry is after the exit, so the
     // process must exit within the drain time whatever the job does.
     setTimeout(() => prometheus.release(), 500);
@@ -112,7 +117,7 @@ describe("the app as a real process", () => {
 
     expect(code).toBe(0);
     expect((Date.now() - signalledAt) / 1000).toBeLessThan(15);
-    expect(app!.output()).toMatch(/SIGTERM: closing the webhook listener and draining jobs/);
+    expect(app!.output()).toMatch(/SIGTERM: refusing webhooks \(503\) and draining jobs/);
     app = undefined;
     // Nothing was reported twice; the evaluation is either reported or handed back to be retried by the next process.
     expect(github.checkRuns.length).toBeLessThanOrEqual(reported + 1);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createHmac } from "node:crypto";
 import { createNodeMiddleware, Probot } from "probot";
 import { kaizen } from "../../src/index.js";
-import { WEBHOOK_BODY_LIMIT } from "../../src/http/cap-webhook-body.js";
+import { WEBHOOK_BODY_LIMIT } from "../../src/http/guard-webhook-intake.js";
 import { startKaizen, type RunningKaizen, privateKey, TestOctokit, WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
 import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
 
