@@ -3,7 +3,7 @@ import { isWithinThreshold } from "../analysis/is-within-threshold.js";
 import { findBenchmarkIssueEvidence, recordBenchmarkIssueEvidence } from "./store/benchmark-issue-evidence.js";
 import { findBenchmarkIssueTip, setBenchmarkIssueTip, type BenchmarkIssueTip } from "./store/benchmark-issue-tips.js";
 import { listBenchmarkResultsForSha, type StoredBenchmarkResult } from "./store/benchmark-results.js";
-import { closeBenchmarkIssue, countIssuesOpenedByBenchmarkRun, findOpenIssue, hasIssueWithLastSha, setIssueLast } from "../db/improvement-issues.js";
+import { closeImprovementIssue, countIssuesOpenedByBenchmarkRun, findOpenIssue, hasIssueWithLastSha, setIssueLast } from "../db/improvement-issues.js";
 import { closeIssue } from "../github/issues.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
@@ -117,7 +117,7 @@ async function applyInOrder(
   }
   if (!recovered) return;
   await closeIssue(octokit, issue);
-  await closeBenchmarkIssue(pool, open.id, { runId, sha: report.sha });
+  await closeImprovementIssue(pool, open.id, { runId, sha: report.sha });
 }
 
 /**
