@@ -28,8 +28,10 @@ export async function openBenchmarkIssue(
   const level = benchmark.result.baseline.median ?? 0;
   const dashboard = dashboardUrl(input.publicUrl, report.repo, "benchmarks", benchmark.benchmark);
   await openRecordedIssue(octokit, pool, {
-    ...input,
+    repoId: input.repoId,
     repo: report.repo,
+    fingerprint: input.fingerprint,
+    labels: input.labels,
     where: report.branch,
     subject: benchmark,
     levelBefore: level,

@@ -28,8 +28,10 @@ export async function openImprovementIssue(
   const level = metric.result.baseline.median ?? 0;
   const dashboard = dashboardUrl(input.publicUrl, report.repo, "metrics", report.environment, metric.name);
   await openRecordedIssue(octokit, pool, {
-    ...input,
+    repoId: input.repoId,
     repo: report.repo,
+    fingerprint: input.fingerprint,
+    labels: input.labels,
     where: report.environment,
     subject: metric,
     levelBefore: level,

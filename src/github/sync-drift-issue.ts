@@ -115,8 +115,10 @@ export async function syncDriftIssue(octokit: GitHubClient, pool: pg.Pool, sync:
   if (!result.drifted) return "none";
 
   await openRecordedIssue(octokit, pool, {
-    ...sync,
+    repoId: sync.repoId,
     repo: { owner, repo },
+    fingerprint,
+    labels: sync.labels,
     where: sync.environment,
     subject: { name: sync.metricName, better: sync.better, threshold: sync.threshold },
     kind: "drift",
