@@ -6,8 +6,9 @@ import { resultBranch } from "./ingest-benchmarks.js";
 import { getBenchmarkRun, setBenchmarkRunState } from "./store/benchmark-runs.js";
 import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { installationClient } from "../github/installation-client.js";
+import { publishVerdictsSection } from "../github/publish-verdicts-section.js";
 import { publishBenchmarksCheck } from "./publish-benchmarks-check.js";
-import { publishBenchmarksSection } from "./publish-benchmarks-section.js";
+import { benchmarksSection } from "./benchmarks-section.js";
 import { syncBenchmarkIssues } from "./sync-benchmark-issues.js";
 import { syncBenchmarkDrift } from "./sync-benchmark-drift.js";
 import { benchmarkRunFacts } from "./benchmark-run-facts.js";
@@ -72,7 +73,7 @@ export async function compareBenchmarks(app: Probot, deps: AppDeps, runId: numbe
   }
   const checkRunId = await publishBenchmarksCheck(octokit, reports[0]!, runId);
   for (const report of reports.filter((r) => r.pull)) {
-    await publishBenchmarksSection(octokit, deps.pool, { report, repoId: run.repoId, policy: config.comment, publicUrl: deps.publicUrl });
+    await publishVerdictsSection(octokit, deps.pool, { repoId: run.repoId, repo: report.repo, policy: config.comment }, benchmarksSection(report, deps.publicUrl));
   }
   const push = reports.find((r) => !r.pull);
   if (push && config.issues.enabled) {

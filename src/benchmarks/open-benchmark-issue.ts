@@ -1,16 +1,13 @@
 import type pg from "pg";
-import { insertIssue } from "../db/improvement-issues.js";
-import { findOrOpenIssue } from "../github/issues.js";
 import type { GitHubClient } from "../github/github-client.js";
-import { kaizenMarker } from "../github/kaizen-marker.js";
+import { openRecordedIssue } from "../github/open-recorded-issue.js";
 import type { BenchmarkComparisonReport, BenchmarkReport } from "./report-context.js";
 import { renderBenchmarkTemplate } from "./templates.js";
 import { dashboardUrl } from "../markdown/dashboard-url.js";
 
 /**
- * Opens the improvement issue for a benchmark's first regression on the default branch and records it. An open
- * issue already carrying the fingerprint marker (a retry after GitHub created it but before it was recorded) is
- * adopted instead of opening a duplicate.
+ * Opens the improvement issue for a benchmark's first regression on the default branch and records it (or adopts
+ * the open issue with its marker, see openRecordedIssue), with the baseline median as the level to return to.
  */
 export async function openBenchmarkIssue(
   octokit: GitHubClient,
@@ -27,38 +24,19 @@ export async function openBenchmarkIssue(
     publicUrl?: string;
   },
 ): Promise<void> {
-  const { report, benchmark, fingerprint } = input;
-  const { owner, repo } = report.repo;
-  const marker = kaizenMarker("issue", fingerprint);
+  const { report, benchmark } = input;
   const level = benchmark.result.baseline.median ?? 0;
-
-  const issue = await findOrOpenIssue(octokit, {
-    owner,
-    repo,
-    marker,
-    title: `Benchmark regression: ${benchmark.name} on ${report.branch}`,
-    body: renderBenchmarkTemplate("benchmarks-issue", {
-      ...report,
-      marker,
-      benchmark,
-      level,
-      dashboard: dashboardUrl(input.publicUrl, report.repo, "benchmarks", benchmark.benchmark),
-    }),
-    labels: input.labels,
-  });
-  await insertIssue(pool, {
+  const dashboard = dashboardUrl(input.publicUrl, report.repo, "benchmarks", benchmark.benchmark);
+  await openRecordedIssue(octokit, pool, {
     repoId: input.repoId,
-    owner,
-    repo,
-    environment: report.branch,
-    metricName: benchmark.name,
-    fingerprint,
-    issueNumber: issue.number,
+    repo: report.repo,
+    fingerprint: input.fingerprint,
+    labels: input.labels,
+    where: report.branch,
+    subject: benchmark,
     levelBefore: level,
-    better: benchmark.better,
-    threshold: benchmark.threshold,
-    openedByEvaluationId: null,
-    openedByBenchmarkRunId: input.runId,
-    lastSha: input.lastSha,
+    openedBy: { runId: input.runId, sha: input.lastSha },
+    title: `Benchmark regression: ${benchmark.name} on ${report.branch}`,
+    body: (marker) => renderBenchmarkTemplate("benchmarks-issue", { ...report, marker, benchmark, level, dashboard }),
   });
 }

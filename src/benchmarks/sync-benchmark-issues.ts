@@ -1,9 +1,10 @@
 import type pg from "pg";
+import { hasRecovered } from "../analysis/has-recovered.js";
 import { isWithinThreshold } from "../analysis/is-within-threshold.js";
 import { findBenchmarkIssueEvidence, recordBenchmarkIssueEvidence } from "./store/benchmark-issue-evidence.js";
 import { findBenchmarkIssueTip, setBenchmarkIssueTip, type BenchmarkIssueTip } from "./store/benchmark-issue-tips.js";
 import { listBenchmarkResultsForSha, type StoredBenchmarkResult } from "./store/benchmark-results.js";
-import { closeBenchmarkIssue, countIssuesOpenedByBenchmarkRun, findOpenIssue, hasIssueWithLastSha, setIssueLast } from "../db/improvement-issues.js";
+import { closeImprovementIssue, countIssuesOpenedByBenchmarkRun, findOpenIssue, hasIssueWithLastSha, setIssueLast } from "../db/improvement-issues.js";
 import { closeIssue } from "../github/issues.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
@@ -87,7 +88,7 @@ async function applyInOrder(
   const { owner, repo } = report.repo;
   const fingerprint = benchmarkIssueFingerprint(repoId, benchmark.benchmark, benchmark.measure);
   const open = await findOpenIssue(pool, fingerprint);
-  const { verdict, candidate } = benchmark.result;
+  const { verdict } = benchmark.result;
 
   if (verdict === "regression" && !open) {
     if (allowance.left <= 0) return;
@@ -98,10 +99,7 @@ async function applyInOrder(
   // The run that opened the issue has said everything already (a retry must not add "evidence").
   if (!open || open.openedByBenchmarkRunId === runId) return;
   const level = open.levelBefore ?? benchmark.result.baseline.median ?? 0;
-  const recovered =
-    (verdict === "improvement" || verdict === "no-change") &&
-    candidate.median !== null &&
-    isWithinThreshold(level, candidate.median, benchmark);
+  const recovered = hasRecovered(benchmark.result, level, benchmark);
   if (verdict !== "regression" && !recovered) return;
 
   const issue = { owner, repo, issueNumber: open.issueNumber };
@@ -117,7 +115,7 @@ async function applyInOrder(
   }
   if (!recovered) return;
   await closeIssue(octokit, issue);
-  await closeBenchmarkIssue(pool, open.id, { runId, sha: report.sha });
+  await closeImprovementIssue(pool, open.id, { runId, sha: report.sha });
 }
 
 /**

@@ -1,18 +1,16 @@
-import { Command } from "commander";
+import type { Command } from "commander";
 import type { KaizenConfig } from "../config/schema/kaizen-config.js";
 import { loadConfigFile } from "../config/load-config-file.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { loadSourcesFile } from "../config/load-sources-file.js";
 import { readEnv } from "../config/read-env.js";
-import { createPool } from "../db/create-pool.js";
-import { findRepoId } from "../db/find-repo-id.js";
 import { replayEvaluations, replayText } from "../deployments/replay-evaluations.js";
 import { createSourceRegistry } from "../deployments/sources/create-source-registry.js";
 import { unlessNotFound } from "../github/unless-not-found.js";
 import { printConfigProblems } from "./print-config-problems.js";
-import { parseSince } from "./quality-command.js";
-import { parseRepoArgument } from "./radar-sync-command.js";
+import { repoHistoryCommand } from "./repo-history-command.js";
 import { withCliApp } from "./with-cli-app.js";
+import { withRepoDatabase } from "./with-repo-database.js";
 
 interface ReplayOptions {
   since: number;
@@ -30,10 +28,11 @@ interface ReplayOptions {
  * again from the operator's sources over each evaluation's stored windows.
  */
 export function replayCommand(): Command {
-  return new Command("replay")
-    .description("Re-run a repository's stored evaluations with today's detector and settings; print which verdicts change, against the marks.")
-    .argument("<owner/repo>", "the repository", parseRepoArgument)
-    .option("--since <duration>", "how far back, like 30d", parseSince, 30 * 86_400_000)
+  return repoHistoryCommand(
+    "replay",
+    "Re-run a repository's stored evaluations with today's detector and settings; print which verdicts change, against the marks.",
+    30 * 86_400_000,
+  )
     .option("--config <file>", "a kaizen.yml to replay with, instead of the repository's own (read as the app)")
     .option("--sources <file>", "the sources file (default: KAIZEN_SOURCES)")
     .option("--environment <name>", "one environment only")
@@ -62,17 +61,12 @@ export function replayCommand(): Command {
           return loaded.config;
         });
       }
-      const pool = createPool(env.databaseUrl, { max: 2 });
-      try {
-        const repoId = await findRepoId(pool, target);
-        if (repoId === null) throw new Error(`Kaizen has no data for ${target.owner}/${target.repo} in this database.`);
-        const now = () => new Date();
-        const since = new Date(now().getTime() - options.since);
-        const environment = options.environment ? { environment: options.environment } : {};
-        const report = await replayEvaluations({ pool, sources, now }, { repoId, ...target }, config, { since, ...environment });
-        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : replayText(report));
-      } finally {
-        await pool.end();
-      }
+      const now = () => new Date();
+      const since = new Date(now().getTime() - options.since);
+      const environment = options.environment ? { environment: options.environment } : {};
+      const report = await withRepoDatabase(env.databaseUrl, target, (pool, repoId) =>
+        replayEvaluations({ pool, sources, now }, { repoId, ...target }, config, { since, ...environment }),
+      );
+      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : replayText(report));
     });
 }

@@ -2,8 +2,7 @@ import type { Probot } from "probot";
 import { installationClient } from "../github/installation-client.js";
 import type { AppDeps } from "../app-deps.js";
 import { loadRepoConfig, CONFIG_PATH } from "../config/load-repo-config.js";
-import { CONFIG_CHECK_NAME, publishConfigCheck } from "../github/publish-config-check.js";
-import { publishCheckRun } from "../github/check-run.js";
+import { publishConfigCheck } from "../github/publish-config-check.js";
 import { checkBenchmarkWorkflows } from "./check-benchmark-workflows.js";
 import { listWorkflowNames } from "./github.js";
 import { loadForkConfig, type ForkConfigResult } from "./load-fork-config.js";
@@ -60,14 +59,5 @@ export async function validatePrConfig(app: Probot, deps: AppDeps, job: Validate
 export async function reportConfigNotChecked(app: Probot, job: ValidatePrConfigJob): Promise<void> {
   const { owner, repo, sha } = job;
   const octokit = await installationClient(app, job.installationId);
-  await publishCheckRun(octokit, {
-    owner,
-    repo,
-    sha,
-    name: CONFIG_CHECK_NAME,
-    externalId: `kaizen-config:${sha}`,
-    conclusion: "neutral",
-    title: `${CONFIG_PATH} could not be checked`,
-    summary: `Kaizen could not read ${CONFIG_PATH} at this commit: GitHub kept failing through every retry. Push a new commit to check it again.`,
-  });
+  await publishConfigCheck(octokit, { owner, repo, sha, unreadable: true });
 }

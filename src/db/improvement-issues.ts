@@ -101,40 +101,23 @@ export async function insertIssue(db: Queryable, row: NewImprovementIssue): Prom
 }
 
 /**
- * Marks an open issue closed by an evaluation, whose deployment status time becomes the issue's last; returns the
- * closed row, or null when it was not open.
+ * What spoke on an issue: a deployment evaluation, at its deployment status time, or a benchmark run, at its commit.
+ * The time or commit becomes the issue's last, so later evidence from an older deploy or commit is not applied.
  */
-export async function closeImprovementIssue(
-  db: Queryable,
-  id: number,
-  closedBy: { evaluationId: number; statusAt: Date },
-): Promise<ImprovementIssueRow | null> {
-  return queryRow<ImprovementIssueRow>(
-    db,
-    `update improvement_issues
-           set state = 'closed', closed_by_evaluation_id = $2, closed_at = now(), last_status_at = $3
-           where id = $1 and state = 'open'
-           returning ${COLUMNS}`,
-    [id, closedBy.evaluationId, closedBy.statusAt],
-  );
-}
+export type IssueCheck = { evaluationId: number; statusAt: Date } | { runId: number; sha: string };
 
-/**
- * Marks an open benchmark issue closed by a benchmark run, whose commit becomes the issue's last; returns the closed
- * row, or null when it was not open.
- */
-export async function closeBenchmarkIssue(
-  db: Queryable,
-  id: number,
-  closedBy: { runId: number; sha: string },
-): Promise<ImprovementIssueRow | null> {
+/** Marks an open issue closed by an evaluation or a benchmark run; returns the closed row, or null when it was not open. */
+export async function closeImprovementIssue(db: Queryable, id: number, closedBy: IssueCheck): Promise<ImprovementIssueRow | null> {
+  const byEvaluation = "evaluationId" in closedBy;
   return queryRow<ImprovementIssueRow>(
     db,
     `update improvement_issues
-           set state = 'closed', closed_by_benchmark_run_id = $2, closed_at = now(), last_sha = $3
+           set state = 'closed', closed_at = now(),
+               closed_by_evaluation_id = $2, last_status_at = coalesce($3, last_status_at),
+               closed_by_benchmark_run_id = $4, last_sha = coalesce($5, last_sha)
            where id = $1 and state = 'open'
            returning ${COLUMNS}`,
-    [id, closedBy.runId, closedBy.sha],
+    byEvaluation ? [id, closedBy.evaluationId, closedBy.statusAt, null, null] : [id, null, null, closedBy.runId, closedBy.sha],
   );
 }
 

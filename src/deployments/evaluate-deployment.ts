@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { installationClient } from "../github/installation-client.js";
+import { publishVerdictsSection } from "../github/publish-verdicts-section.js";
 import type { AppDeps } from "../app-deps.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { finishEvaluation, getEvaluation, setEvaluationCheckRun } from "./store/evaluations.js";
@@ -8,7 +9,7 @@ import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { findPullsForSha } from "./github.js";
 import { publishConfigCheck } from "../github/publish-config-check.js";
 import { publishEvaluationCheck } from "./publish-evaluation-check.js";
-import { commentOnPulls } from "./comment-on-pulls.js";
+import { deploymentSection } from "./deployment-section.js";
 import { syncImprovementIssues } from "./sync-improvement-issues.js";
 import { buildEvaluationReport } from "./build-evaluation-report.js";
 import { measureMetrics } from "./measure-metrics.js";
@@ -77,7 +78,7 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   const report = { ...built, ...(drift.length > 0 ? { drift } : {}) };
   const unconfirmed = await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
     // The comment first: it is what the PR author reads, and GitHub's pacing spaces every later write.
-    await commentOnPulls(octokit, deps.pool, { report, repoId: evaluation.repoId, policy: config.comment, publicUrl: deps.publicUrl });
+    await publishVerdictsSection(octokit, deps.pool, { repoId: evaluation.repoId, repo: report.repo, policy: config.comment }, deploymentSection(report, deps.publicUrl));
     const checkRunId = await publishEvaluationCheck(octokit, report, evaluationId);
     await setEvaluationCheckRun(deps.pool, evaluationId, checkRunId);
     if (!config.issues.enabled) return [];

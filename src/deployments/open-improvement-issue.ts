@@ -1,17 +1,14 @@
 import type pg from "pg";
-import { insertIssue } from "../db/improvement-issues.js";
-import { findOrOpenIssue } from "../github/issues.js";
 import type { GitHubClient } from "../github/github-client.js";
-import { kaizenMarker } from "../github/kaizen-marker.js";
+import { openRecordedIssue } from "../github/open-recorded-issue.js";
 import type { ConfirmationReport, EvaluationReport, MetricReport } from "./report-context.js";
 import { renderDeploymentTemplate } from "./templates.js";
 import { dashboardUrl } from "../markdown/dashboard-url.js";
 
 /**
- * Opens the improvement issue for a metric's first regression and records it. If GitHub already has an open
- * issue with the fingerprint marker (a retry after the issue was created but before it was recorded), that
- * issue is adopted instead of opening a duplicate. With a `confirmation`, the body says which later window
- * confirmed the regression.
+ * Opens the improvement issue for a metric's first regression and records it (or adopts the open issue with its
+ * marker, see openRecordedIssue), with the baseline median as the level to return to. With a `confirmation`, the
+ * body says which later window confirmed the regression.
  */
 export async function openImprovementIssue(
   octokit: GitHubClient,
@@ -27,38 +24,19 @@ export async function openImprovementIssue(
     publicUrl?: string;
   },
 ): Promise<void> {
-  const { report, metric, fingerprint, confirmation } = input;
-  const { owner, repo } = report.repo;
-  const marker = kaizenMarker("issue", fingerprint);
+  const { report, metric, confirmation } = input;
   const level = metric.result.baseline.median ?? 0;
-
-  const issue = await findOrOpenIssue(octokit, {
-    owner,
-    repo,
-    marker,
-    title: `Performance regression: ${metric.name} in ${report.environment}`,
-    body: renderDeploymentTemplate("improvement-issue", {
-      ...report,
-      marker,
-      metric,
-      level,
-      confirmation,
-      dashboard: dashboardUrl(input.publicUrl, report.repo, "metrics", report.environment, metric.name),
-    }),
-    labels: input.labels,
-  });
-  await insertIssue(pool, {
+  const dashboard = dashboardUrl(input.publicUrl, report.repo, "metrics", report.environment, metric.name);
+  await openRecordedIssue(octokit, pool, {
     repoId: input.repoId,
-    owner,
-    repo,
-    environment: report.environment,
-    metricName: metric.name,
-    fingerprint,
-    issueNumber: issue.number,
+    repo: report.repo,
+    fingerprint: input.fingerprint,
+    labels: input.labels,
+    where: report.environment,
+    subject: metric,
     levelBefore: level,
-    better: metric.better,
-    threshold: metric.threshold,
-    openedByEvaluationId: input.evaluationId,
-    lastStatusAt: report.deployment.createdAt,
+    openedBy: { evaluationId: input.evaluationId, statusAt: report.deployment.createdAt },
+    title: `Performance regression: ${metric.name} in ${report.environment}`,
+    body: (marker) => renderDeploymentTemplate("improvement-issue", { ...report, marker, metric, level, confirmation, dashboard }),
   });
 }

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { isWithinThreshold } from "../analysis/is-within-threshold.js";
+import { hasRecovered } from "../analysis/has-recovered.js";
 import { closeImprovementIssue, findOpenIssue, setIssueLast } from "../db/improvement-issues.js";
 import { findIssueEvidence, recordIssueEvidence } from "./store/issue-evidence.js";
 import { closeIssue } from "../github/issues.js";
@@ -54,7 +54,7 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
   for (const metric of report.metrics) {
     const fingerprint = issueFingerprint(repoId, report.environment, metric.name);
     const open = await findOpenIssue(pool, fingerprint);
-    const { verdict, candidate } = metric.result;
+    const { verdict } = metric.result;
 
     if (verdict === "regression" && !open) {
       if (!sync.openAtOnce) unconfirmed.push(metric.name);
@@ -67,10 +67,7 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
     // The evaluation that opened the issue has said everything already (a retry must not add "evidence").
     if (!open || open.openedByEvaluationId === evaluationId) continue;
     const level = open.levelBefore ?? metric.result.baseline.median ?? 0;
-    const recovered =
-      (verdict === "improvement" || verdict === "no-change") &&
-      candidate.median !== null &&
-      isWithinThreshold(level, candidate.median, metric);
+    const recovered = hasRecovered(metric.result, level, metric);
     if (verdict !== "regression" && !recovered) continue;
 
     // A retry of this evaluation (its comment recorded, the close not yet) goes on; any other older one stops.

@@ -2,12 +2,13 @@ import type pg from "pg";
 import type { DriftResult } from "../analysis/detect-drift.js";
 import { isWithinThreshold } from "../analysis/is-within-threshold.js";
 import type { Threshold } from "../analysis/verdict.js";
-import { closeBenchmarkIssue, closeImprovementIssue, findOpenIssue, insertIssue, setIssueLast } from "../db/improvement-issues.js";
+import { closeImprovementIssue, findOpenIssue, setIssueLast, type ImprovementIssueRow, type IssueCheck } from "../db/improvement-issues.js";
 import { driftEvidence } from "../markdown/drift-evidence.js";
 import { templateRenderer } from "../markdown/render-template.js";
 import type { GitHubClient } from "./github-client.js";
-import { closeIssue, findOrOpenIssue, updateIssueBody } from "./issues.js";
+import { closeIssue, updateIssueBody } from "./issues.js";
 import { kaizenMarker } from "./kaizen-marker.js";
+import { openRecordedIssue } from "./open-recorded-issue.js";
 import { upsertComment } from "./upsert-comment.js";
 
 /** One deploy or commit in a drift's span, as the issue lists it. */
@@ -61,24 +62,16 @@ export interface DriftRecoveredContext {
 
 const renderDriftTemplate = templateRenderer<{ "drift-issue": DriftIssueContext; "drift-recovered": DriftRecoveredContext }>("drift");
 
-export interface DriftIssueSync {
-  repoId: number;
-  owner: string;
-  repo: string;
-  environment: string;
-  metricName: string;
-  /** `drift/…`: one open drift issue per metric and environment (benchmark and branch). */
-  fingerprint: string;
+/** The drift issue's row (its fingerprint `drift/…`: one open drift issue per metric and environment, or benchmark and branch). */
+export type DriftIssueSync = Pick<ImprovementIssueRow, "repoId" | "owner" | "repo" | "environment" | "metricName" | "fingerprint" | "better" | "threshold"> & {
   labels: readonly string[];
-  better: "lower" | "higher";
-  threshold: Threshold;
   result: DriftResult;
   /** The newest level and the deploy or commit it was measured after; null when none is stored. */
   latest: { level: number; sha: string } | null;
   /** Who checked: an evaluation (deployments) or a benchmark run (benchmarks), recorded on the issue. */
-  checkedBy: { evaluationId: number; statusAt: Date } | { runId: number; sha: string };
+  checkedBy: IssueCheck;
   context: Omit<DriftIssueContext, "marker" | "evidence" | "ranked"> & { excluded: string[] };
-}
+};
 
 /**
  * One drift issue per fingerprint, kept in step with the latest drift check:
@@ -111,42 +104,28 @@ export async function syncDriftIssue(octokit: GitHubClient, pool: pg.Pool, sync:
         body: renderDriftTemplate("drift-recovered", { subject, where, unit, threshold: sync.threshold, level, now: sync.latest.level, sha: sync.latest.sha }),
       });
       await closeIssue(octokit, issue);
-      if ("evaluationId" in sync.checkedBy) await closeImprovementIssue(pool, open.id, sync.checkedBy);
-      else await closeBenchmarkIssue(pool, open.id, sync.checkedBy);
+      await closeImprovementIssue(pool, open.id, sync.checkedBy);
       return "closed";
     }
     if (!result.drifted) return "none";
     await updateIssueBody(octokit, { ...issue, body: body() });
-    await setIssueLast(pool, open.id, "evaluationId" in sync.checkedBy ? { statusAt: sync.checkedBy.statusAt } : { sha: sync.checkedBy.sha });
+    await setIssueLast(pool, open.id, sync.checkedBy);
     return "updated";
   }
   if (!result.drifted) return "none";
 
-  const created = await findOrOpenIssue(octokit, {
-    owner,
-    repo,
-    marker,
-    title: `Performance drift: ${sync.context.subject} in ${sync.context.where}`,
-    body: body(),
-    labels: sync.labels,
-  });
-  const opener =
-    "evaluationId" in sync.checkedBy
-      ? { openedByEvaluationId: sync.checkedBy.evaluationId, lastStatusAt: sync.checkedBy.statusAt }
-      : { openedByEvaluationId: null, openedByBenchmarkRunId: sync.checkedBy.runId, lastSha: sync.checkedBy.sha };
-  await insertIssue(pool, {
-    kind: "drift",
+  await openRecordedIssue(octokit, pool, {
     repoId: sync.repoId,
-    owner,
-    repo,
-    environment: sync.environment,
-    metricName: sync.metricName,
+    repo: { owner, repo },
     fingerprint,
-    issueNumber: created.number,
+    labels: sync.labels,
+    where: sync.environment,
+    subject: { name: sync.metricName, better: sync.better, threshold: sync.threshold },
+    kind: "drift",
     levelBefore: result.levelBefore,
-    better: sync.better,
-    threshold: sync.threshold,
-    ...opener,
+    openedBy: sync.checkedBy,
+    title: `Performance drift: ${sync.context.subject} in ${sync.context.where}`,
+    body,
   });
   return "opened";
 }

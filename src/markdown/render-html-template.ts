@@ -1,9 +1,6 @@
-import { readFileSync, readdirSync } from "node:fs";
 import Handlebars from "handlebars";
 import { formatNumber, formatPercent, formatPValue, formatTime } from "./format.js";
-
-// The same relative path from src/markdown (tests, tsx) and lib/markdown (build): both sit two levels below the root.
-const TEMPLATES_DIR = new URL("../../templates/", import.meta.url);
+import { templateFolderRenderer } from "./template-folder-renderer.js";
 
 /** Renders one of a folder's HTML templates with its typed context. */
 export type RenderHtmlTemplate<Contexts> = <N extends keyof Contexts & string>(name: N, context: Contexts[N]) => string;
@@ -15,13 +12,9 @@ export type RenderHtmlTemplate<Contexts> = <N extends keyof Contexts & string>(n
  * `{{{json value}}}`, which is safe inside `<script type="application/json">`. Compiled once, on first use.
  */
 export function htmlTemplateRenderer<Contexts>(folder: string): RenderHtmlTemplate<Contexts> {
-  let compiled: Map<string, Handlebars.TemplateDelegate> | undefined;
-  return (name, context) => {
-    compiled ??= compileFolder(folder);
-    const template = compiled.get(name);
-    if (!template) throw new Error(`No template ${folder}/${name}.html.hbs in ${TEMPLATES_DIR.pathname}`);
-    return template(context);
-  };
+  return templateFolderRenderer(folder, ".html.hbs", (handlebars) => {
+    for (const [name, helper] of Object.entries(HELPERS)) handlebars.registerHelper(name, helper);
+  });
 }
 
 /**
@@ -47,17 +40,3 @@ const HELPERS = {
   /** A path segment: `{{segment metric}}` escapes `/`, `?`, `#` so a name stays one segment. */
   segment: (value: string) => encodeURIComponent(String(value)),
 };
-
-function compileFolder(folder: string): Map<string, Handlebars.TemplateDelegate> {
-  const dir = new URL(`${folder}/`, TEMPLATES_DIR);
-  const handlebars = Handlebars.create();
-  for (const [name, helper] of Object.entries(HELPERS)) handlebars.registerHelper(name, helper);
-  const templates = new Map<string, Handlebars.TemplateDelegate>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".html.hbs"))) {
-    const source = readFileSync(new URL(file, dir), "utf8");
-    const name = file.slice(0, -".html.hbs".length);
-    if (name.startsWith("_")) handlebars.registerPartial(name.slice(1), source);
-    else templates.set(name, handlebars.compile(source, { strict: true }));
-  }
-  return templates;
-}

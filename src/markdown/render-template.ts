@@ -1,10 +1,6 @@
-import { readFileSync, readdirSync } from "node:fs";
-import Handlebars from "handlebars";
 import { registerTemplateHelpers } from "./template-helpers.js";
+import { templateFolderRenderer } from "./template-folder-renderer.js";
 import { truncateBody } from "./truncate-body.js";
-
-// The same relative path from src/markdown (tests, tsx) and lib/markdown (build): both sit two levels below the root.
-const TEMPLATES_DIR = new URL("../../templates/", import.meta.url);
 
 /** Renders one of a folder's templates with its typed context. */
 export type RenderTemplate<Contexts> = <N extends keyof Contexts & string>(name: N, context: Contexts[N]) => string;
@@ -21,30 +17,12 @@ export type RenderTemplate<Contexts> = <N extends keyof Contexts & string>(name:
  * parts (the marker, a finished section) and nothing else; test/markdown/hostile-templates.test.ts lists them.
  */
 export function templateRenderer<Contexts>(folder: string): RenderTemplate<Contexts> {
-  let compiled: Map<string, Handlebars.TemplateDelegate> | undefined;
-  return (name, context) => {
-    compiled ??= compileFolder(folder);
-    const template = compiled.get(name);
-    if (!template) throw new Error(`No template ${folder}/${name}.md.hbs in ${TEMPLATES_DIR.pathname}`);
-    return truncateBody(template(context));
-  };
-}
-
-/** Templates named `_<partial>.md.hbs` are the folder's partials (`{{> partial}}`); the others are renderable. */
-function compileFolder(folder: string): Map<string, Handlebars.TemplateDelegate> {
-  const dir = new URL(`${folder}/`, TEMPLATES_DIR);
-  const handlebars = Handlebars.create();
-  const extensible = handlebars as unknown as { JavaScriptCompiler: CompilerClass };
-  extensible.JavaScriptCompiler = inertEscapingCompiler(extensible.JavaScriptCompiler);
-  registerTemplateHelpers(handlebars);
-  const templates = new Map<string, Handlebars.TemplateDelegate>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".md.hbs"))) {
-    const source = readFileSync(new URL(file, dir), "utf8");
-    const name = file.slice(0, -".md.hbs".length);
-    if (name.startsWith("_")) handlebars.registerPartial(name.slice(1), source);
-    else templates.set(name, handlebars.compile(source, { strict: true }));
-  }
-  return templates;
+  const render = templateFolderRenderer(folder, ".md.hbs", (handlebars) => {
+    const extensible = handlebars as unknown as { JavaScriptCompiler: CompilerClass };
+    extensible.JavaScriptCompiler = inertEscapingCompiler(extensible.JavaScriptCompiler);
+    registerTemplateHelpers(handlebars);
+  });
+  return (name, context) => truncateBody(render(name, context));
 }
 
 /** The parts of Handlebars' code generator this overrides (its documented extension point, not in its types). */

@@ -1,6 +1,5 @@
 import { recordBenchmarkRun } from "../../src/benchmarks/store/benchmark-runs.js";
 import {
-  closeBenchmarkIssue,
   closeImprovementIssue,
   findOpenIssue,
   insertIssue,
@@ -99,9 +98,9 @@ describe("improvement issues", () => {
       expect(issue).toMatchObject({ state: "open", openedByEvaluationId: null, openedByBenchmarkRunId: opener.id, closedByBenchmarkRunId: null });
 
       const closedBy = { runId: closer.id, sha: "b".repeat(40) };
-      const closed = await closeBenchmarkIssue(db.pool, issue.id, closedBy);
+      const closed = await closeImprovementIssue(db.pool, issue.id, closedBy);
       expect(closed).toEqual({ ...issue, state: "closed", closedByBenchmarkRunId: closer.id, lastSha: closedBy.sha, closedAt: expect.any(Date) });
-      expect(await closeBenchmarkIssue(db.pool, issue.id, closedBy)).toBeNull();
+      expect(await closeImprovementIssue(db.pool, issue.id, closedBy)).toBeNull();
     });
 
     it("needs exactly one of an evaluation and a benchmark run to have opened it", async () => {

@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { listReposIn } from "../../db/list-repos-in.js";
 import type { Queryable } from "../../db/queryable.js";
 
 export interface BenchmarkPointRow {
@@ -63,9 +63,5 @@ export async function listOpenBenchmarkIssues(db: Queryable, repoId: number): Pr
 
 /** The repositories with benchmark runs, under their latest known names. */
 export async function listBenchmarkRepos(db: Queryable): Promise<{ id: number; owner: string; name: string }[]> {
-  const { rows } = await db.query<{ id: number; owner: string; name: string }>({
-    text: `select distinct on (repo_id) repo_id as id, owner, repo as name from benchmark_runs order by repo_id, id desc`,
-    types: bigintAsNumber,
-  });
-  return rows;
+  return listReposIn(db, "benchmark_runs");
 }

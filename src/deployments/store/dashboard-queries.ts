@@ -1,5 +1,6 @@
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import { queryRows } from "../../db/query-rows.js";
+import { listReposIn } from "../../db/list-repos-in.js";
 import type { Queryable } from "../../db/queryable.js";
 import type { Verdict } from "../../analysis/verdict.js";
 
@@ -115,11 +116,7 @@ export async function listMetricHistory(
 
 /** The repositories with deployment evaluations, under their latest known names. */
 export async function listDeploymentRepos(db: Queryable): Promise<{ id: number; owner: string; name: string }[]> {
-  const { rows } = await db.query<{ id: number; owner: string; name: string }>({
-    text: `select distinct on (repo_id) repo_id as id, owner, repo as name from deployments order by repo_id, id desc`,
-    types: bigintAsNumber,
-  });
-  return rows;
+  return listReposIn(db, "deployments");
 }
 
 /** A drift issue's life in deploy time (unix seconds): from the deploy whose check opened it to the one that closed it. */

@@ -1,4 +1,4 @@
-import { bigintAsNumber } from "../../db/bigint-as-number.js";
+import { listReposIn } from "../../db/list-repos-in.js";
 import type { Queryable } from "../../db/queryable.js";
 
 export interface OpenExperimentRow {
@@ -25,9 +25,5 @@ export async function listOpenExperiments(db: Queryable, repoId: number): Promis
 
 /** The repositories with experiments, under their latest known names. */
 export async function listExperimentRepos(db: Queryable): Promise<{ id: number; owner: string; name: string }[]> {
-  const { rows } = await db.query<{ id: number; owner: string; name: string }>({
-    text: `select distinct on (repo_id) repo_id as id, owner, repo as name from experiments order by repo_id, id desc`,
-    types: bigintAsNumber,
-  });
-  return rows;
+  return listReposIn(db, "experiments");
 }
