@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { KaizenMetrics } from "./http/metrics.js";
 import type { JobData } from "./jobs.js";
 import type { JobQueue } from "./queue/create-queue.js";
+import type { WebhookInbox } from "./queue/webhook-inbox.js";
 import type { SourceRegistry } from "./deployments/sources/create-source-registry.js";
 import type { DashboardSettings } from "./web/dashboard-settings.js";
 
@@ -39,6 +40,12 @@ export interface AppDeps {
    * they are asked for again) and /healthz says "draining", while running jobs finish.
    */
   draining?: () => boolean;
+  /**
+   * Store signed webhooks in the inbox and answer at once; their handlers run from it afterwards, in the processes
+   * that run workers (src/queue/webhook-inbox.ts). `npm start` does; left out, handlers run before the answer, as
+   * in the tests that hand deliveries to Probot directly. Called with the inbox, so the server can stop its drain.
+   */
+  inbox?: (inbox: WebhookInbox) => void;
   /** Dashboard login (GitHub OAuth client, session key, public URL); unset, the pages say what to configure. */
   dashboard?: DashboardSettings;
 }

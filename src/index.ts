@@ -39,6 +39,7 @@ import { listBenchmarkRepos } from "./benchmarks/store/dashboard-queries.js";
 import { experimentsTile } from "./experiments/dashboard/experiments-tile.js";
 import { qualityTile } from "./feedback/dashboard/quality-tile.js";
 import { listExperimentRepos } from "./experiments/store/dashboard-queries.js";
+import { useWebhookInbox } from "./queue/webhook-inbox.js";
 import { guardWebhookIntake } from "./http/guard-webhook-intake.js";
 import { listDoraRepos } from "./dora/store/list-dora-repos.js";
 import { listRadarDashboardRepos } from "./radar/store/list-radar-dashboard-repos.js";
@@ -89,6 +90,7 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
     addHandler(handleExperimentsApi(app, deps));
     addHandler(handleQualityApi(app, deps));
     addHandler(dashboard.handle);
+    if (deps.inbox) deps.inbox(useWebhookInbox(app, { pool: deps.pool, drain: deps.workers, log: app.log }));
     if (deps.workers) {
       // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,
       // and not loading them keeps its memory down.

@@ -8,6 +8,7 @@ import { createPool } from "./db/create-pool.js";
 import { migrate } from "./db/migrate.js";
 import { startEmbeddedPostgres } from "./db/start-embedded-postgres.js";
 import { createQueue } from "./queue/create-queue.js";
+import type { WebhookInbox } from "./queue/webhook-inbox.js";
 import { createKaizenMetrics, observeWebhookAnswers } from "./http/metrics.js";
 import { JOB_NAMES, type JobData } from "./jobs.js";
 import { dashboardSettings } from "./web/dashboard-settings.js";
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   const metrics = createKaizenMetrics(pool);
   observeWebhookAnswers(metrics);
   let stopping = false;
-  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), draining: () => stopping, workers: env.workers, retentionMs: env.retentionMs, metrics, publicUrl: env.publicUrl, dashboard: dashboardSettings(env) }), { env: probotEnv(env) });
+  let inbox: WebhookInbox | undefined;
+  const server = await run(kaizen({ pool, queue, sources, now: () => new Date(), draining: () => stopping, inbox: (started) => (inbox = started), workers: env.workers, retentionMs: env.retentionMs, metrics, publicUrl: env.publicUrl, dashboard: dashboardSettings(env) }), { env: probotEnv(env) });
 
   // Probot's own SIGINT handler exits as soon as the HTTP server closes, before running jobs finish: ours replaces it.
   process.removeAllListeners("SIGINT");
@@ -50,7 +52,8 @@ async function main(): Promise<void> {
     // From here deliveries are answered 503 (GitHub records them as failed; delivery recovery asks for them
     // again) and /healthz says "draining", while running jobs get DRAIN_SECONDS to finish; pg-boss hands back
     // what is still running, to be retried elsewhere. Then the listener closes.
-    await queue.stop(DRAIN_SECONDS);
+    // Stored deliveries not yet handled stay in the inbox for the next process.
+    await Promise.all([Promise.race([inbox?.stop(), sleep(DRAIN_SECONDS * 1000)]), queue.stop(DRAIN_SECONDS)]);
     await server.stop();
     // A handler abandoned by the drain may still hold a client: don't let closing the pool hang the exit.
     await Promise.race([pool.end(), sleep(2000)]);

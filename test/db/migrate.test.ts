@@ -60,6 +60,7 @@ describe("migrate", () => {
       "radar_trend_links",
       "repo_removals",
       "webhook_delivery_scan",
+      "webhook_inbox",
       "webhook_redeliveries",
     ]);
   });
