@@ -99,8 +99,9 @@ export interface ReportingGitHub extends LoopbackGitHub {
   posts: string[];
 }
 
-const FLAT_LATENCY_CONFIG = `deployments:
-  noise_windows: 0
+/** kaizen.yml with one metric, `latency`, read from the flat Prometheus, issues off; `environments` when given. */
+export const flatLatencyConfig = (environments?: string[]) => `deployments:
+${environments ? `  environments: [${environments.join(", ")}]\n` : ""}  noise_windows: 0
 metrics:
   - name: latency
     query: latency_seconds
@@ -114,7 +115,7 @@ issues:
  * repository's kaizen.yml (by default one metric, `latency`, read from the flat Prometheus, issues off); `pulls` the
  * pull requests every deployed commit belongs to.
  */
-export async function startReportingGitHub({ config = FLAT_LATENCY_CONFIG, pulls = [] }: { config?: string; pulls?: number[] } = {}): Promise<ReportingGitHub> {
+export async function startReportingGitHub({ config = flatLatencyConfig(), pulls = [] }: { config?: string; pulls?: number[] } = {}): Promise<ReportingGitHub> {
   const checkRuns: ReportingGitHub["checkRuns"] = [];
   const comments: ReportingGitHub["comments"] = [];
   const posts: string[] = [];

@@ -1,17 +1,9 @@
 import { useTestDatabase } from "../helpers/test-database.js";
 import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
-import { probe, spawnKaizen, until, type KaizenProcess } from "../helpers/kaizen-process.js";
+import { flatLatencyConfig, probe, spawnKaizen, until, type KaizenProcess } from "../helpers/kaizen-process.js";
 import { useLoopbackPeers } from "../helpers/use-loopback-peers.js";
 
-const CONFIG = `deployments:
-  environments: [production, staging]
-  noise_windows: 0
-metrics:
-  - name: latency
-    query: latency_seconds
-issues:
-  enabled: false
-`;
+const CONFIG = flatLatencyConfig(["production", "staging"]);
 const SHA = "ffe6b8c5a8e6e0d1b2c3d4e5f60718293a4b5c6d";
 const PULL = 7;
 
