@@ -200,7 +200,10 @@ console.log(
 const drainStarted = performance.now();
 for (;;) {
   // Only the planning jobs: other queues may hold jobs scheduled far ahead (the hourly radar-reviews-due tick).
-  const { rows } = await db.pool.query("select count(*)::int as n from pgboss.job where name = 'plan-evaluation' and state < 'completed'");
+  // The deliveries still in the webhook inbox first become planning jobs.
+  const { rows } = await db.pool.query(
+    "select (select count(*) from webhook_inbox)::int + (select count(*) from pgboss.job where name = 'plan-evaluation' and state < 'completed')::int as n",
+  );
   if (rows[0].n === 0) break;
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
