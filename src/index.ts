@@ -9,7 +9,7 @@ import { handleWorkflowRun } from "./benchmarks/on-workflow-run.js";
 import { handleHealthz } from "./http/healthz.js";
 import { createKaizenMetrics, handleMetrics } from "./http/metrics.js";
 import { observeJobs } from "./queue/observe-jobs.js";
-import { cachingContents } from "./github/cached-contents.js";
+import { cachingContents, configFreshMs } from "./github/cached-contents.js";
 import { handleConfigPush } from "./config/on-config-push.js";
 import { handleInstallationRemoved } from "./lifecycle/on-installation-removed.js";
 import { handleInstallationAdded } from "./lifecycle/on-installation-added.js";
@@ -95,8 +95,7 @@ export function kaizen(deps: AppDeps): ApplicationFunction {
       // Loaded only where jobs run: a webhook-only replica (KAIZEN_WORKERS=false) never needs the pipelines,
       // and not loading them keeps its memory down.
       const { startWorkers } = await import("./workers.js");
-      const freshMs = (deps.configFreshSeconds ?? 600) * 1000;
-      const queue = cachingContents(deps.queue, { pool: deps.pool, freshMs, onLookup: (outcome) => metrics.configCache.inc({ outcome }) });
+      const queue = cachingContents(deps.queue, { pool: deps.pool, freshMs: configFreshMs(deps), onLookup: (outcome) => metrics.configCache.inc({ outcome }) });
       await startWorkers(app, { ...deps, metrics, queue: observeJobs(queue, app.log, metrics) });
     }
   };

@@ -2,6 +2,7 @@ import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import { handleRepoApi } from "../http/repo-api.js";
 import { installationClient } from "../github/installation-client.js";
+import { withConfigCache } from "../github/cached-contents.js";
 import { loadDoraConfig } from "./load-dora-config.js";
 import { loadDoraReport } from "./load-dora-report.js";
 import { findDoraRepo } from "./store/dora-deployments.js";
@@ -16,7 +17,8 @@ const DAY = 86_400_000;
  * over the period, with the rule behind each figure and the evidence (changes, failed and rework deploys).
  * Access as for the radar API: the caller's token must read the repository at the app's GitHub; the data is
  * loaded by the repository id GitHub returns for that token. `from` defaults to twelve weeks before `to` (now),
- * from a Monday. 401 without a token, 400 for a bad parameter, 404 without access or data.
+ * from a Monday. 401 without a token, 400 for a bad parameter, 404 without access or data. The `dora:` settings come
+ * from kaizen.yml through the config cache the jobs use (fresh for AppDeps.configFreshSeconds, forgotten on a push).
  */
 export function handleDoraApi(app: Probot, deps: AppDeps) {
   return handleRepoApi(app, {
@@ -29,7 +31,8 @@ export function handleDoraApi(app: Probot, deps: AppDeps) {
     async answer({ url, repoId }) {
       const params = readParams(url.searchParams, deps.now()) as Params;
       const known = await findDoraRepo(deps.pool, repoId);
-      const config = known ? await loadDoraConfig(await installationClient(app, known.installationId), deps, known) : null;
+      // Through the config cache: a request reads kaizen.yml from GitHub only when the cached copy is stale.
+      const config = known ? await withConfigCache(deps, async () => loadDoraConfig(await installationClient(app, known.installationId), deps, known)) : null;
       if (!known || !config) return null;
       const report = await loadDoraReport(deps, known.repoId, config, params);
       if (params.format === "csv") return { status: 200, contentType: "text/csv; charset=utf-8", body: doraCsv(report) };

@@ -1,10 +1,11 @@
 import type { DashboardChart } from "../web/dashboard-page.js";
 import { DORA_COLUMNS, doraRows } from "./format-dora.js";
-import type { DoraFigures, DoraReport, DoraWeek } from "./model/compute-dora.js";
+import type { DoraFigures, DoraWeek } from "./model/compute-dora.js";
+import type { LoadedDoraReport } from "./load-dora-report.js";
 import type { DoraBand } from "./model/dora-bands.js";
 import { DORA_RULES, FAILURE_RULES, type DoraKey } from "./model/dora-rules.js";
 
-type Report = DoraReport & { environments: string[] };
+type Report = LoadedDoraReport;
 
 /** One of the five keys as a tile: the period's figure, its band, the rule behind it and its weekly trend. */
 export interface DoraKeyTile {
@@ -36,6 +37,8 @@ export interface DoraPageContext {
   failed: Array<{ deploymentId: number; sha: string; succeededAt: Date; causes: Array<{ rule: string; why: string; evidence: string }>; recovered: string }>;
   rework: Array<{ deploymentId: number; sha: string; succeededAt: Date; fixing: number }>;
   failureRules: Array<{ rule: string; text: string }>;
+  /** Deploys of the period whose commits GitHub could not compare (no lead times for them), with the reason. */
+  compareProblems: LoadedDoraReport["compareProblems"];
   bandsNote: string;
   /** Other views: each environment alone, the production set, longer periods. */
   views: Array<{ label: string; href: string; current: boolean }>;
@@ -123,6 +126,7 @@ export function buildDoraPage(repo: string, report: Report, links: Pick<DoraPage
     })),
     rework: report.reworkDeploys,
     failureRules: Object.entries(FAILURE_RULES).map(([rule, text]) => ({ rule, text })),
+    compareProblems: report.compareProblems,
     bandsNote: report.bandsNote,
     ...links,
   };

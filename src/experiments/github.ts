@@ -1,10 +1,19 @@
 import type { GitHubClient } from "../github/github-client.js";
+import { isUnknownCommit, unlessUnknownCommit } from "../github/unless-unknown-commit.js";
 
-/** Whether `sha` contains `ancestor` (the same commit, or `ancestor` behind it), asked of the compare API. */
-export async function commitContains(octokit: GitHubClient, { owner, repo, sha, ancestor }: { owner: string; repo: string; sha: string; ancestor: string }): Promise<boolean> {
-  if (sha === ancestor) return true;
-  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${ancestor}...${sha}`, per_page: 1 });
-  return data.status === "ahead" || data.status === "identical";
+/**
+ * Whether `sha` contains `ancestor` (the same commit, or `ancestor` behind it), asked of the compare API. A compare
+ * GitHub cannot answer (either sha unknown to it, or no common history) shows no containment: the reason comes back
+ * for the caller to say, instead of failing its job on every retry.
+ */
+export async function commitContains(
+  octokit: GitHubClient,
+  { owner, repo, sha, ancestor }: { owner: string; repo: string; sha: string; ancestor: string },
+): Promise<{ contains: boolean; problem?: string }> {
+  if (sha === ancestor) return { contains: true };
+  const answer = await unlessUnknownCommit(octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${ancestor}...${sha}`, per_page: 1 }));
+  if (isUnknownCommit(answer)) return { contains: false, problem: answer.unknownCommit };
+  return { contains: answer.data.status === "ahead" || answer.data.status === "identical" };
 }
 
 /** Issues a pull request closes as GitHub links them: closing keywords and the issues linked in its sidebar. */

@@ -51,7 +51,9 @@ export async function judgeExperiments(app: Probot, deps: AppDeps, job: Experime
   const waiting = await listShippedExperiments(deps.pool, job.repoId, job.environment);
   const shipped: ExperimentRow[] = [];
   for (const experiment of waiting) {
-    if (await commitContains(octokit, { owner, repo, sha, ancestor: experiment.mergeSha! })) shipped.push(experiment);
+    const { contains, problem } = await commitContains(octokit, { owner, repo, sha, ancestor: experiment.mergeSha! });
+    if (problem) app.log.warn(`experiment #${experiment.issueNumber}: cannot tell whether deploy ${sha.slice(0, 7)} ships ${experiment.mergeSha!.slice(0, 7)} (${problem}); it waits for a deploy that can be compared`);
+    if (contains) shipped.push(experiment);
   }
   if (shipped.length === 0) return;
 

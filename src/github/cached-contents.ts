@@ -34,6 +34,20 @@ export function withContentsCache<T>(cache: ContentsCacheScope, fn: () => Promis
   return scope.run(cache, fn);
 }
 
+/** How long a cached file is used without asking GitHub, from AppDeps.configFreshSeconds (default 10 minutes). */
+export function configFreshMs(deps: { configFreshSeconds?: number }): number {
+  return (deps.configFreshSeconds ?? FRESH_MS / 1000) * 1000;
+}
+
+/**
+ * Runs `fn` with default-branch file reads served through the cache of `deps` (its pool and freshness): for code
+ * outside a job, such as an HTTP API, whose every request would otherwise read kaizen.yml with the installation's
+ * token and spend the rate limit the jobs share.
+ */
+export function withConfigCache<T>(deps: { pool: Queryable; configFreshSeconds?: number }, fn: () => Promise<T>): Promise<T> {
+  return withContentsCache({ pool: deps.pool, freshMs: configFreshMs(deps) }, fn);
+}
+
 /** Every job handler of `queue` runs in a contents cache scope on `pool`: the jobs' config reads are cached. */
 export function cachingContents<Jobs extends JobMap<Jobs>>(queue: JobQueue<Jobs>, cache: ContentsCacheScope): JobQueue<Jobs> {
   return { ...queue, work: (name, handler, options) => queue.work(name, (data, job) => withContentsCache(cache, () => handler(data, job)), options) };

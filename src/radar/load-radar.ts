@@ -19,8 +19,9 @@ export interface LoadedRadar {
 }
 
 /**
- * A repository's radar, or null when it has none: no radar items stored yet, or its kaizen.yml (read now, from
- * the default branch) is gone, broken or has no `radar:` section any more.
+ * A repository's radar, or null when it has none: no radar items stored yet, or its kaizen.yml (from the default
+ * branch, through the config cache when the caller runs in its scope: a job, or the API) is gone, broken or has no
+ * `radar:` section any more.
  *
  * 1. db     — the repository's radar items by its id (they carry its current name and installation). Never by
  *             name: a renamed repository's name can belong to another repository, with other readers.

@@ -100,3 +100,28 @@ describe("GET /api/dora/{owner}/{repo}", () => {
     );
   });
 });
+
+describe("GET /api/dora/{owner}/{repo} with the config cached", () => {
+  const kaizenApp = useKaizenServer({ accessToken: INSTALLATION_ID, configFreshSeconds: 600 });
+  beforeAll(async () => {
+    await seedFixture(kaizenApp.pool, { repoId: REPO_ID, ...REPO, installationId: INSTALLATION_ID });
+  });
+
+  it("reads kaizen.yml from GitHub for the first request only", async () => {
+    const access = nock(GITHUB).get(`/repos/${REPO.owner}/${REPO.repo}`).times(2).reply(200, { id: REPO_ID, full_name: `${REPO.owner}/${REPO.repo}` });
+    // Answers once: a second contents call would meet no mock, and nock would fail the request.
+    const contents = nock(GITHUB)
+      .get(`/repos/${REPO.owner}/${REPO.repo}/contents/${encodeURIComponent(".github/kaizen.yml")}`)
+      .once()
+      .reply(200, "dora:\n  production: [prod*]\n", { "content-type": "text/plain" });
+    const get = () => fetch(`${kaizenApp.base}/api/dora/${REPO.owner}/${REPO.repo}?${RANGE}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const first = await get();
+    const second = await get();
+    expect([access.isDone(), contents.isDone()]).toEqual([true, true]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const [a, b] = [await first.json(), await second.json()];
+    expect(b.summary).toEqual(a.summary);
+    expect(b.summary.deploys).toBe(10);
+    expect(b.compareProblems).toEqual([]);
+  });
+});

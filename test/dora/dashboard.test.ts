@@ -114,6 +114,28 @@ describe("GET /{owner}/{repo}/dora (the DORA page)", () => {
       expect(links).toContainEqual(["CSV", "/api/dora/octo-org/shop?environment=staging&from=2025-09-22T00%3A00%3A00.000Z&to=2026-03-16T00%3A00%3A00.000Z&format=csv", null]);
       await page.close();
     });
+
+    it("names the deploys whose commits GitHub could not compare, once one was refused", async () => {
+      const problems = async () => {
+        const page = await chromium.open((await doraDashboardPage.render(context()))!);
+        const items = await page.locator(".kz-dora-compare-problems li").allInnerTexts();
+        expect(await page.locator("img").count()).toBe(0);
+        await page.close();
+        return items;
+      };
+      expect(await problems()).toEqual([]);
+      const problem = "GitHub could not compare aaaaaaa...bbbbbbb (GitHub answered 404: Not Found <img src=x>)";
+      await db.pool.query(
+        `insert into dora_deployment_compares (repo_id, github_deployment_id, base_sha, problem) values ($1, 104, 'a', $2)
+         on conflict (repo_id, github_deployment_id) do update set problem = excluded.problem`,
+        [REPO.id, problem],
+      );
+      const [item, ...rest] = await problems();
+      expect(rest).toEqual([]);
+      expect(item).toMatch(/^Deployment 104 \(\w{40}, production, .+\): /);
+      expect(item!.endsWith(problem)).toBe(true);
+      await db.pool.query("update dora_deployment_compares set problem = null where github_deployment_id = 104");
+    });
   });
 
   describe("the overview tile", () => {

@@ -148,6 +148,23 @@ describe("an experiment shipped, deployed and evaluated", () => {
     expect(sent.find((s) => s.path.endsWith("/issues/32/labels"))!.body).toEqual({ labels: ["experiment:refuted"] });
   });
 
+  describe("deployed as a sha GitHub cannot compare", () => {
+    it("does not decide the experiment, and the judging job still completes", async () => {
+      await deliverIssue("labeled", 34, HYPOTHESIS, "exp-34");
+      await mergeClosing(34, 340, "9".repeat(40), 3400);
+      const unknown = "8".repeat(40);
+      // GitHub's answer for a compare naming a commit it does not have (a force-pushed-away or never-pushed sha).
+      const compare = nock(GITHUB_API)
+        .get(`${REPO_PATH}/compare/${"9".repeat(40)}...${unknown}`)
+        .query({ per_page: "1" })
+        .reply(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest/commits/commits#compare-two-commits", status: "404" });
+      await deployEvaluated(unknown, 34_000_000_001, 0.2, 0.15, "improvement");
+      expect(compare.isDone()).toBe(true);
+      const { rows } = await kaizen.pool.query("select state from experiments where issue_number = 34");
+      expect(rows).toEqual([{ state: "waiting" }]);
+    });
+  });
+
   describe("with KAIZEN_PUBLIC_URL set", () => {
     let plain: RunningKaizen;
     beforeAll(async () => {

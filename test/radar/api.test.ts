@@ -371,3 +371,31 @@ describe("GET /api/radar and /api/trends", () => {
     });
   });
 });
+
+describe("GET /api/radar with the config cached", () => {
+  const kaizenApp = useKaizenServer({ githubBaseUrl: `${GHE}${API}`, configFreshSeconds: 600 });
+  beforeAll(async () => {
+    const at = { repoId: 900, ...REPO, installationId: INSTALLATION_ID, issueNumber: 1, url: issueUrl(1) };
+    await upsertRadarItem(kaizenApp.pool, newRadarItem(at, { title: "TypeScript", ring: "adopt", quadrant: "languages-and-frameworks" }));
+  });
+
+  it("reads kaizen.yml with the installation's token for the first request only", async () => {
+    const token = nock(GHE)
+      .post(`${API}/app/installations/${INSTALLATION_ID}/access_tokens`)
+      .reply(201, { token: "ghs_test", expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} });
+    const access = nock(GHE).get(`${API}/repos/${REPO.owner}/${REPO.repo}`).times(2).reply(200, { id: 900, full_name: `${REPO.owner}/${REPO.repo}`, private: true });
+    // Answers once: a second contents call would meet no mock, and nock would fail the request.
+    const contents = nock(GHE)
+      .get(`${API}/repos/${REPO.owner}/${REPO.repo}/contents/${encodeURIComponent(".github/kaizen.yml")}`)
+      .once()
+      .reply(200, CONFIG, { "content-type": "text/plain; charset=utf-8" });
+    const get = () => fetch(`${kaizenApp.base}/api/radar/${REPO.owner}/${REPO.repo}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const first = await get();
+    const second = await get();
+    expect([token.isDone(), access.isDone(), contents.isDone()]).toEqual([true, true, true]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const body = await first.json();
+    expect(JSON.stringify(body)).toContain("TypeScript");
+    expect(await second.json()).toEqual(body);
+  });
+});

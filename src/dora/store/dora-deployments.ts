@@ -93,13 +93,16 @@ export async function listDoraDeployments(db: Queryable, repoId: number): Promis
 
 /**
  * The successful deployment to the same environment that went live last before this one (its compare base),
- * and this one's sha; null `previous` for the first.
+ * and this one's sha; null `previous` for the first. A deployment of a sha GitHub does not have is no base: the
+ * one before it is, so the deployments after it still get their commits.
  */
 export async function getCompareRange(db: Queryable, repoId: number, githubDeploymentId: number): Promise<{ sha: string; previousSha: string | null } | null> {
   const { rows } = await db.query<{ sha: string; previousSha: string | null }>({
     text: `select d.sha, (select p.sha from dora_deployments p
                           where p.repo_id = d.repo_id and p.environment = d.environment and p.succeeded_at is not null
                             and (p.succeeded_at, p.github_deployment_id) < (d.succeeded_at, d.github_deployment_id)
+                            and not exists (select 1 from dora_deployment_compares c
+                                            where c.repo_id = p.repo_id and c.github_deployment_id = p.github_deployment_id and c.sha_unknown)
                           order by p.succeeded_at desc, p.github_deployment_id desc limit 1) as "previousSha"
            from dora_deployments d where d.repo_id = $1 and d.github_deployment_id = $2 and d.succeeded_at is not null`,
     values: [repoId, githubDeploymentId],

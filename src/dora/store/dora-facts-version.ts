@@ -9,7 +9,7 @@ import type { Queryable } from "../../db/queryable.js";
 export async function getDoraFactsVersion(db: Queryable, repoId: number): Promise<string> {
   const part = (table: string) => `(select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from ${table} where repo_id = $1)`;
   const { rows } = await db.query<{ version: string }>({
-    text: `select ${["dora_deployments", "dora_deployment_commits", "dora_pulls", "dora_issues"].map(part).join(" || '|' || ")} as version`,
+    text: `select ${["dora_deployments", "dora_deployment_commits", "dora_deployment_compares", "dora_pulls", "dora_issues"].map(part).join(" || '|' || ")} as version`,
     values: [repoId],
   });
   return rows[0]!.version;
