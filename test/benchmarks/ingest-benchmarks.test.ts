@@ -9,7 +9,8 @@ import { kaizen as kaizenApp } from "../../src/index.js";
 import { ingestBenchmarks } from "../../src/benchmarks/ingest-benchmarks.js";
 import { parseBenchmarkFile } from "../../src/benchmarks/formats/parse-benchmark-file.js";
 import { INSTALLATION_ID, workflowRunPayload, type WorkflowRunOptions } from "../helpers/webhook-payloads.js";
-import { privateKey, TestOctokit, WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
+import { privateKey, WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
+import { ProductionOctokit } from "../helpers/production-octokit.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 import { nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API } from "../helpers/nock-github.js";
@@ -277,7 +278,7 @@ describe("workflow_run.completed", () => {
 
   describe("when the webhook is unsigned or wrongly signed", () => {
     it("rejects it before anything is stored or queued", async () => {
-      const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" });
+      const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: ProductionOctokit, logLevel: "fatal" });
       const middleware = await createNodeMiddleware(kaizenApp({ ...kaizen.deps, workers: false }), { probot });
       const server = createServer((req, res) => void middleware(req, res));
       try {
