@@ -17,10 +17,15 @@ export function installationClient(app: Probot, installationId: number): Promise
   if (!byInstallation) clients.set(app, (byInstallation = new Map()));
   let client = byInstallation.get(installationId);
   if (!client) {
-    client = app.auth(installationId).then((octokit) => cacheContents(honourRetryAfter(noBlindRetry(octokit))));
+    client = app.auth(installationId).then(guardClient);
     // A failed authentication is not remembered: the retried job tries again.
     client.catch(() => byInstallation.delete(installationId));
     byInstallation.set(installationId, client);
   }
   return client;
+}
+
+/** The behaviour every installation client gets (see installationClient), on any authenticated Octokit. */
+export function guardClient<T extends GitHubClient>(octokit: T): T {
+  return cacheContents(honourRetryAfter(noBlindRetry(octokit)));
 }

@@ -1,6 +1,7 @@
 import { PgBoss, type JobInsert, type Queue } from "pg-boss";
 import { groupCommit } from "../db/group-commit.js";
 import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 
 /** Job name → the data that job carries (an object: pg-boss stores it as JSON). */
 export type JobMap<Jobs> = { [N in keyof Jobs]: object };
@@ -93,9 +94,10 @@ export interface CreateQueueOptions<Jobs extends JobMap<Jobs>> {
  * as failed.
  */
 export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueueOptions<Jobs>): Promise<JobQueue<Jobs>> {
+  const schema = options.schema ?? "pgboss";
   const boss = new PgBoss({
     connectionString: options.connectionString,
-    schema: options.schema ?? "pgboss",
+    schema,
     max: 5,
     schedule: false,
     // The supervisor fails jobs whose worker stopped sending heartbeats: with these, a crashed worker's job runs
@@ -180,7 +182,8 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
       givingUp ??= workGiveUps();
       await givingUp;
       await boss.work<Jobs[typeof name], unknown, typeof workOptions>(name, workOptions, async ([job]) => {
-        const { id, data, retryCount, retryLimit } = job!;
+        const { id, data, retryCount, retryLimit, groupId } = job!;
+        if (groupId) await waitForGroupTurn(boss, schema, { name, groupId, id });
         await running(() => handler(data, { id, retryCount, retryLimit }));
       });
     },
@@ -188,6 +191,26 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
       await boss.stop({ graceful: true, timeout: drainSeconds * 1000 });
     },
   };
+}
+
+/**
+ * pg-boss checks a group's limit in each fetch on its own: two processes fetching at the same moment can both start
+ * a job of one group (seen in test/queue/create-queue.test.ts). The later of such twins, by start time then id,
+ * waits here until the earlier one is no longer active — polling, holding no connection — so the jobs of a group
+ * still run one at a time. An earlier twin whose process died stops being active when its heartbeat is missed.
+ */
+async function waitForGroupTurn(boss: PgBoss, schema: string, job: { name: string; groupId: string; id: string }): Promise<void> {
+  const sql = `select exists (
+      select 1 from ${schema}.job other, ${schema}.job self
+      where self.name = $1 and self.id = $3
+        and other.name = $1 and other.group_id = $2 and other.state = 'active' and other.id <> self.id
+        and (other.started_on, other.id) < (self.started_on, self.id)
+    ) as waiting`;
+  for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
+    const { rows } = await boss.getDb().executeSql(sql, [job.name, job.groupId, job.id]);
+    if (rows[0]?.waiting !== true) return;
+    await sleep(delay);
+  }
 }
 
 /** The dead-letter queue every job goes to once out of retries. */

@@ -19,6 +19,7 @@ import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 import { benchmarkNocks } from "../helpers/nock-benchmarks.js";
 import { INSTALLATION_ID } from "../helpers/webhook-payloads.js";
+import { TRIES_ON_5XX } from "../helpers/production-octokit.js";
 
 type Body = Record<string, any>;
 const repo = EXAMPLE_REPO;
@@ -415,7 +416,7 @@ describe("compare-benchmarks", () => {
         workflowName: "Benchmarks", event: "pull_request", headBranch: "feature-f", headSha: sha("f9"), headOwner: null,
       });
       await setBenchmarkRunState(flaky.pool, recorded.id, "ingested");
-      nock(GITHUB_API).get(`${REPO_PATH}/contents/${encodeURIComponent(".github/kaizen.yml")}`).reply(500, { message: "boom" });
+      nock(GITHUB_API).get(`${REPO_PATH}/contents/${encodeURIComponent(".github/kaizen.yml")}`).times(TRIES_ON_5XX).reply(500, { message: "boom" });
 
       await flaky.deps.queue.send("compare-benchmarks", { runId: recorded.id }, { key: String(recorded.id) });
 

@@ -9,7 +9,8 @@ import { kaizen as kaizenApp } from "../../src/index.js";
 import { ingestBenchmarks } from "../../src/benchmarks/ingest-benchmarks.js";
 import { parseBenchmarkFile } from "../../src/benchmarks/formats/parse-benchmark-file.js";
 import { INSTALLATION_ID, workflowRunPayload, type WorkflowRunOptions } from "../helpers/webhook-payloads.js";
-import { privateKey, TestOctokit, WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
+import { privateKey, WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
+import { ProductionOctokit, TRIES_ON_5XX } from "../helpers/production-octokit.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 import { nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API } from "../helpers/nock-github.js";
@@ -247,7 +248,7 @@ describe("workflow_run.completed", () => {
     it("retries the job, and the retry ingests the run", async () => {
       const run = { runId: 30_000_000_031, headSha: sha("5") };
       nockConfig(CONFIG, repo);
-      nock(GITHUB_API).get(`${REPO_PATH}/actions/runs/${run.runId}/artifacts`).query({ per_page: "100" }).reply(502, "Bad Gateway");
+      nock(GITHUB_API).get(`${REPO_PATH}/actions/runs/${run.runId}/artifacts`).query({ per_page: "100" }).times(TRIES_ON_5XX).reply(502, "Bad Gateway");
       nockConfig(CONFIG, repo);
       nockListArtifacts(run.runId, [{ id: 531, name: "kaizen-benchmarks" }]);
       nockDownloadArtifact(531, zip({ "custom.json": CUSTOM_JSON }));
@@ -277,7 +278,7 @@ describe("workflow_run.completed", () => {
 
   describe("when the webhook is unsigned or wrongly signed", () => {
     it("rejects it before anything is stored or queued", async () => {
-      const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" });
+      const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: ProductionOctokit, logLevel: "fatal" });
       const middleware = await createNodeMiddleware(kaizenApp({ ...kaizen.deps, workers: false }), { probot });
       const server = createServer((req, res) => void middleware(req, res));
       try {

@@ -1,23 +1,17 @@
 import nock from "nock";
-import { ProbotOctokit } from "probot";
 import { loadRepoConfig } from "../../src/config/load-repo-config.js";
+import { ProductionOctokit, TRIES_ON_5XX } from "../helpers/production-octokit.js";
 
 const API = "https://api.github.com";
 const OWNER = "octo-org";
 const REPO = "shop";
 const FILE = "/contents/.github%2Fkaizen.yml";
 
-// Function form: the object form leaves throttling on (ENVIRONMENT.md, gotcha 3).
-const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  retry: { enabled: false },
-  throttle: { enabled: false },
-}));
 
-/** Replies to one read of kaizen.yml in `repo`: its text (as GitHub serves raw files), or a status code. */
-function nockConfigFile(repo: string, reply: string | number, options: { owner?: string; ref?: string } = {}): nock.Scope {
+/** Replies to `times` reads (one by default) of kaizen.yml in `repo`: its text (as GitHub serves raw files), or a status code. */
+function nockConfigFile(repo: string, reply: string | number, options: { owner?: string; ref?: string; times?: number } = {}): nock.Scope {
   const scope = nock(API).get(`/repos/${options.owner ?? OWNER}/${repo}${FILE}`);
-  const withRef = options.ref ? scope.query({ ref: options.ref }) : scope;
+  const withRef = (options.ref ? scope.query({ ref: options.ref }) : scope).times(options.times ?? 1);
   return typeof reply === "number"
     ? withRef.reply(reply, { message: reply === 404 ? "Not Found" : "Server Error" })
     : withRef.reply(200, reply, { "content-type": "text/plain; charset=utf-8" });
@@ -32,7 +26,7 @@ gate: true
 `;
 
 describe("loadRepoConfig", () => {
-  const octokit = new TestOctokit({ auth: "token test" });
+  const octokit = new ProductionOctokit({ auth: "token test" });
   const load = (ref?: string, sources = ["prometheus"]) => loadRepoConfig(octokit, { owner: OWNER, repo: REPO, ref }, sources);
 
   beforeEach(() => nock.disableNetConnect());
@@ -141,8 +135,8 @@ describe("loadRepoConfig", () => {
   });
 
   describe("when GitHub fails", () => {
-    it("throws, so the job is retried", async () => {
-      const scope = nockConfigFile(REPO, 500);
+    it("throws once Octokit's own retries are spent, so the job is retried", async () => {
+      const scope = nockConfigFile(REPO, 500, { times: TRIES_ON_5XX });
       await expect(load()).rejects.toMatchObject({ status: 500 });
       expect(scope.isDone()).toBe(true);
     });

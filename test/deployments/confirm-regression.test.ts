@@ -4,6 +4,7 @@ import { formatWindow } from "../../src/markdown/format.js";
 import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
 import { startKaizen, waitForEvaluation } from "../helpers/start-kaizen.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
+import { TRIES_ON_5XX } from "../helpers/production-octokit.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
 import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API, nockCreateCheckRun, nockCreateComment, nockCreateIssue, nockListCheckRuns, nockListComments, nockListOpenIssues, nockListPullsForCommit } from "../helpers/nock-github.js";
@@ -268,6 +269,7 @@ describe("confirming a regression before opening its issue", () => {
         nockCreateCheckRun({ ...repo, id: 9005 });
         nock(GITHUB_API)
           .get(`/repos/${repo.owner}/${repo.repo}/contents/${encodeURIComponent(".github/kaizen.yml")}`)
+          .times(TRIES_ON_5XX)
           .reply(503, { message: "Service Unavailable" });
 
         const payload = deploymentStatusPayload({ statusId: 5001, deploymentId: 5001, createdAt: deployedAt });

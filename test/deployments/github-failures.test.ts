@@ -2,6 +2,7 @@ import nock from "nock";
 import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
 import { waitForEvaluation } from "../helpers/start-kaizen.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
+import { TRIES_ON_5XX } from "../helpers/production-octokit.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
 import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
 import {
@@ -39,17 +40,15 @@ describe("GitHub failures while reporting", () => {
   beforeEach(() => nockConfig(TWO_REGRESSIONS).persist());
 
   describe("when GitHub rate-limits the check run, then recovers", () => {
-    it("retries and creates one check run", async () => {
+    it("waits out the limit within the attempt and creates one check run", async () => {
       const checks: Body[] = [];
-      // The pull requests are read before the report, so each attempt reads them.
       nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
       nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+      // A refused request was not acted on: the throttling plugin sends the same POST again once the limit resets.
       nock(GITHUB_API)
         .post(`/repos/${repo.owner}/${repo.repo}/check-runs`)
         .reply(403, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1" });
-      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
       nockCreateCheckRun({ ...repo, id: 81, sent: checks });
-      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
       nockListOpenIssues({ ...repo, pages: [[]] });
       nockCreateIssue({ ...repo, number: 90 });
       nockListOpenIssues({ ...repo, pages: [[]] });
@@ -61,6 +60,29 @@ describe("GitHub failures while reporting", () => {
     });
   });
 
+  describe("when GitHub refuses an issue for a secondary rate limit with Retry-After", () => {
+    it("waits as GitHub asks within the attempt and opens each issue once", async () => {
+      const issues: Body[] = [];
+      nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
+      nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [] });
+      nockCreateCheckRun({ ...repo, id: 84 });
+      nockListOpenIssues({ ...repo, pages: [[]] });
+      nock(GITHUB_API)
+        .post(`/repos/${repo.owner}/${repo.repo}/issues`)
+        .reply(429, { message: "You have exceeded a secondary rate limit." }, { "retry-after": "1" });
+      nockCreateIssue({ ...repo, number: 94, sent: issues });
+      nockListOpenIssues({ ...repo, pages: [[]] });
+      nockCreateIssue({ ...repo, number: 95, sent: issues });
+
+      await deliver(8004);
+      expect(await waitForEvaluation(kaizen.pool, 8004, 30_000)).toBe("reported");
+      // Sent again after the wait, not by the job's retry: the check run was listed and created once (mocked once).
+      expect(issues).toHaveLength(2);
+      const { rows } = await kaizen.pool.query("select issue_number from improvement_issues order by issue_number");
+      expect(rows).toEqual([{ issue_number: 94 }, { issue_number: 95 }]);
+    });
+  });
+
   describe("when GitHub fails after the first issue was opened", () => {
     it("resumes on retry without a second issue or an evidence comment on the first", async () => {
       const issues: Body[] = [];
@@ -69,7 +91,8 @@ describe("GitHub failures while reporting", () => {
       nockListPullsForCommit({ ...repo, sha: SHA, pulls: [] });
       nockListOpenIssues({ ...repo, pages: [[]] });
       nockCreateIssue({ ...repo, number: 92, sent: issues });
-      nock(GITHUB_API).get(`/repos/${repo.owner}/${repo.repo}/issues`).query(true).reply(502, "Bad Gateway");
+      // Longer than Octokit's own retries of a read, so the job's attempt fails.
+      nock(GITHUB_API).get(`/repos/${repo.owner}/${repo.repo}/issues`).query(true).times(TRIES_ON_5XX).reply(502, "Bad Gateway");
       // Retry: the check run is found by its external id; only the second issue is opened.
       const { rows } = await kaizen.pool.query("select coalesce(max(id), 0) + 1 as id from evaluations");
       nockListCheckRuns({ ...repo, sha: SHA, name: "Kaizen performance", runs: [{ id: 82, external_id: `kaizen-evaluation:${rows[0].id}` }] });
@@ -94,7 +117,7 @@ describe("GitHub failures while reporting", () => {
       nock(GITHUB_API)
         .get(`/repos/${repo.owner}/${repo.repo}/commits/${SHA}/pulls`)
         .query(true)
-        .times(2)
+        .times(2 * TRIES_ON_5XX) // two attempts of the job, each read retried by Octokit
         .reply(503, { message: "Service Unavailable" });
 
       await deliver(8003);

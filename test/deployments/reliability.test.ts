@@ -9,12 +9,12 @@ import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-pay
 import {
   privateKey,
   startKaizen,
-  TestOctokit,
   waitForEvaluation,
   WEBHOOK_SECRET,
   type RunningKaizen,
 } from "../helpers/start-kaizen.js";
 import { readPrometheusFixture } from "../helpers/prometheus-fixture.js";
+import { ProductionOctokit } from "../helpers/production-octokit.js";
 import { EXAMPLE_REPO, nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import {
   GITHUB_API,
@@ -113,7 +113,7 @@ describe("reliability", () => {
   describe("when a webhook is unsigned or wrongly signed", () => {
     it("rejects it before any side effect", async () => {
       const k = await startKaizen();
-      const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" });
+      const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: ProductionOctokit, logLevel: "fatal" });
       const middleware = await createNodeMiddleware(kaizen(k.deps), { probot });
       const server = createHttpServer((req, res) => void middleware(req, res));
       try {

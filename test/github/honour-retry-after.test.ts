@@ -1,14 +1,7 @@
 import nock from "nock";
-import { ProbotOctokit } from "probot";
 import { honourRetryAfter } from "../../src/github/honour-retry-after.js";
 import { noBlindRetry } from "../../src/github/no-blind-retry.js";
-
-// Probot's Octokit as production builds it: retry and throttling on (throttling only logs secondary limits).
-const ProductionOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  retry: { retryAfterBaseValue: 1 },
-  throttle: { ...(options["throttle"] as object), onSecondaryRateLimit: () => undefined, onRateLimit: () => undefined },
-}));
+import { ProductionOctokit } from "../helpers/production-octokit.js";
 
 const SECONDARY = { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." };
 

@@ -1,20 +1,14 @@
 import nock from "nock";
-import { ProbotOctokit } from "probot";
+import type { ProbotOctokit } from "probot";
 import { noBlindRetry } from "../../src/github/no-blind-retry.js";
-
-// Probot's Octokit with its retry plugin on, as in production, but retrying after milliseconds instead of seconds.
-const RetryingOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  retry: { retryAfterBaseValue: 1 },
-  throttle: { enabled: false },
-}));
+import { ProductionOctokit, TRIES_ON_5XX } from "../helpers/production-octokit.js";
 
 describe("noBlindRetry", () => {
   let octokit: InstanceType<typeof ProbotOctokit>;
 
   beforeEach(() => {
     nock.disableNetConnect();
-    octokit = noBlindRetry(new RetryingOctokit({ auth: "ghs_test" }));
+    octokit = noBlindRetry(new ProductionOctokit({ auth: "ghs_test" }));
   });
   afterEach(() => {
     nock.cleanAll();
@@ -27,6 +21,14 @@ describe("noBlindRetry", () => {
       await expect(octokit.rest.issues.create({ owner: "o", repo: "r", title: "t" })).rejects.toMatchObject({ status: 502 });
       expect(scope.isDone()).toBe(true);
       expect(nock.pendingMocks()).toEqual([]);
+    });
+  });
+
+  describe("a GET that keeps getting a 502", () => {
+    it(`is sent ${TRIES_ON_5XX} times in all, then the failure reaches the caller`, async () => {
+      const scope = nock("https://api.github.com").get("/repos/o/r/issues/1").times(TRIES_ON_5XX).reply(502, { message: "Bad Gateway" });
+      await expect(octokit.rest.issues.get({ owner: "o", repo: "r", issue_number: 1 })).rejects.toMatchObject({ status: 502 });
+      expect(scope.isDone()).toBe(true);
     });
   });
 

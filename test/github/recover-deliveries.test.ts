@@ -1,7 +1,8 @@
 import { Probot } from "probot";
 import { recoverDeliveries } from "../../src/github/recover-deliveries.js";
 import { startLoopbackGitHub, type LoopbackGitHub } from "../helpers/loopback-github.js";
-import { privateKey, TestOctokit } from "../helpers/start-kaizen.js";
+import { privateKey } from "../helpers/start-kaizen.js";
+import { ProductionOctokit } from "../helpers/production-octokit.js";
 import { useTestDatabase } from "../helpers/test-database.js";
 
 interface Delivery {
@@ -80,7 +81,7 @@ describe("recoverDeliveries", () => {
   });
 
   async function appOctokit(host: string) {
-    const probot = new Probot({ appId: 123, privateKey, Octokit: TestOctokit, logLevel: "fatal", baseUrl: `http://${host}/api/v3` });
+    const probot = new Probot({ appId: 123, privateKey, Octokit: ProductionOctokit, logLevel: "fatal", baseUrl: `http://${host}/api/v3` });
     return probot.auth();
   }
 

@@ -1,5 +1,7 @@
 import nock from "nock";
-import { ProbotOctokit } from "probot";
+import type { ProbotOctokit } from "probot";
+import { guardClient } from "../../src/github/installation-client.js";
+import { ProductionOctokit } from "./production-octokit.js";
 
 /**
  * Named nock builders for the GitHub REST calls Kaizen makes, so a test reads as a scenario:
@@ -35,14 +37,9 @@ export function nockGetApp(): nock.Scope {
 }
 type SentBodies = Array<Record<string, unknown>>;
 
-/** Probot's Octokit with retries and throttling off (function form: see ENVIRONMENT.md gotcha 3), token auth. */
+/** A token-authenticated client that behaves as a job's installation client does (ProductionOctokit, guardClient). */
 export function testOctokit(): InstanceType<typeof ProbotOctokit> {
-  const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-    ...options,
-    retry: { enabled: false },
-    throttle: { enabled: false },
-  }));
-  return new TestOctokit({ auth: "test" });
+  return guardClient(new ProductionOctokit({ auth: "test" }));
 }
 
 function repoPath({ owner = TEST_REPO.owner, repo = TEST_REPO.repo }: RepoOption): string {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot } from "probot";
 import type pg from "pg";
 import { kaizen } from "../../src/index.js";
 import type { AppDeps } from "../../src/app-deps.js";
@@ -10,16 +10,10 @@ import type { JobName } from "../../src/jobs.js";
 import { parseSourcesFile } from "../../src/config/load-sources-file.js";
 import { createSourceRegistry } from "../../src/deployments/sources/create-source-registry.js";
 import { createTestDatabase } from "./test-database.js";
+import { ProductionOctokit } from "./production-octokit.js";
 
 export const WEBHOOK_SECRET = "kaizen-test-secret";
 export const privateKey = readFileSync(join(process.cwd(), "test/fixtures/github/mock-cert.pem"), "utf8");
-
-/** Probot's Octokit with retries and throttling off (function form: see ENVIRONMENT.md gotcha 3). */
-export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  retry: { enabled: false },
-  throttle: { enabled: false },
-}));
 
 const DORA_JOBS = JOB_NAMES.filter((name) => name.startsWith("dora-"));
 
@@ -63,7 +57,7 @@ export async function startKaizen(
   const sourcesYaml = `sources:\n  prometheus:\n    type: prometheus\n    url: ${prometheusUrl}\n    timeout: 2s\n    retries: 1\n`;
   const sources = createSourceRegistry(parseSourcesFile(sourcesYaml, {}, "test-sources.yml"));
   const deps: AppDeps = { pool: db.pool, queue, sources, now: options.now ?? (() => new Date()), workers: true, publicUrl: options.publicUrl, configFreshSeconds: options.configFreshSeconds ?? 0, recoverDeliveries: false };
-  const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal", ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: ProductionOctokit, logLevel: "fatal", ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
   await probot.load(kaizen(deps), { cwd: process.cwd(), addHandler: () => undefined });
   return {
     probot,

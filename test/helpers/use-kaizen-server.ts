@@ -4,7 +4,8 @@ import type pg from "pg";
 import { Probot, createNodeMiddleware } from "probot";
 import { kaizen } from "../../src/index.js";
 import { lateBound } from "./late-bound.js";
-import { privateKey, TestOctokit, WEBHOOK_SECRET } from "./start-kaizen.js";
+import { privateKey, WEBHOOK_SECRET } from "./start-kaizen.js";
+import { ProductionOctokit } from "./production-octokit.js";
 import { useKaizen, type UseKaizenOptions } from "./use-kaizen.js";
 
 /**
@@ -25,7 +26,7 @@ export function useKaizenServer(options: UseKaizenOptions & { githubBaseUrl?: st
   });
   const app = useKaizen({ ...kaizenOptions, localhost: true });
   beforeAll(async () => {
-    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal", ...(githubBaseUrl ? { baseUrl: githubBaseUrl } : {}) });
+    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: ProductionOctokit, logLevel: "fatal", ...(githubBaseUrl ? { baseUrl: githubBaseUrl } : {}) });
     const middleware = await createNodeMiddleware(kaizen({ ...app.deps, workers: false }), { probot });
     const listening = createServer((req, res) => void middleware(req, res));
     server = listening;

@@ -4,7 +4,8 @@ import { createHmac } from "node:crypto";
 import { createNodeMiddleware, Probot } from "probot";
 import { kaizen } from "../../src/index.js";
 import { WEBHOOK_BODY_LIMIT } from "../../src/http/guard-webhook-intake.js";
-import { startKaizen, type RunningKaizen, privateKey, TestOctokit, WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
+import { startKaizen, type RunningKaizen, privateKey, WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
+import { ProductionOctokit } from "../helpers/production-octokit.js";
 import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
 
 /** Sends headers and at most `send` bytes of a body that claims `declared` bytes; resolves with the status. */
@@ -28,7 +29,7 @@ describe("a webhook body larger than GitHub ever sends (issue 10, item 11)", () 
 
   beforeAll(async () => {
     k = await startKaizen();
-    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" });
+    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: ProductionOctokit, logLevel: "fatal" });
     const middleware = await createNodeMiddleware(kaizen({ ...k.deps, workers: false }), { probot });
     server = createHttpServer(async (req, res) => {
       if (!(await middleware(req, res))) res.writeHead(404).end();

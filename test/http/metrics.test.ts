@@ -6,7 +6,8 @@ import { kaizen } from "../../src/index.js";
 import { createKaizenMetrics, observeWebhookAnswers, type KaizenMetrics } from "../../src/http/metrics.js";
 import { observeJobs, type JobLog } from "../../src/queue/observe-jobs.js";
 import type { JobHandler, JobMeta, JobQueue } from "../../src/queue/create-queue.js";
-import { privateKey, startKaizen, TestOctokit, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { privateKey, startKaizen, WEBHOOK_SECRET, type RunningKaizen } from "../helpers/start-kaizen.js";
+import { ProductionOctokit } from "../helpers/production-octokit.js";
 import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
 
 /** One sample's value from the text format, e.g. value(text, 'kaizen_jobs_total{name="x",outcome="completed"}'). */
@@ -26,7 +27,7 @@ describe("GET /metrics", () => {
     k = await startKaizen({ idleJobs: ["plan-evaluation"] });
     const metrics = createKaizenMetrics(k.pool);
     stopObserving = observeWebhookAnswers(metrics);
-    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" });
+    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: ProductionOctokit, logLevel: "fatal" });
     const middleware = await createNodeMiddleware(kaizen({ ...k.deps, workers: false, metrics }), { probot });
     // What no route takes gets a 404, as behind Probot's own server.
     server = createHttpServer(async (req, res) => {

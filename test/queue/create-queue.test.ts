@@ -138,4 +138,32 @@ describe("createQueue", () => {
     }, "every job to complete");
     expect(runs.sort()).toEqual(ids);
   });
+
+  it("runs many jobs of one group at once sent, across two instances, one at a time and each once", async () => {
+    const [a, b] = [await open(), await open()];
+    const running = new Map<string, number>();
+    const most = new Map<string, number>();
+    const runs: number[] = [];
+    const handler = async ({ evaluationId }: { evaluationId: number }) => {
+      const group = evaluationId % 3 === 0 ? "other" : "burst";
+      running.set(group, (running.get(group) ?? 0) + 1);
+      most.set(group, Math.max(most.get(group) ?? 0, running.get(group)!));
+      runs.push(evaluationId);
+      await new Promise((resolve) => setTimeout(resolve, 20)); // keep jobs in flight so the instances overlap
+      running.set(group, running.get(group)! - 1);
+    };
+    await a.work("evaluate-deployment", handler);
+    await b.work("evaluate-deployment", handler);
+    const ids = Array.from({ length: 18 }, (_, i) => 200 + i);
+    await Promise.all(
+      ids.map((id) => (id % 2 ? a : b).send("evaluate-deployment", { evaluationId: id }, { key: String(id), group: id % 3 === 0 ? "other" : "burst" })),
+    );
+
+    await until(async () => {
+      const { rows } = await db.pool.query("select count(*)::int as n from pgboss.job where name = 'evaluate-deployment' and state = 'completed'");
+      return rows[0].n === ids.length;
+    }, "every job to complete", 30_000);
+    expect(runs.sort()).toEqual(ids);
+    expect(Object.fromEntries(most)).toEqual({ burst: 1, other: 1 });
+  });
 });

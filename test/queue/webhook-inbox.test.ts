@@ -3,7 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot } from "probot";
 import { useWebhookInbox, type WebhookInbox } from "../../src/queue/webhook-inbox.js";
-import { privateKey, TestOctokit, WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
+import { privateKey, WEBHOOK_SECRET } from "../helpers/start-kaizen.js";
+import { ProductionOctokit } from "../helpers/production-octokit.js";
 import { useTestDatabase } from "../helpers/test-database.js";
 import { until } from "../helpers/kaizen-process.js";
 
@@ -23,7 +24,7 @@ describe("the webhook inbox", () => {
   beforeEach(async () => {
     handled.length = 0;
     errors.length = 0;
-    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: TestOctokit, logLevel: "fatal" });
+    const probot = new Probot({ appId: 123, privateKey, secret: WEBHOOK_SECRET, Octokit: ProductionOctokit, logLevel: "fatal" });
     const middleware = await createNodeMiddleware(
       (app) => {
         app.on("issues", async (context) => {

@@ -2,6 +2,7 @@ import nock from "nock";
 import { EXAMPLE_REPO } from "../helpers/nock-app.js";
 import { GITHUB_API, nockCreateComment, nockListComments } from "../helpers/nock-github.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
+import { TRIES_ON_5XX } from "../helpers/production-octokit.js";
 import { INSTALLATION_ID, issueCommentPayload } from "../helpers/webhook-payloads.js";
 
 type Sent = Array<Record<string, unknown>>;
@@ -11,7 +12,7 @@ describe("issue_comment.created with /radar, when GitHub keeps failing", () => {
   const kaizen = useKaizen({ accessToken: INSTALLATION_ID, retryLimit: 0 });
 
   it("tells the author, on the issue, that the command was not carried out and how to retry", async () => {
-    nock(GITHUB_API).get(`/repos/${EXAMPLE_REPO.owner}/${EXAMPLE_REPO.repo}/contents/${encodeURIComponent(".github/kaizen.yml")}`).reply(502, { message: "Bad Gateway" });
+    nock(GITHUB_API).get(`/repos/${EXAMPLE_REPO.owner}/${EXAMPLE_REPO.repo}/contents/${encodeURIComponent(".github/kaizen.yml")}`).times(TRIES_ON_5XX).reply(502, { message: "Bad Gateway" });
     nockListComments({ ...EXAMPLE_REPO, issueNumber: 50, pages: [[]] });
     const sent: Sent = [];
     nockCreateComment({ ...EXAMPLE_REPO, issueNumber: 50, sent });
