@@ -3,6 +3,11 @@ import { RadarConfig } from "../../../src/config/schema/radar-config.js";
 import { parseIssueMentions } from "../../../src/radar/model/parse-issue-mentions.js";
 import { parseRadarCommand } from "../../../src/radar/model/parse-radar-command.js";
 import { readRadarLabels } from "../../../src/radar/model/read-radar-labels.js";
+import { readTrendLabels, TREND_DIRECTIONS, TREND_IMPACTS } from "../../../src/radar/model/read-trend-labels.js";
+import { renderRadarTemplate } from "../../../src/radar/templates.js";
+import { kaizenMarker } from "../../../src/github/kaizen-marker.js";
+import { growthRatio } from "../../helpers/growth-ratio.js";
+import { liveUserText } from "../../helpers/live-markdown.js";
 import { toRadarIssueEvent } from "../../../src/radar/radar-issue-event.js";
 import { issuesPayload } from "../../helpers/webhook-payloads.js";
 
@@ -57,6 +62,43 @@ describe("radar input under fuzzing", () => {
       }),
       { numRuns: 3000, seed: SEED },
     );
+  });
+
+  it("readTrendLabels reads a known direction and impact only, and explains every problem in an inert comment", () => {
+    const trendLabel = fc.oneof(
+      labelName,
+      fc.constantFrom("trend:rising", "TREND:Steady", "trend: declining ", "trend:", "trend:up", "impact:high", "Impact:LOW", "impact:", "impact:huge"),
+      fc.constantFrom("trend:`@octo-org/team`", "impact:[x](https://evil.example)", "trend:closes #1", "impact:<!-- kaizen:pr -->", "trend:``"),
+    );
+    fc.assert(
+      fc.property(fc.array(trendLabel, { maxLength: 10 }), (labels) => {
+        const read = readTrendLabels(config, labels);
+        if (read.trend !== null) expect(TREND_DIRECTIONS).toContain(read.trend);
+        if (read.impact !== null) expect(TREND_IMPACTS).toContain(read.impact);
+        expect(read.problems.length).toBeLessThanOrEqual(labels.length + 2);
+        if (read.problems.length === 0) expect(read.trend !== null && read.impact !== null).toBe(true);
+        const comment = renderRadarTemplate("radar-trend-problem", {
+          marker: kaizenMarker("radar-problem", "1"),
+          problems: read.problems,
+          kept: null,
+          example: { trend: "trend:rising", impact: "impact:high" },
+        });
+        expect(liveUserText(comment)).toEqual([]);
+        const ringComment = renderRadarTemplate("radar-problem", {
+          marker: kaizenMarker("radar-problem", "1"),
+          problems: readRadarLabels(config, labels).problems,
+          kept: null,
+          example: { ring: "ring:assess", quadrant: "quadrant:tools" },
+        });
+        expect(liveUserText(ringComment)).toEqual([]);
+      }),
+      { numRuns: 2000, seed: SEED },
+    );
+  });
+
+  it("readTrendLabels is linear in the number of labels (8× the labels: about 8×, 64× if quadratic; failing past 32×)", () => {
+    const labels = (n: number) => Array.from({ length: n / 10 }, (_, i) => [`trend:${" ".repeat(40)}x${i}`, "trend:rising", `impact:v${i}`][i % 3]!);
+    expect(growthRatio((names: string[]) => readTrendLabels(config, names), labels, 10_000, 8)).toBeLessThan(32);
   });
 
   it("parseIssueMentions answers issue numbers only", () => {
