@@ -1,6 +1,8 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import nock from "nock";
+import { benchmarkIssueFingerprint } from "../../../src/benchmarks/sync-benchmark-issues.js";
+import { kaizenMarker } from "../../../src/github/kaizen-marker.js";
 import { benchmarkNocks } from "../../helpers/nock-benchmarks.js";
 import { nockConfig } from "../../helpers/nock-app.js";
 import { nockCreateCheckRun, nockCreateComment, nockCreateIssue, nockListCheckRuns, nockListComments, nockListOpenIssues } from "../../helpers/nock-github.js";
@@ -79,7 +81,9 @@ describe("a benchmark named like an attack, delivered through signed webhooks", 
     nockCommitOrder(first, second, "ahead");
     nockListCheckRuns({ ...repo, sha: second, name: "Kaizen benchmarks", runs: [] });
     nockCreateCheckRun({ ...repo, id: 9102, sent: checks });
-    nockListOpenIssues({ ...repo, pages: [[{ number: 66, body: "<!-- kaizen:benchmark -->\nmallory's issue", author: "mallory" }]] });
+    const repoId: number = workflowRunPayload({ runId: 1, headSha: second })["repository"].id;
+    const issueMarker = kaizenMarker("issue", benchmarkIssueFingerprint(repoId, ATTACK, "time"));
+    nockListOpenIssues({ ...repo, pages: [[{ number: 66, body: `${issueMarker}\nmallory's issue, which Kaizen would update and close`, author: "mallory" }]] });
     nockCreateIssue({ ...repo, number: 67, sent: issues });
     expect(await deliver({ runId: 41_000_000_002, headSha: second, headBranch: "main", event: "push" })).toMatchObject({ state: "reported" });
 
@@ -103,6 +107,8 @@ describe("a benchmark named like an attack, delivered through signed webhooks", 
       expect({ where, named: (body as string).replace(/\u200b/g, "").includes("X @octo-org/security-team") }).toEqual({ where, named: true });
       expect({ where, live: liveAttacks(body as string) }).toEqual({ where, live: [] });
     }
+    // The stranger's issue carried the very marker Kaizen looks for, and was still not taken for Kaizen's.
+    expect(issues[0]!["body"]).toContain(issueMarker);
     const title: string = issues[0]!["title"];
     expect(title.replace(/\u200b/g, "")).toContain("@octo-org/security-team");
     expect(title).not.toMatch(/@[\w-]|#\d/);
