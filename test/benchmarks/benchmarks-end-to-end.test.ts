@@ -4,6 +4,7 @@ import { benchmarkNocks } from "../helpers/nock-benchmarks.js";
 import { nockConfig } from "../helpers/nock-app.js";
 import { nockCreateCheckRun, nockCreateComment, nockListCheckRuns, nockListComments } from "../helpers/nock-github.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
+import { waitForBenchmarkRun } from "../helpers/wait-for-benchmark-run.js";
 import { INSTALLATION_ID, workflowRunPayload, type WorkflowRunOptions } from "../helpers/webhook-payloads.js";
 
 type Body = Record<string, any>;
@@ -34,13 +35,7 @@ describe("benchmarks from a workflow run to the pull request", () => {
 
   async function deliver(options: WorkflowRunOptions): Promise<Body> {
     await kaizen.probot.receive({ id: `run-${options.runId}`, name: "workflow_run", payload: workflowRunPayload(options) } as never);
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const { rows } = await kaizen.pool.query("select * from benchmark_runs where github_run_id = $1", [options.runId]);
-      if (["reported", "failed", "skipped"].includes(rows[0]?.state)) return rows[0] as Body;
-      if (Date.now() > deadline) throw new Error(`run ${options.runId} is still ${rows[0]?.state ?? "missing"}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    return waitForBenchmarkRun(kaizen.pool, options.runId);
   }
 
   it("stores main's results, then reports the pull request's regression against its merge-base", async () => {

@@ -113,14 +113,21 @@ issues:
  * A GitHub (loopback Enterprise) that keeps what a deployment's report writes, so a retried report finds (and
  * does not duplicate) it: check runs listed by commit, issue comments listed and updated. `config` is the
  * repository's kaizen.yml (by default one metric, `latency`, read from the flat Prometheus, issues off); `pulls` the
- * pull requests every deployed commit belongs to.
+ * pull requests every deployed commit belongs to; `route` answers first, for what a test adds (artifacts).
  */
-export async function startReportingGitHub({ config = flatLatencyConfig(), pulls = [] }: { config?: string; pulls?: number[] } = {}): Promise<ReportingGitHub> {
+export async function startReportingGitHub({
+  config = flatLatencyConfig(),
+  pulls = [],
+  route,
+}: { config?: string; pulls?: number[]; route?: Parameters<typeof startLoopbackGitHub>[0] } = {}): Promise<ReportingGitHub> {
   const checkRuns: ReportingGitHub["checkRuns"] = [];
   const comments: ReportingGitHub["comments"] = [];
   const posts: string[] = [];
-  const github = await startLoopbackGitHub(({ method, path, body }) => {
+  const github = await startLoopbackGitHub((request) => {
+    const { method, path, body } = request;
     if (method === "POST") posts.push(path);
+    const answered = route?.(request);
+    if (answered) return answered;
     if (method === "POST" && path === `/app/installations/${INSTALLATION_ID}/access_tokens`)
       return { status: 201, json: { token: "ghs_loopback", expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} } };
     if (method === "GET" && path.endsWith("/contents/.github/kaizen.yml")) return { status: 200, text: config };
@@ -194,9 +201,12 @@ export interface KaizenProcess {
   deliver(event: string, payload: unknown, deliveryId: string): Promise<Response>;
 }
 
-/** Starts lib/server.js with `env`; the test must kill it (kill() in afterAll/afterEach). */
-export function spawnKaizen(env: NodeJS.ProcessEnv): KaizenProcess {
-  const child = spawn(process.execPath, ["lib/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Starts lib/server.js with `env` (and `nodeArgs` before it, like `npm start`'s `--max-old-space-size=96`); the test
+ * must kill it (kill() in afterAll/afterEach).
+ */
+export function spawnKaizen(env: NodeJS.ProcessEnv, { nodeArgs = [] }: { nodeArgs?: string[] } = {}): KaizenProcess {
+  const child = spawn(process.execPath, [...nodeArgs, "lib/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));

@@ -11,8 +11,8 @@ export interface LoopbackRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** A JSON answer, or raw text (the raw media type of file contents). */
-export type LoopbackReply = ({ status: number; json: unknown } | { status: number; text: string } | { status: 304 }) & {
+/** A JSON answer, raw text (the raw media type of file contents), or bytes (an artifact's zip). */
+export type LoopbackReply = ({ status: number; json: unknown } | { status: number; text: string } | { status: number; bytes: Uint8Array } | { status: 304 }) & {
   /** Extra response headers (an ETag). */
   headers?: Record<string, string>;
 };
@@ -40,6 +40,11 @@ export async function startLoopbackGitHub(route: (request: LoopbackRequest) => L
       seen.push(`${req.method} ${path}`);
       const request = { method: req.method ?? "GET", path, query: url.searchParams, body, headers: req.headers };
       const reply: LoopbackReply = route(request) ?? { status: 404, json: { message: "Not Found" } };
+      if ("bytes" in reply) {
+        res.writeHead(reply.status, { "content-type": "application/zip", ...reply.headers });
+        res.end(reply.bytes);
+        return;
+      }
       if (!("text" in reply) && !("json" in reply)) {
         res.writeHead(reply.status, reply.headers ?? {});
         res.end();

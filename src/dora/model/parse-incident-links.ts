@@ -6,6 +6,7 @@
 export function parseIncidentLinks(text: string): { linkedShas: string[]; linkedDeploymentIds: number[] } {
   const shas = [...text.matchAll(/(?<![0-9a-z])[0-9a-f]{7,40}(?![0-9a-z])/gi)].map((m) => m[0].toLowerCase()).filter((s) => /[a-f]/.test(s));
   const commitUrls = [...text.matchAll(/\/commit\/([0-9a-f]{7,40})\b/gi)].map((m) => m[1]!.toLowerCase());
-  const deployments = [...text.matchAll(/\bdeployments?[\s/#:]*(\d+)\b/gi)].map((m) => Number(m[1]));
+  // A number past 2^53 names no deployment (GitHub's ids are far below) and would not survive as a JS number.
+  const deployments = [...text.matchAll(/\bdeployments?[\s/#:]*(\d+)\b/gi)].map((m) => Number(m[1])).filter(Number.isSafeInteger);
   return { linkedShas: [...new Set([...shas, ...commitUrls])], linkedDeploymentIds: [...new Set(deployments)] };
 }

@@ -22,14 +22,19 @@ const FIX_BLOCK = `Add three lines to the issue body, like:\n\n${codeBlock(EXAMP
 
 /**
  * Reads the hypothesis block of an experiment issue: `metric:`, `environment:` and `expect:` lines anywhere in the
- * body (in a code block or not; the first of each counts, keys ignoring case). Every missing or unreadable line is
- * one problem, worded with its fix.
+ * body (in a code block or not; the first non-empty one of each counts, keys ignoring case). Every missing or
+ * unreadable line is one problem, worded with its fix.
  */
 export function parseHypothesis(body: string | null): ParsedHypothesis {
   const fields = new Map<string, string>();
   for (const line of (body ?? "").split(/\r?\n/)) {
-    const match = /^\s*(?:[-*]\s+)?(metric|environment|expect)\s*:\s*(.+?)\s*$/i.exec(line);
-    if (match && !fields.has(match[1]!.toLowerCase())) fields.set(match[1]!.toLowerCase(), match[2]!.replace(/^`(.*)`$/, "$1").trim());
+    // The key by regex, the value by slicing and trim(): a lazy `(.+?)\s*$` backtracks over every whitespace run
+    // of the value once per character before it, quadratic in a line a stranger can make 65 536 characters long.
+    const key = /^\s*(?:[-*]\s+)?(metric|environment|expect)\s*:/i.exec(line);
+    if (!key || fields.has(key[1]!.toLowerCase())) continue;
+    const written = line.slice(key[0].length).trim();
+    const value = (written.length > 1 && written.startsWith("`") && written.endsWith("`") ? written.slice(1, -1) : written).trim();
+    if (value) fields.set(key[1]!.toLowerCase(), value);
   }
   const missing = ["metric", "environment", "expect"].filter((key) => !fields.get(key));
   if (missing.length > 0) {

@@ -17,8 +17,9 @@ export type FeedbackCommand =
 export const MAX_MUTE_MS = 90 * 86_400_000;
 
 // The reason follows a dash with space around it (`—`, `–`, `--`, `-`), so names like `error-rate` stay whole;
-// an em or en dash needs no space.
-const SEPARATOR = /\s*[—–]\s*|\s+--?\s+/;
+// an em or en dash needs no space. A match starts only where a whitespace run starts (`(?<!\s)`): the leftmost
+// match is the same, but each run is scanned once instead of once from each of its characters (quadratic).
+const SEPARATOR = /(?<!\s)\s*[—–]\s*|(?<!\s)\s+--?\s+/;
 
 /**
  * Parses the first line of a comment: `/kaizen false-alarm [<metric>] — <reason>`, `/kaizen missed <metric> —
@@ -44,7 +45,7 @@ export function parseFeedbackCommand(body: string | null | undefined): FeedbackC
     case "undo":
       return { kind: "undo" };
     default:
-      return { kind: "usage", problem: verb ? `\`${verb.replace(/`/g, "")}\` is not a Kaizen command.` : "which command?" };
+      return { kind: "usage", problem: verb ? `\`${shortVerb(verb)}\` is not a Kaizen command.` : "which command?" };
   }
 }
 
@@ -57,6 +58,12 @@ function parseMute(subject: string, reason: string): FeedbackCommand {
   }
   if (!reason) return missingReason();
   return { kind: "mute", subject: words.slice(0, -1).join(" "), durationMs: duration, reason };
+}
+
+/** The unknown verb as the reply quotes it: no backtick to close its code span, and short (it is one word). */
+function shortVerb(verb: string): string {
+  const bare = verb.replace(/`/g, "");
+  return bare.length > 40 ? `${bare.slice(0, 40)}…` : bare;
 }
 
 function missingReason(): FeedbackCommand {

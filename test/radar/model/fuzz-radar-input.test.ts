@@ -3,6 +3,11 @@ import { RadarConfig } from "../../../src/config/schema/radar-config.js";
 import { parseIssueMentions } from "../../../src/radar/model/parse-issue-mentions.js";
 import { parseRadarCommand } from "../../../src/radar/model/parse-radar-command.js";
 import { readRadarLabels } from "../../../src/radar/model/read-radar-labels.js";
+import { readTrendLabels, TREND_DIRECTIONS, TREND_IMPACTS } from "../../../src/radar/model/read-trend-labels.js";
+import { renderRadarTemplate } from "../../../src/radar/templates.js";
+import { kaizenMarker } from "../../../src/github/kaizen-marker.js";
+import { growthRatio } from "../../helpers/growth-ratio.js";
+import { liveUserText } from "../../helpers/live-markdown.js";
 import { toRadarIssueEvent } from "../../../src/radar/radar-issue-event.js";
 import { issuesPayload } from "../../helpers/webhook-payloads.js";
 
@@ -23,13 +28,6 @@ const labelName = fc.oneof(
   fc.constantFrom("radar", "market-trend", "bug", ...RINGS.map((r) => `ring:${r}`), "RING:ADOPT", "ring: trial", "ring:", "quadrant:tools", "quadrant:TOOLS", "quadrant:", "quadrant:nope"),
   fc.string({ maxLength: 20 }),
 );
-
-function timeOf(run: () => void): number {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start);
-}
-
 
 describe("radar input under fuzzing", () => {
   it("parseRadarCommand answers null or a command of the documented kinds, whose ring is a configured one", () => {
@@ -57,6 +55,43 @@ describe("radar input under fuzzing", () => {
       }),
       { numRuns: 3000, seed: SEED },
     );
+  });
+
+  it("readTrendLabels reads a known direction and impact only, and explains every problem in an inert comment", () => {
+    const trendLabel = fc.oneof(
+      labelName,
+      fc.constantFrom("trend:rising", "TREND:Steady", "trend: declining ", "trend:", "trend:up", "impact:high", "Impact:LOW", "impact:", "impact:huge"),
+      fc.constantFrom("trend:`@octo-org/team`", "impact:[x](https://evil.example)", "trend:closes #1", "impact:<!-- kaizen:pr -->", "trend:``"),
+    );
+    fc.assert(
+      fc.property(fc.array(trendLabel, { maxLength: 10 }), (labels) => {
+        const read = readTrendLabels(config, labels);
+        if (read.trend !== null) expect(TREND_DIRECTIONS).toContain(read.trend);
+        if (read.impact !== null) expect(TREND_IMPACTS).toContain(read.impact);
+        expect(read.problems.length).toBeLessThanOrEqual(labels.length + 2);
+        if (read.problems.length === 0) expect(read.trend !== null && read.impact !== null).toBe(true);
+        const comment = renderRadarTemplate("radar-trend-problem", {
+          marker: kaizenMarker("radar-problem", "1"),
+          problems: read.problems,
+          kept: null,
+          example: { trend: "trend:rising", impact: "impact:high" },
+        });
+        expect(liveUserText(comment)).toEqual([]);
+        const ringComment = renderRadarTemplate("radar-problem", {
+          marker: kaizenMarker("radar-problem", "1"),
+          problems: readRadarLabels(config, labels).problems,
+          kept: null,
+          example: { ring: "ring:assess", quadrant: "quadrant:tools" },
+        });
+        expect(liveUserText(ringComment)).toEqual([]);
+      }),
+      { numRuns: 2000, seed: SEED },
+    );
+  });
+
+  it("readTrendLabels is linear in the number of labels (8× the labels: about 8×, 64× if quadratic; failing past 32×)", () => {
+    const labels = (n: number) => Array.from({ length: n / 10 }, (_, i) => [`trend:${" ".repeat(40)}x${i}`, "trend:rising", `impact:v${i}`][i % 3]!);
+    expect(growthRatio((names: string[]) => readTrendLabels(config, names), labels, 10_000, 8)).toBeLessThan(32);
   });
 
   it("parseIssueMentions answers issue numbers only", () => {
@@ -98,19 +133,8 @@ describe("radar input under fuzzing", () => {
       ["labels", labels, (names: string[]) => readRadarLabels(config, names)],
       ["mentions", mentions, (text: string) => parseIssueMentions(text)],
     ] as const;
-    // Fresh, flat copies for each run: V8 caches a regex's last result per string, and flattens a built-up
-    // string on first use, either of which would time the cache rather than the reader.
-    const fresh = (value: string | string[], copy: number) =>
-      Array.isArray(value) ? value.map((v) => Buffer.from(`${v}${copy}`).toString()) : Buffer.from(`${value}${copy}`).toString();
-    const timeFresh = (read: (x: never) => unknown, value: string | string[]) => {
-      const copies = [1, 2, 3].map((copy) => fresh(value, copy));
-      return Math.min(...copies.map((copy) => timeOf(() => read(copy as never))));
-    };
     for (const [name, input, read] of readers) {
-      timeFresh(read, input(20_000));
-      const smallTime = timeFresh(read, input(50_000));
-      const largeTime = timeFresh(read, input(800_000));
-      expect({ name, linear: largeTime < smallTime * 128 }).toEqual({ name, linear: true });
+      expect({ name, linear: growthRatio(read as (x: string | string[]) => unknown, input, 50_000, 16) < 128 }).toEqual({ name, linear: true });
     }
   });
 });
