@@ -24,7 +24,8 @@ const REPEATED_LOOKS = 10;
  * 2. check  — detectDrift from the first commit's level over the later ones, against drift.threshold, else the
  *             benchmark's own threshold, at benchmarks.alpha ÷ 10.
  * 3. issue  — syncDriftIssue: one drift issue per benchmark, opened, rewritten with the latest evidence, or closed
- *             when the newest level is back within the threshold of where the drift started.
+ *             when the newest level is back within the threshold of where the drift started; a muted benchmark
+ *             (`/kaizen mute`, in the report) opens none.
  * A single large step (reported by the benchmark's own issue) does not make a drift: the test asks every step to
  * lean the same way.
  */
@@ -71,6 +72,7 @@ export async function syncBenchmarkDrift(
       result,
       latest: { level: latestRow.level, sha: latestRow.row.sha },
       checkedBy: { runId, sha: report.sha },
+      muted: Boolean(benchmark.feedback?.mute),
       context: {
         subject: benchmark.name,
         where: report.branch,

@@ -159,8 +159,12 @@ export async function listOpenIssues(db: Queryable, repoId: number, environment:
   );
 }
 
-/** Which kind of Kaizen issue a row is, from what opened it; a later kind (drift) adds its own opener. */
-export function improvementIssueKind(row: ImprovementIssueRow): "deployment" | "benchmark" | "other" {
+/**
+ * Which kind of Kaizen issue a row is, as marks and quality count it: a drift issue (opened by an evaluation or a
+ * benchmark run like a regression issue) judges the drift check, not that one verdict; the others by their opener.
+ */
+export function improvementIssueKind(row: ImprovementIssueRow): "deployment" | "benchmark" | "drift" | "other" {
+  if (row.kind === "drift") return "drift";
   if (row.openedByEvaluationId !== null) return "deployment";
   if (row.openedByBenchmarkRunId !== null) return "benchmark";
   return "other";
@@ -202,11 +206,15 @@ export async function reopenImprovementIssue(db: Queryable, id: number): Promise
   return rows[0]?.issueNumber ?? null;
 }
 
-/** The open issue a deployment evaluation opened for one metric, or null. */
+/**
+ * The open regression issue a deployment evaluation opened for one metric, or null; not a drift issue the same
+ * evaluation's drift check opened for it, which judges the drift and not this verdict.
+ */
 export async function findOpenIssueOpenedBy(db: Queryable, evaluationId: number, metricName: string): Promise<ImprovementIssueRow | null> {
   return queryRow<ImprovementIssueRow>(
     db,
-    `select ${COLUMNS} from improvement_issues where opened_by_evaluation_id = $1 and metric_name = $2 and state = 'open'`,
+    `select ${COLUMNS} from improvement_issues
+           where opened_by_evaluation_id = $1 and metric_name = $2 and state = 'open' and kind = 'regression'`,
     [evaluationId, metricName],
   );
 }

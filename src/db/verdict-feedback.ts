@@ -71,7 +71,8 @@ export async function listAdjustments(db: Queryable, repoId: number): Promise<Ma
 
 /**
  * The false alarms marked (and not undone) in a repository, oldest first, with the stored result of the verdict
- * each judged when there is one; one metric's with `metricName`.
+ * each judged when there is one; one metric's with `metricName`. Marks on drift issues are left out: they judge
+ * the drift check, so they are no evidence for the threshold of one deploy's verdict.
  */
 export async function listFalseAlarms(db: Queryable, repoId: number, metricName?: string): Promise<FalseAlarmEvidence[]> {
   const { rows } = await db.query<FalseAlarmEvidence>({
@@ -82,18 +83,22 @@ export async function listFalseAlarms(db: Queryable, repoId: number, metricName?
              left join evaluations e on e.id = m.evaluation_id
              left join metric_results r on r.evaluation_id = m.evaluation_id and r.metric_name = m.metric_name
             where m.repo_id = $1 and m.kind = 'false-alarm' and m.undone_at is null
-              and ($2::text is null or m.metric_name = $2)
+              and ($2::text is null or m.metric_name = $2) and m.issue_kind is distinct from 'drift'
             order by m.created_at, m.id`,
     values: [repoId, metricName ?? null],
   });
   return rows;
 }
 
-/** The marks in force on a repository's deployment verdicts, as "<evaluation id>/<metric>" → the mark's kind. */
+/**
+ * The marks in force on a repository's deployment verdicts, as "<evaluation id>/<metric>" → the mark's kind. A
+ * mark on a drift issue judges the drift check, not a verdict, so it is not one of them.
+ */
 export async function listEvaluationMarks(db: Queryable, repoId: number): Promise<Map<string, "false-alarm" | "missed">> {
   const { rows } = await db.query<{ evaluationId: number; metricName: string; kind: "false-alarm" | "missed" }>({
     text: `select evaluation_id as "evaluationId", metric_name as "metricName", kind from feedback_marks
-            where repo_id = $1 and evaluation_id is not null and undone_at is null order by id`,
+            where repo_id = $1 and evaluation_id is not null and undone_at is null and issue_kind is distinct from 'drift'
+            order by id`,
     values: [repoId],
     types: bigintAsNumber,
   });

@@ -1,6 +1,7 @@
 import type { Probot } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
+import { listActiveMutes } from "../db/verdict-feedback.js";
 import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { installationClient } from "../github/installation-client.js";
 import type { JobQueue } from "../queue/create-queue.js";
@@ -38,8 +39,8 @@ export async function scheduleDriftChecksDue(queue: JobQueue<DeploymentJobs>, no
 
 /**
  * One repository and environment's drift check outside an evaluation (the daily run): config → assessDrift →
- * drift issues, under the same lock the evaluations report under. No file, drift or issues off, or the environment
- * no longer configured: nothing.
+ * drift issues (none opened for a muted metric), under the same lock the evaluations report under. No file, drift
+ * or issues off, or the environment no longer configured: nothing.
  */
 export async function checkDrift(app: Probot, deps: AppDeps, job: DeploymentJobs["check-drift"]): Promise<void> {
   const { owner, repo, repoId, environment } = job;
@@ -53,6 +54,7 @@ export async function checkDrift(app: Probot, deps: AppDeps, job: DeploymentJobs
     const newest = drifts.map((d) => d.latest).filter((l) => l !== null).sort((a, b) => b.statusAt.getTime() - a.statusAt.getTime())[0];
     const checkedBy = newest ? { evaluationId: newest.evaluationId, statusAt: newest.statusAt } : { evaluationId: job.evaluationId, statusAt: deps.now() };
     const sync = { repo: { owner, repo }, repoId, environment, drifts, labels: config.issues.labels, window: config.drift.window };
-    await syncDriftIssues(octokit, deps.pool, { ...sync, publicUrl: deps.publicUrl, checkedBy });
+    const mutes = await listActiveMutes(deps.pool, repoId, deps.now());
+    await syncDriftIssues(octokit, deps.pool, { ...sync, publicUrl: deps.publicUrl, checkedBy, mutes });
   });
 }

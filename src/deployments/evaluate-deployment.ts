@@ -19,6 +19,7 @@ import { alertingReport, loadVerdictFeedback, tunedThresholds, withVerdictFeedba
 import { assessDrift, type MetricDrift } from "./assess-drift.js";
 import { driftFingerprint, metricPageUrl, syncDriftIssues } from "./sync-drift-issues.js";
 import { findOpenIssue } from "../db/improvement-issues.js";
+import { findMute } from "../db/verdict-feedback.js";
 import type { DriftNote } from "./report-context.js";
 
 /**
@@ -36,7 +37,7 @@ import type { DriftNote } from "./report-context.js";
  *               after a GitHub error resumes without duplicates, and one (repo, environment) reports at a time.
  *               A new regression's issue waits for a later window to confirm it (issues.confirm; `0` opens it
  *               now): it is marked pending and the confirm-regressions job queued for when that window closes.
- *               A muted metric's regression opens no issue.
+ *               A muted metric's regression or drift opens no issue.
  * 7. db       — the evaluation is marked reported; later deliveries of the same job do nothing.
  */
 export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationId: number): Promise<void> {
@@ -73,7 +74,9 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   // Drift lives in issues: with issues off there is nothing to open, nor a line that promises one.
   const checkDrifts = config.drift.enabled && config.issues.enabled;
   const drifts = checkDrifts ? await assessDrift(deps.pool, { repoId: evaluation.repoId, environment, config, now: deps.now() }) : [];
-  const drift = await driftCrossings(deps, { ...evaluation, evaluationId }, drifts);
+  // A muted metric's drift opens no issue, so its note (which says one opens) is left out too.
+  const unmuted = drifts.filter((d) => !findMute(feedback.mutes, d.metric.name));
+  const drift = await driftCrossings(deps, { ...evaluation, evaluationId }, unmuted);
   const built = withVerdictFeedback(buildEvaluationReport(facts, config.gate.check, measured), feedback, config);
   const report = { ...built, ...(drift.length > 0 ? { drift } : {}) };
   const unconfirmed = await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
@@ -87,7 +90,7 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
     const pending = await syncImprovementIssues(octokit, deps.pool, sync);
     const checkedBy = { evaluationId, statusAt: evaluation.statusCreatedAt };
     const driftSync = { repo: { owner, repo }, repoId: evaluation.repoId, environment, drifts, labels, window: config.drift.window };
-    await syncDriftIssues(octokit, deps.pool, { ...driftSync, publicUrl: deps.publicUrl, checkedBy });
+    await syncDriftIssues(octokit, deps.pool, { ...driftSync, publicUrl: deps.publicUrl, checkedBy, mutes: feedback.mutes });
     return pending;
   });
   const confirmation = { evaluationId, candidate: windows.candidate, confirmMs: config.issues.confirm };

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { formatDuration } from "../config/parse-duration.js";
+import { findMute, type ActiveMute } from "../db/verdict-feedback.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { syncDriftIssue } from "../github/sync-drift-issue.js";
 import type { MetricDrift } from "./assess-drift.js";
@@ -18,7 +19,8 @@ export function metricPageUrl(publicUrl: string | undefined, repo: { owner: stri
 
 /**
  * Opens, updates or closes each metric's drift issue from a drift check (syncDriftIssue). `checkedBy` is the
- * evaluation that ran the check, or for the daily check the newest evaluation of the environment.
+ * evaluation that ran the check, or for the daily check the newest evaluation of the environment. A muted metric's
+ * drift opens no issue.
  */
 export async function syncDriftIssues(
   octokit: GitHubClient,
@@ -32,6 +34,7 @@ export async function syncDriftIssues(
     window: number;
     publicUrl?: string;
     checkedBy: { evaluationId: number; statusAt: Date };
+    mutes: readonly ActiveMute[];
   },
 ): Promise<void> {
   const { repo, repoId, environment } = input;
@@ -49,6 +52,7 @@ export async function syncDriftIssues(
       result,
       latest: drift.latest,
       checkedBy: input.checkedBy,
+      muted: findMute(input.mutes, metric.name) !== undefined,
       context: {
         subject: metric.name,
         where: environment,

@@ -1,3 +1,4 @@
+import { formatCsv } from "../markdown/format-csv.js";
 import type { DoraReport, DoraFigures } from "./model/compute-dora.js";
 
 /** The API's and CLI's columns, in order: one row per week, then the period. */
@@ -46,16 +47,9 @@ export function doraRows(report: DoraReport): string[][] {
   return [...report.weeks.map((week) => doraRow(week.week, week)), doraRow("total", report.summary)];
 }
 
-/**
- * CSV of the table. A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'` so a
- * spreadsheet shows it as text rather than running it as a formula (OWASP's CSV injection advice).
- */
+/** CSV of the table, through the shared writer (quoting, and a cell that would run as a formula shown as text). */
 export function doraCsv(report: DoraReport): string {
-  const escape = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [[...DORA_COLUMNS], ...doraRows(report)].map((row) => row.map(escape).join(",")).join("\n") + "\n";
+  return formatCsv(DORA_COLUMNS, doraRows(report), "\n");
 }
 
 /** The table as fixed-width text for a terminal, with the rules and the bands under it. */

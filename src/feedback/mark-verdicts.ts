@@ -23,15 +23,19 @@ export async function markIssueFalseAlarm<T>(action: FeedbackAction, reason: str
   if (!issue) {
     return help("this is not an issue Kaizen opened. Mark a false alarm on Kaizen's own issue, or on the pull request it commented on.");
   }
+  const issueKind = improvementIssueKind(issue);
+  // A drift mark judges the drift check, not the verdict of the evaluation or run whose check opened the issue:
+  // naming that verdict would count it as its false alarm (replay, auto-tune) and take the regression's threshold.
+  const drift = issueKind === "drift";
   const recorded = await recordMarkOnce(pool, {
     ...base(action, "false-alarm", reason),
     improvementIssueId: issue.id,
-    issueKind: improvementIssueKind(issue),
+    issueKind,
     fingerprint: issue.fingerprint,
     environment: issue.environment,
     metricName: issue.metricName,
-    evaluationId: issue.openedByEvaluationId,
-    benchmarkRunId: issue.openedByBenchmarkRunId,
+    evaluationId: drift ? null : issue.openedByEvaluationId,
+    benchmarkRunId: drift ? null : issue.openedByBenchmarkRunId,
     idempotencyKey: action.key,
   });
   await dismissImprovementIssue(pool, issue.id);

@@ -70,6 +70,8 @@ export type DriftIssueSync = Pick<ImprovementIssueRow, "repoId" | "owner" | "rep
   latest: { level: number; sha: string } | null;
   /** Who checked: an evaluation (deployments) or a benchmark run (benchmarks), recorded on the issue. */
   checkedBy: IssueCheck;
+  /** Muted (`/kaizen mute`): a drift opens no issue; an open one is still kept up to date and closed. */
+  muted?: boolean;
   context: Omit<DriftIssueContext, "marker" | "evidence" | "ranked"> & { excluded: string[] };
 };
 
@@ -77,7 +79,8 @@ export type DriftIssueSync = Pick<ImprovementIssueRow, "repoId" | "owner" | "rep
  * One drift issue per fingerprint, kept in step with the latest drift check:
  * - drifted, no open issue → open one (or adopt the one GitHub has with the marker), its level before recorded;
  * - drifted, open issue    → the body rewritten with the latest evidence (an update, not another issue);
- * - open issue, the newest level back within the threshold of the level before → comment once and close.
+ * - open issue, the newest level back within the threshold of the level before → comment once and close;
+ * - muted, no open issue → nothing (a mute stops alerts, not measurement).
  * Every write is idempotent under retries: the body is replaced, the comment carries a marker, the row is unique.
  * Returns what it did.
  */
@@ -112,7 +115,7 @@ export async function syncDriftIssue(octokit: GitHubClient, pool: pg.Pool, sync:
     await setIssueLast(pool, open.id, sync.checkedBy);
     return "updated";
   }
-  if (!result.drifted) return "none";
+  if (!result.drifted || sync.muted) return "none";
 
   await openRecordedIssue(octokit, pool, {
     repoId: sync.repoId,

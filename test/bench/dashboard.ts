@@ -2,7 +2,10 @@ import type pg from "pg";
 import type { AppEnv } from "../../src/config/read-env.js";
 import { dashboardSettings } from "../../src/web/dashboard-settings.js";
 import { sealCookie } from "../../src/web/seal-cookie.js";
+import { saveDoraSettings } from "../../src/dora/store/dora-settings.js";
 import { seedMetricHistory, seedBenchmarkHistory, seedExperiments } from "../helpers/seed-dashboard.js";
+import { fixtureWeeksBefore, seedFixture as seedDoraFixture } from "../helpers/seed-dora-fixture.js";
+import { seedRadar } from "../helpers/seed-radar.js";
 
 /** The replica's dashboard settings for the benchmark (login itself is not measured: a session is sealed here). */
 export const BENCH_DASHBOARD_ENV = {
@@ -20,9 +23,10 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 /**
  * The dashboard section of `npm run bench`: one year of hourly deploys for 20 metrics (175 200 metric results)
- * plus benchmarks and experiments, then the overview and a metric page asked `ROUNDS` times each, one at a time,
- * after a warm-up. Server time is the app's own Server-Timing (request in → page ready to send); the whole answer
- * adds sending and reading the body. The fake GitHub answers the access check at once (and it is cached), so the time is Kaizen's.
+ * with a regression and an open drift, plus benchmarks, experiments, the DORA fixture's history (moved to the last
+ * weeks) and a radar with moves, so every tile of the overview has data (the same data as the browser test); then
+ * the overview and a metric page asked `ROUNDS` times each, one at a time, after a warm-up. Server time is the app's
+ * own Server-Timing (request in → page ready to send); the whole answer adds sending and reading the body. The fake GitHub answers the access check at once (and it is cached), so the time is Kaizen's.
  */
 export async function benchDashboard(pool: pg.Pool, appUrl: string): Promise<string[]> {
   const seedStarted = performance.now();
@@ -34,9 +38,14 @@ export async function benchDashboard(pool: pg.Pool, appUrl: string): Promise<str
     end,
     metrics: Array.from({ length: METRICS }, (_, i) => ({ name: `m${i}`, unit: "ms", better: "lower" as const, level: 100 + i, threshold: 0.1 })),
     steps: [{ metric: "m0", at: DEPLOYS - 500, factor: 1.3 }],
+    drifts: [{ metric: "m1", start: DEPLOYS - 300, opened: DEPLOYS - 100, factor: 1.2 }],
   });
   await seedBenchmarkHistory(pool, { repo: BENCH_REPO, branch: "main", benchmarks: ["BenchmarkA", "BenchmarkB"], commits: 365, end });
   await seedExperiments(pool, { repo: BENCH_REPO });
+  const doraRepo = { repoId: BENCH_REPO.id, owner: BENCH_REPO.owner, repo: BENCH_REPO.name, installationId: BENCH_REPO.installationId };
+  await seedDoraFixture(pool, doraRepo, { shiftWeeks: fixtureWeeksBefore(new Date()) });
+  await saveDoraSettings(pool, BENCH_REPO.id, { production: ["prod*"], incident_label: "incident" });
+  await seedRadar(pool, BENCH_REPO);
   await pool.query("analyze");
   const { rows } = await pool.query("select count(*)::int as n from metric_results");
   const seeded = `dashboard data: ${rows[0].n} metric results seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`;

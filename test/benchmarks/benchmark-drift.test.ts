@@ -66,7 +66,7 @@ describe("syncBenchmarkDrift", () => {
     ];
     await saveBenchmarkResults(db.pool, { id: run.id, repoId: REPO_ID, branch: "main", sha: sha(k) }, results);
   }
-  const check = (k: number) => syncBenchmarkDrift(testOctokit(), db.pool, { report: pushReport(sha(k)), repoId: REPO_ID, runId: lastRunId, config, now: new Date() });
+  const check = (k: number, report = pushReport(sha(k))) => syncBenchmarkDrift(testOctokit(), db.pool, { report, repoId: REPO_ID, runId: lastRunId, config, now: new Date() });
   const rows = async () => (await db.pool.query("select kind, state, environment, metric_name, fingerprint, level_before from improvement_issues order by id")).rows;
 
   beforeAll(() => nock.disableNetConnect());
@@ -82,8 +82,16 @@ describe("syncBenchmarkDrift", () => {
     expect(await rows()).toEqual([]);
   });
 
-  it("opens one drift issue per benchmark, sampled and single-value, once the commits add up beyond the threshold", async () => {
+  it("opens no drift issue for a muted benchmark (/kaizen mute, as the report carries it)", async () => {
     for (let k = 6; k <= 8; k += 1) await push(k, 100 * 1.03 ** k);
+    const mute = { until: new Date(Date.now() + 86_400_000), actor: "Codertocat", reason: "new runners" };
+    const report = pushReport(sha(8));
+    const muted = { ...report, benchmarks: report.benchmarks.map((b) => ({ ...b, feedback: { mute } })) };
+    await check(8, muted);
+    expect(await rows()).toEqual([]);
+  });
+
+  it("opens one drift issue per benchmark, sampled and single-value, once the commits add up beyond the threshold", async () => {
     const sent: Array<Record<string, any>> = [];
     nockListOpenIssues({ pages: [[]] });
     nockListOpenIssues({ pages: [[]] });

@@ -7,7 +7,8 @@ import { checkDrift, queueDailyDriftChecks } from "../../src/deployments/check-d
 // Slow creep end to end: deploys backfilled into the real test Prometheus (kaizen_test_creep_latency, every
 // deploy +2.5 %, under the 10 % threshold) are delivered one by one as deployment_status webhooks; the app measures
 // them against that Prometheus, stores their levels in PostgreSQL and talks to a loopback GitHub that keeps issues,
-// comments and check runs like GitHub does.
+// comments and check runs like GitHub does. A second metric on the same series is muted (`/kaizen mute`): it drifts
+// alike but opens no issue until the mute is lifted.
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -21,6 +22,11 @@ deployments:
   noise_windows: 0
 metrics:
   - name: creep latency
+    query: kaizen_test_creep_latency{env="{{environment}}"}
+    unit: s
+    better: lower
+    threshold: 10%
+  - name: quiet creep latency
     query: kaizen_test_creep_latency{env="{{environment}}"}
     unit: s
     better: lower
@@ -136,6 +142,12 @@ async function dailyJob() {
 beforeAll(async () => {
   loopback = await startLoopbackGitHub(route);
   kaizen = await startKaizen({ baseUrl: `http://${loopback.host}/api/v3`, publicUrl: PUBLIC_URL });
+  const repoId = deploymentStatusPayload({ createdAt: new Date() }).repository.id;
+  await kaizen.pool.query(
+    `insert into feedback_mutes (repo_id, owner, repo, subject, starts_at, until, reason, actor, idempotency_key)
+     values ($1, $2, $3, 'quiet creep latency', now() - interval '1 hour', now() + interval '1 day', 'load test', 'Codertocat', 'drift-test')`,
+    [repoId, OWNER, REPO],
+  );
 });
 afterAll(async () => {
   await kaizen.stop();
@@ -146,8 +158,10 @@ describe("deployment_status.created, deploy after deploy", () => {
   describe("when each deploy adds 2.5 % latency, under the 10 % threshold", () => {
     it("judges every deploy on its own as no change and opens no issue while the drift is short", async () => {
       for (let k = 1; k <= 5; k += 1) await deploy(k);
-      const { rows } = await kaizen.pool.query("select verdict, change_pct from metric_results order by evaluation_id");
+      const { rows } = await kaizen.pool.query("select verdict, change_pct from metric_results where metric_name = 'creep latency' order by evaluation_id");
       expect(rows.map((r) => r.verdict)).toEqual(Array(5).fill("no-change"));
+      const muted = await kaizen.pool.query("select count(*)::int as n from metric_results where metric_name = 'quiet creep latency'");
+      expect(muted.rows[0].n).toBe(5);
       for (const row of rows) expect(Math.abs(row.change_pct)).toBeLessThan(10);
       expect(issues).toEqual([]);
       expect(await driftRows()).toEqual([]);
@@ -176,6 +190,7 @@ describe("deployment_status.created, deploy after deploy", () => {
       expect(rows[0]!.level_before).toBeCloseTo(CREEP.level, 2);
 
       const comment = prComments.get(6)?.[0]?.body ?? "";
+      expect(comment).not.toContain("📈 **quiet creep latency**");
       expect(comment).toMatch(/📈 \*\*creep latency\*\* has drifted \+1\d\.\d % .* over 6 deploys, each under the 10 % threshold; this deployment \(\+0\.00\d+ s\) took the total beyond it/);
       expect(prComments.get(5)?.[0]?.body).not.toContain("has drifted");
     });
@@ -196,19 +211,26 @@ describe("deployment_status.created, deploy after deploy", () => {
       expect(await driftRows()).toHaveLength(1);
     });
 
+    it("opens the muted metric's drift issue on the first check after its mute is lifted", async () => {
+      await kaizen.pool.query("update feedback_mutes set lifted_at = now(), lifted_by = 'Codertocat' where idempotency_key = 'drift-test'");
+      await checkDrift(kaizen.probot, kaizen.deps, await dailyJob());
+      expect(issues.map((i) => i.title)).toEqual(["Performance drift: creep latency in production", "Performance drift: quiet creep latency in production"]);
+      expect(issues[1]!.body).toMatch(/over 8 deploys/);
+    });
+
     it("closes the drift issue with one comment when the level returns", async () => {
       await deploy(CREEP.deploys + 1);
-      expect(issues).toHaveLength(1);
-      expect(issues[0]!.state).toBe("closed");
-      expect(issues[0]!.comments).toHaveLength(1);
+      expect(issues).toHaveLength(2);
+      expect(issues.map((i) => i.state)).toEqual(["closed", "closed"]);
+      expect(issues.map((i) => i.comments.length)).toEqual([1, 1]);
       expect(issues[0]!.comments[0]!.body).toMatch(new RegExp(`\\*\\*creep latency\\*\\* is back in \\*\\*production\\*\\*: 0\\.\\d+ s after ${sha(CREEP.deploys + 1).slice(0, 7)}, within 10 % of the level before the drift`));
       const rows = await driftRows();
-      expect(rows).toEqual([expect.objectContaining({ kind: "drift", state: "closed" })]);
+      expect(rows).toEqual([expect.objectContaining({ kind: "drift", state: "closed" }), expect.objectContaining({ kind: "drift", state: "closed" })]);
 
       // A daily check after the recovery neither reopens nor comments again.
       await checkDrift(kaizen.probot, kaizen.deps, await dailyJob());
-      expect(issues).toHaveLength(1);
-      expect(issues[0]!.comments).toHaveLength(1);
+      expect(issues).toHaveLength(2);
+      expect(issues.map((i) => i.comments.length)).toEqual([1, 1]);
     });
   });
 

@@ -8,6 +8,9 @@ import { GITHUB_API, nockCreateComment, nockListComments, nockUpdateIssue } from
 import { seedReportedEvaluation } from "../helpers/seed-verdicts.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 import { waitForJob } from "../helpers/wait-for-job.js";
+import { listEvaluationMarks, listFalseAlarms } from "../../src/db/verdict-feedback.js";
+import { listQualityEvents } from "../../src/feedback/store/quality-events.js";
+import { summariseQuality } from "../../src/feedback/model/summarise-quality.js";
 import { INSTALLATION_ID, issueCommentPayload, issuesPayload, type IssueCommentOptions } from "../helpers/webhook-payloads.js";
 
 const CONFIG = `
@@ -42,6 +45,17 @@ function nockPull(number: number, sha: string): nock.Scope {
   return nock(GITHUB_API).get(`${REPO_PATH}/pulls/${number}`).reply(200, { number, head: { sha }, merge_commit_sha: null });
 }
 
+/** A false alarm on a pull request whose deploy's regression has an open issue: that issue closed and told why, then the reply. */
+function nockMarkOnPull(pull: number, sha: string, issueNumber: number, sent: { closed?: Sent; told?: Sent; replies?: Sent } = {}): void {
+  nockConfig(CONFIG);
+  nockPermission(AUTHOR, "write");
+  nockPull(pull, sha);
+  nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber, sent: sent.closed ?? [] });
+  nockListComments({ ...EXAMPLE_REPO, issueNumber, pages: [[]] });
+  nockCreateComment({ ...EXAMPLE_REPO, issueNumber, id: 9000 + issueNumber, sent: sent.told ?? [] });
+  nockReply(pull, sent.replies ?? []);
+}
+
 describe("feedback on verdicts", () => {
   const kaizen = useKaizen({ accessToken: INSTALLATION_ID, idleJobs: ["sync-radar-item"] });
   let delivery = 0;
@@ -62,8 +76,17 @@ describe("feedback on verdicts", () => {
 
   /** A deployment whose latency regressed, and the improvement issue Kaizen opened for it. */
   async function seedIssue(issueNumber: number, sha = "b".repeat(40)): Promise<{ evaluationId: number; issueId: number }> {
+    const evaluationId = await seedRegression(sha);
+    return { evaluationId, issueId: await insertRegressionIssue(issueNumber, evaluationId) };
+  }
+
+  async function seedRegression(sha: string): Promise<number> {
     const target = { repoId: REPO_ID, ...EXAMPLE_REPO, environment: "production", sha };
     const { evaluationId } = await seedReportedEvaluation(kaizen.pool, target, [{ metricName: "latency", verdict: "regression", baseline: 0.1, candidate: 0.155 }]);
+    return evaluationId;
+  }
+
+  async function insertRegressionIssue(issueNumber: number, evaluationId: number): Promise<number> {
     const issue = await insertIssue(kaizen.pool, {
       repoId: REPO_ID,
       ...EXAMPLE_REPO,
@@ -76,7 +99,13 @@ describe("feedback on verdicts", () => {
       threshold: { kind: "relative", value: 0.1 },
       openedByEvaluationId: evaluationId,
     });
-    return { evaluationId, issueId: issue.id };
+    return issue.id;
+  }
+
+  /** A benchmark run of a push to main, as its issues are opened by. */
+  function recordPushRun(githubRunId: number, headSha: string) {
+    const run = { workflowName: "Benchmarks", event: "push", headBranch: "main", headSha, headOwner: null };
+    return recordBenchmarkRun(kaizen.pool, { repoId: REPO_ID, ...EXAMPLE_REPO, installationId: INSTALLATION_ID, githubRunId, ...run });
   }
 
   async function marks(issueNumber: number) {
@@ -195,17 +224,7 @@ describe("feedback on verdicts", () => {
 
   describe("issue_comment.created with /kaizen false-alarm on a benchmark issue", () => {
     it("marks the benchmark run's verdict the same way, with the issue's kind and threshold", async () => {
-      const run = await recordBenchmarkRun(kaizen.pool, {
-        repoId: REPO_ID,
-        ...EXAMPLE_REPO,
-        installationId: INSTALLATION_ID,
-        githubRunId: 31_000_000_001,
-        workflowName: "Benchmarks",
-        event: "push",
-        headBranch: "main",
-        headSha: "f".repeat(40),
-        headOwner: null,
-      });
+      const run = await recordPushRun(31_000_000_001, "f".repeat(40));
       await insertIssue(kaizen.pool, {
         repoId: REPO_ID,
         ...EXAMPLE_REPO,
@@ -320,13 +339,7 @@ describe("feedback on verdicts", () => {
       const { evaluationId, issueId } = await seedIssue(134, sha);
       const closed: Sent = [];
       const told: Sent = [];
-      nockConfig(CONFIG);
-      nockPermission(AUTHOR, "write");
-      nockPull(133, sha);
-      nockUpdateIssue({ ...EXAMPLE_REPO, issueNumber: 134, sent: closed });
-      nockListComments({ ...EXAMPLE_REPO, issueNumber: 134, pages: [[]] });
-      nockCreateComment({ ...EXAMPLE_REPO, issueNumber: 134, id: 9134, sent: told });
-      nockReply(133, []);
+      nockMarkOnPull(133, sha, 134, { closed, told });
       await comment({ commentId: 5133, issueNumber: 133, pull: true, body: "/kaizen false-alarm — a batch job ran" });
 
       const { rows } = await kaizen.pool.query("select improvement_issue_id::int as issue, evaluation_id::int as evaluation from feedback_marks where issue_number = 133");
@@ -373,6 +386,101 @@ describe("feedback on verdicts", () => {
       nockReply(132, replies);
       await comment({ commentId: 5132, issueNumber: 132, pull: true, body: "/kaizen missed memory — it leaked" });
       expect(replies[0]?.["body"]).toContain("@Codertocat, `memory` is not a metric Kaizen measured on this pull request's deploys; those are `latency`.");
+    });
+  });
+
+  describe("issue_comment.created with /kaizen false-alarm on a drift issue", () => {
+    /** A regression's evaluation, the drift issue its drift check opened for the same metric, then the regression's issue. */
+    async function seedDrift(regressionNumber: number, driftNumber: number, sha: string) {
+      const evaluationId = await seedRegression(sha);
+      const drift = await insertIssue(kaizen.pool, {
+        kind: "drift",
+        repoId: REPO_ID,
+        ...EXAMPLE_REPO,
+        environment: "production",
+        metricName: "latency",
+        fingerprint: `drift/${REPO_ID}/production/latency#${driftNumber}`,
+        issueNumber: driftNumber,
+        levelBefore: 0.09,
+        better: "lower",
+        threshold: { kind: "relative", value: 0.05 },
+        openedByEvaluationId: evaluationId,
+      });
+      return { evaluationId, driftId: drift.id, issueId: await insertRegressionIssue(regressionNumber, evaluationId) };
+    }
+
+    it("marks the drift, not the verdict of the evaluation whose check opened it", async () => {
+      const sha = "7".repeat(40);
+      const { evaluationId, issueId, driftId } = await seedDrift(161, 160, sha);
+      const evidenceBefore = (await listFalseAlarms(kaizen.pool, REPO_ID, "latency")).length;
+
+      nockMarkOnIssue(160);
+      await comment({ commentId: 5160, issueNumber: 160, body: "/kaizen false-alarm — the load test crept up, not the code" });
+      expect(await issueState(driftId)).toBe("closed");
+      // Replay matches marks to verdicts: this one judges no verdict. Nor is it evidence for the verdict's threshold.
+      expect((await listEvaluationMarks(kaizen.pool, REPO_ID)).has(`${evaluationId}/latency`)).toBe(false);
+      expect(await listFalseAlarms(kaizen.pool, REPO_ID, "latency")).toHaveLength(evidenceBefore);
+
+      // The regression of the same evaluation and metric, marked on its pull request: a mark of its own.
+      const replies: Sent = [];
+      nockMarkOnPull(162, sha, 161, { replies });
+      await comment({ commentId: 5162, issueNumber: 162, pull: true, body: "/kaizen false-alarm latency — a batch job ran" });
+      expect(replies[0]?.["body"]).not.toContain("marked so already");
+      expect(await issueState(issueId)).toBe("closed");
+      expect((await listEvaluationMarks(kaizen.pool, REPO_ID)).get(`${evaluationId}/latency`)).toBe("false-alarm");
+
+      const { rows } = await kaizen.pool.query(
+        `select issue_number, issue_kind, improvement_issue_id::int as issue, evaluation_id::int as evaluation, benchmark_run_id, threshold
+           from feedback_marks where issue_number in (160, 162) order by issue_number`,
+      );
+      expect(rows).toEqual([
+        { issue_number: 160, issue_kind: "drift", issue: driftId, evaluation: null, benchmark_run_id: null, threshold: { kind: "relative", value: 0.05 } },
+        { issue_number: 162, issue_kind: "deployment", issue: issueId, evaluation: evaluationId, benchmark_run_id: null, threshold: { kind: "relative", value: 0.1 } },
+      ]);
+    });
+
+    it("a false alarm on the pull request closes the regression's issue, not the drift issue the same evaluation opened", async () => {
+      const sha = "8".repeat(40);
+      const { issueId, driftId } = await seedDrift(164, 163, sha);
+      const closed: Sent = [];
+      nockMarkOnPull(165, sha, 164, { closed });
+      await comment({ commentId: 5165, issueNumber: 165, pull: true, body: "/kaizen false-alarm — a batch job ran" });
+      expect(closed).toEqual([{ state: "closed", state_reason: "not_planned" }]);
+      expect(await issueState(issueId)).toBe("closed");
+      expect(await issueState(driftId)).toBe("open");
+    });
+
+    it("counts each drift issue, of a deployment or a benchmark, as a drift alert, apart from the verdicts", async () => {
+      const run = await recordPushRun(31_000_000_170, "6".repeat(40));
+      await insertIssue(kaizen.pool, {
+        kind: "drift",
+        repoId: REPO_ID,
+        ...EXAMPLE_REPO,
+        environment: "main",
+        metricName: "BenchmarkDrift-8 (ns/op)",
+        fingerprint: `drift/benchmarks/${REPO_ID}/BenchmarkDrift-8`,
+        issueNumber: 171,
+        levelBefore: 1000,
+        better: "lower",
+        threshold: { kind: "relative", value: 0.1 },
+        openedByEvaluationId: null,
+        openedByBenchmarkRunId: run.id,
+      });
+      await seedDrift(173, 172, "5".repeat(40));
+      nockMarkOnIssue(171);
+      await comment({ commentId: 5171, issueNumber: 171, body: "/kaizen false-alarm — a new runner type" });
+
+      const events = await listQualityEvents(kaizen.pool, REPO_ID, new Date(0));
+      const of = (metric: string) => events.filter((e) => e.metricName === metric).map(({ event, subject }) => `${event} ${subject}`);
+      expect(of("BenchmarkDrift-8 (ns/op)").sort()).toEqual(["alert drift", "false-alarm drift"]);
+      const quality = summariseQuality(events).metrics.find((m) => m.subject === "drift" && m.metric === "BenchmarkDrift-8 (ns/op)");
+      expect(quality).toMatchObject({ alerts: 1, falseAlarms: 1, precision: 0, setting: "10 %" });
+      // The deployment drift issues: one alert each under `drift` with the drift's threshold, apart from the regressions.
+      const { rows } = await kaizen.pool.query("select count(*)::int as n from improvement_issues where kind = 'drift' and metric_name = 'latency'");
+      const latency = summariseQuality(events.filter((e) => e.metricName === "latency")).metrics;
+      expect(latency.find((m) => m.subject === "drift")).toMatchObject({ alerts: rows[0].n, setting: "5 %" });
+      expect(latency.find((m) => m.subject === "deployment")).toMatchObject({ setting: "10 %" });
+      expect(events.some((e) => e.subject === "benchmark" && e.metricName === "BenchmarkDrift-8 (ns/op)")).toBe(false);
     });
   });
 

@@ -294,8 +294,21 @@ describe("the dashboard in a real browser", () => {
     return { context, page, problems };
   }
 
+  /** The open page passes axe with no serious or critical violation. */
+  async function expectAccessible(page: Page, name: string): Promise<void> {
+    // Not page.addScriptTag: the page's CSP rightly refuses an injected inline script; evaluating through the
+    // DevTools protocol runs axe in the page without weakening the policy under test.
+    await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
+      return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect({ name, serious: violations.filter((v: any) => v.impact === "serious" || v.impact === "critical") }).toEqual({ name, serious: [] });
+  }
+
   it("signs in through GitHub and lists the repositories the user can read", async () => {
     const { context, page, problems } = await signIn("alice");
+    await expectAccessible(page, "repositories");
     expect(await page.locator("header").innerText()).toContain("alice");
     expect(await page.locator('a[href="/octo-org/shop"]').count()).toBe(1);
     // A repository with a radar alone or DORA facts alone is listed, and its overview links its one page.
@@ -321,19 +334,29 @@ describe("the dashboard in a real browser", () => {
         await page.goto(`${app.url}${path}`);
         await page.screenshot({ path: `docs/screenshots/${name}.png` });
       }
-      // Not page.addScriptTag: the page's CSP rightly refuses an injected inline script; evaluating through the
-      // DevTools protocol runs axe in the page without weakening the policy under test.
-      await page.evaluate(AXE_SOURCE);
-      const violations = await page.evaluate(async () => {
-        const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
-        return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-      });
-      expect({ name, serious: violations.filter((v: any) => v.impact === "serious" || v.impact === "critical") }).toEqual({ name, serious: [] });
+      await expectAccessible(page, name);
       expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
     }
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it("shows the message pages (not found, a sign-in that did not complete) with no serious accessibility problems", async () => {
+    const { context, page, problems } = await signIn("alice");
+    const messages = [
+      { name: "not found", path: "/octo-org/nothing-here", status: 404, heading: "Not found" },
+      { name: "sign-in did not complete", path: "/-/callback?code=forged&state=forged", status: 400, heading: "Sign-in did not complete" },
+    ];
+    for (const { name, path, status, heading } of messages) {
+      const response = await page.goto(`${app.url}${path}`);
+      expect({ name, status: response?.status() }).toEqual({ name, status });
+      expect(await page.locator("h1").innerText()).toBe(heading);
+      await expectAccessible(page, name);
+    }
+    // The error statuses themselves are expected; nothing else may go wrong on these pages.
+    expect(problems.filter((p) => !p.startsWith("HTTP 4") && !p.includes("Failed to load resource"))).toEqual([]);
+    await context.close();
+  });
 
   it("lets the APIs accept the dashboard session instead of a bearer token", async () => {
     const { context } = await signIn("alice");
@@ -367,6 +390,7 @@ describe("the dashboard in a real browser", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${app.url}/-/logout`);
     expect(await page.locator("h1").innerText()).toBe("Signed out");
+    await expectAccessible(page, "signed out");
     for (const { path } of PAGES) {
       const response = await context.request.get(`${app.url}${path}`, { maxRedirects: 0 });
       expect(response.status()).toBe(302);

@@ -1,5 +1,5 @@
 import { ExportNotPossible } from "./export-not-possible.js";
-import { formatCsv } from "./format-csv.js";
+import { formatCsv } from "../../markdown/format-csv.js";
 import { movedSinceReview, type Moved } from "../model/moved-since-review.js";
 import { onTheRadar } from "../model/on-the-radar.js";
 import type { RadarSnapshot } from "../model/radar-snapshot.js";

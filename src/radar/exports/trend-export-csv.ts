@@ -1,4 +1,4 @@
-import { formatCsv } from "./format-csv.js";
+import { formatCsv } from "../../markdown/format-csv.js";
 import type { RadarSnapshot } from "../model/radar-snapshot.js";
 
 /** Trends as CSV, one row per trend item; `radar_items` lists the linked radar issues as `#12 #34`. */

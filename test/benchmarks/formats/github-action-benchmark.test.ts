@@ -1,5 +1,6 @@
 import { parseBenchmarkFile } from "../../../src/benchmarks/formats/parse-benchmark-file.js";
 import { parseFixture } from "./parse-fixture.js";
+import { resolveBenchmarkPolicy } from "../../../src/benchmarks/resolve-benchmark-policy.js";
 
 describe("github-action-benchmark custom JSON", () => {
   it("reads customSmallerIsBetter output, leaving the direction of units that do not tell it to config", () => {
@@ -60,6 +61,19 @@ describe("github-action-benchmark tool names as benchmarks.format", () => {
     expect(parsed.format).toBe("github-action-benchmark");
     expect(parsed.measurements.length).toBeGreaterThan(1);
     expect(parsed.measurements.map((m) => m.better)).toEqual(parsed.measurements.map(() => better));
+  });
+
+  it("gives way to overrides: an override's direction wins for the benchmarks it names, the tool's holds for the rest", () => {
+    const parsed = parseFixture("github-action-benchmark/custom-bigger-is-better.json", "customBiggerIsBetter");
+    const benchmarks = { threshold: { kind: "relative", value: 0.1 } as const, overrides: [{ name: "* - Free Memory", better: "lower" as const }] };
+    const policies = parsed.measurements.map((m) => {
+      const { better, betterFrom } = resolveBenchmarkPolicy(benchmarks, m);
+      return [m.benchmark, better, betterFrom];
+    });
+    expect(policies).toEqual([
+      ["My Custom Bigger Is Better Benchmark - Throughput", "higher", "format"],
+      ["My Custom Bigger Is Better Benchmark - Free Memory", "lower", "config"],
+    ]);
   });
 
   it("refuses a file that is not the action's custom JSON under its tool name", () => {
