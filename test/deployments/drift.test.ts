@@ -2,7 +2,7 @@ import { startLoopbackGitHub, type LoopbackGitHub } from "../helpers/loopback-gi
 import { statefulGitHub } from "../helpers/stateful-github.js";
 import { startKaizen, waitForEvaluation, type RunningKaizen } from "../helpers/start-kaizen.js";
 import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
-import { CREEP, creepDeployAt, readPrometheusFixture } from "../helpers/prometheus-fixture.js";
+import { CREEP, creepDeployAt, creepKaizenYml, readPrometheusFixture } from "../helpers/prometheus-fixture.js";
 import { checkDrift, queueDailyDriftChecks } from "../../src/deployments/check-drift.js";
 
 // Slow creep end to end: deploys backfilled into the real test Prometheus (kaizen_test_creep_latency, every
@@ -13,23 +13,7 @@ import { checkDrift, queueDailyDriftChecks } from "../../src/deployments/check-d
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
 const PUBLIC_URL = "https://kaizen.example.com";
-const CONFIG = `
-deployments:
-  environments: [production]
-  soak: 0s
-  window: 5m
-  step: 15s
-  noise_windows: 0
-metrics:
-  - name: creep latency
-    query: kaizen_test_creep_latency{env="{{environment}}"}
-    unit: s
-    better: lower
-    threshold: 10%
-issues:
-  labels: [performance]
-  confirm: 0
-`;
+const CONFIG = creepKaizenYml();
 
 let loopback: LoopbackGitHub;
 let kaizen: RunningKaizen;

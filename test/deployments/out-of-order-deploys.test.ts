@@ -1,6 +1,6 @@
 import { permutations } from "../helpers/fake-benchmark-github.js";
 import { startLoopbackGitHub } from "../helpers/loopback-github.js";
-import { CREEP, creepDeployAt, readPrometheusFixture } from "../helpers/prometheus-fixture.js";
+import { CREEP, creepDeployAt, creepKaizenYml, readPrometheusFixture } from "../helpers/prometheus-fixture.js";
 import { startKaizen, waitForEvaluation, type RunningKaizen } from "../helpers/start-kaizen.js";
 import { statefulGitHub } from "../helpers/stateful-github.js";
 import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
@@ -15,28 +15,12 @@ import { deploymentStatusPayload } from "../helpers/webhook-payloads.js";
 // is back, the `latency` issue open with no comment, and no other issue.
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
-const CONFIG = `
-deployments:
-  environments: [production]
-  soak: 0s
-  window: 5m
-  step: 15s
-  noise_windows: 0
-metrics:
-  - name: latency
+const CONFIG = creepKaizenYml(`  - name: latency
     query: kaizen_test_latency_seconds{env="{{environment}}"}
     unit: s
     better: lower
     threshold: 10%
-  - name: creep latency
-    query: kaizen_test_creep_latency{env="{{environment}}"}
-    unit: s
-    better: lower
-    threshold: 10%
-issues:
-  labels: [performance]
-  confirm: 0
-`;
+`);
 
 const sha = (k: number) => (k + 9).toString(16).padStart(2, "0").repeat(20);
 /** Deploy k: its status time (unix seconds) and ids. */
