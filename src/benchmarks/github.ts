@@ -50,13 +50,14 @@ export const ANCESTRY_REACH = 1000;
 
 /**
  * `sha` and its ancestors, newest first, page after page of the commits API until every commit of `wanted` has been
- * seen or ANCESTRY_REACH commits were read: the branch's commit order, which the times results were stored at are not
- * (workflow runs finish in any order). A commit of `wanted` missing from it is not on this line (a force-push left
- * it behind) or lies beyond the reach.
+ * seen, ANCESTRY_REACH commits were read, or a page ends with a commit committed before `notBefore`: the branch's
+ * commit order, which the times results were stored at are not (workflow runs finish in any order). A commit of
+ * `wanted` missing from it is not on this line (a force-push left it behind) or lies beyond the reach; the last two
+ * stops keep such a commit from costing ten pages on every push.
  */
 export async function listAncestry(
   octokit: GitHubClient,
-  { owner, repo, sha, wanted }: { owner: string; repo: string; sha: string; wanted: ReadonlySet<string> },
+  { owner, repo, sha, wanted, notBefore }: { owner: string; repo: string; sha: string; wanted: ReadonlySet<string>; notBefore: Date },
 ): Promise<string[]> {
   const line: string[] = [];
   const missing = new Set(wanted);
@@ -65,7 +66,8 @@ export async function listAncestry(
       line.push(commit.sha);
       missing.delete(commit.sha);
     }
-    if (missing.size === 0 || line.length >= ANCESTRY_REACH) break;
+    const committed = data.at(-1)?.commit?.committer?.date;
+    if (missing.size === 0 || line.length >= ANCESTRY_REACH || (committed && new Date(committed) < notBefore)) break;
   }
   return line;
 }

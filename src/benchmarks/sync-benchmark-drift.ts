@@ -17,6 +17,8 @@ export function benchmarkDriftFingerprint(repoId: number, branch: string, benchm
   return `drift/benchmarks/${repoId}/${JSON.stringify([branch, benchmark, measure])}`;
 }
 
+const COMMITTED_BEFORE_PUSH_MS = 30 * 86_400_000;
+
 // The benchmarks' alpha is for one comparison; the drift check looks again after every push.
 const REPEATED_LOOKS = 10;
 
@@ -61,7 +63,9 @@ export async function syncBenchmarkDrift(
   }
   if (checked.length === 0) return;
   const wanted = new Set(checked.flatMap(({ rows }) => rows.map((row) => row.sha)));
-  const line = (await listAncestry(octokit, { owner, repo, sha: tip.sha, wanted })).reverse();
+  // A commit is pushed, and benchmarked, after it is committed: a month's margin before the window for late pushes.
+  const notBefore = new Date(since.getTime() - COMMITTED_BEFORE_PUSH_MS);
+  const line = (await listAncestry(octokit, { owner, repo, sha: tip.sha, wanted, notBefore })).reverse();
   const position = new Map(line.map((sha, i) => [sha, i]));
 
   for (const { benchmark, fingerprint, rows } of checked) {

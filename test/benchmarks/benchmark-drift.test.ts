@@ -2,6 +2,7 @@ import nock from "nock";
 import { compareToHistory } from "../../src/analysis/compare-to-history.js";
 import { recordBenchmarkRun } from "../../src/benchmarks/store/benchmark-runs.js";
 import { saveBenchmarkResults, type BenchmarkResultInput } from "../../src/benchmarks/store/benchmark-results.js";
+import { listAncestry } from "../../src/benchmarks/github.js";
 import { syncBenchmarkDrift } from "../../src/benchmarks/sync-benchmark-drift.js";
 import type { BenchmarkComparisonReport, BenchmarkReport } from "../../src/benchmarks/report-context.js";
 import { KaizenConfig } from "../../src/config/schema/kaizen-config.js";
@@ -199,5 +200,25 @@ describe("syncBenchmarkDrift", () => {
 
     const { rows } = await db.pool.query("select 1 from improvement_issues where repo_id = $1", [repoId]);
     expect(rows).toEqual([]);
+  });
+});
+
+describe("listAncestry", () => {
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
+  afterEach(() => nock.cleanAll());
+
+  it("reads the commits page after page for a commit it has not seen, and stops at a page that ends before the window", async () => {
+    const page = (n: number, date: string) =>
+      Array.from({ length: 100 }, (_, i) => ({ sha: `${n}`.padEnd(2, "0") + String(i).padStart(38, "0"), commit: { committer: { date } } }));
+    const next = (n: number) => ({ Link: `<${GITHUB_API}/repos/octo-org/shop/commits?sha=tip&per_page=100&page=${n}>; rel="next"` });
+    nock(GITHUB_API).get("/repos/octo-org/shop/commits").query({ sha: "tip", per_page: "100" }).reply(200, page(1, "2026-05-01T00:00:00Z"), next(2));
+    nock(GITHUB_API).get("/repos/octo-org/shop/commits").query({ sha: "tip", per_page: "100", page: "2" }).reply(200, page(2, "2026-01-01T00:00:00Z"), next(3));
+    const third = nock(GITHUB_API).get("/repos/octo-org/shop/commits").query({ sha: "tip", per_page: "100", page: "3" }).reply(200, []);
+
+    const line = await listAncestry(testOctokit(), { owner: "octo-org", repo: "shop", sha: "tip", wanted: new Set(["dropped"]), notBefore: new Date("2026-03-01T00:00:00Z") });
+
+    expect(line).toHaveLength(200);
+    expect(third.isDone()).toBe(false);
   });
 });
