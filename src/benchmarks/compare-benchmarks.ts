@@ -31,9 +31,10 @@ import { listActiveMutes } from "../db/verdict-feedback.js";
  *               the nearest ancestor), then every (benchmark, measure) compared (buildBenchmarkReport).
  * 5. report   — the "Kaizen benchmarks" check run on head (the first pull request's comparison, else the
  *               push's), each pull request's benchmarks section, and on a push to the default branch the
- *               improvement issues and the drift check over the branch's history (drift issues). Every write is
- *               idempotent, so a retry resumes without duplicates. A muted benchmark (`/kaizen mute`) is
- *               compared and shown, but opens no issue and fails no gate.
+ *               improvement issues and the drift check over the branch's history (drift issues), both in the
+ *               branch's commit order: the drift check is made at the tip, however late this push's run finished.
+ *               Every write is idempotent, so a retry resumes without duplicates. A muted benchmark
+ *               (`/kaizen mute`) is compared and shown, but opens no issue and fails no gate.
  * 6. db       — the run is marked reported with its check run.
  * A run that is neither the head of an open pull request nor a push to the default branch has nothing to be
  * compared for; only its ingest problems, if any, are reported, so bad input is never silent.
@@ -79,8 +80,9 @@ export async function compareBenchmarks(app: Probot, deps: AppDeps, runId: numbe
   if (push && config.issues.enabled) {
     // One run at a time per repository, so two pushes in quick succession cannot both open the same issue.
     await withAdvisoryLock(deps.pool, `kaizen-benchmark-issues:${run.repoId}`, async () => {
-      await syncBenchmarkIssues(octokit, deps.pool, { report: alertingBenchmarks(push), repoId: run.repoId, runId, labels: config.issues.labels, publicUrl: deps.publicUrl });
-      await syncBenchmarkDrift(octokit, deps.pool, { report: push, repoId: run.repoId, runId, config, now: deps.now() });
+      const sync = { repoId: run.repoId, publicUrl: deps.publicUrl };
+      const tip = await syncBenchmarkIssues(octokit, deps.pool, { ...sync, report: alertingBenchmarks(push), runId, labels: config.issues.labels });
+      await syncBenchmarkDrift(octokit, deps.pool, { ...sync, report: push, tip, config, now: deps.now() });
     });
   }
   await setBenchmarkRunState(deps.pool, runId, "reported", { checkRunId });

@@ -44,3 +44,30 @@ export async function compareCommitOrder(
   const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
   return data.status;
 }
+
+/** How many commits back the drift check follows a branch: ten pages of the commits API. */
+export const ANCESTRY_REACH = 1000;
+
+/**
+ * `sha` and its ancestors, newest first, page after page of the commits API until every commit of `wanted` has been
+ * seen, ANCESTRY_REACH commits were read, or a page ends with a commit committed before `notBefore`: the branch's
+ * commit order, which the times results were stored at are not (workflow runs finish in any order). A commit of
+ * `wanted` missing from it is not on this line (a force-push left it behind) or lies beyond the reach; the last two
+ * stops keep such a commit from costing ten pages on every push.
+ */
+export async function listAncestry(
+  octokit: GitHubClient,
+  { owner, repo, sha, wanted, notBefore }: { owner: string; repo: string; sha: string; wanted: ReadonlySet<string>; notBefore: Date },
+): Promise<string[]> {
+  const line: string[] = [];
+  const missing = new Set(wanted);
+  for await (const { data } of octokit.paginate.iterator(octokit.rest.repos.listCommits, { owner, repo, sha, per_page: 100 })) {
+    for (const commit of data) {
+      line.push(commit.sha);
+      missing.delete(commit.sha);
+    }
+    const committed = data.at(-1)?.commit?.committer?.date;
+    if (missing.size === 0 || line.length >= ANCESTRY_REACH || (committed && new Date(committed) < notBefore)) break;
+  }
+  return line;
+}

@@ -53,28 +53,38 @@ type Allowance = { left: number };
  * introduced that nothing reported, and only if the benchmark is still beyond the threshold of that regression's
  * level at the tip (a regression that has since recovered is history) and no issue records the tip as its last.
  *
+ * A force-push moves the branch off the tip's line: a push on another line than the tip's becomes the tip when the
+ * branch holds it and no longer holds the tip, so the issues follow the rewritten branch instead of waiting forever
+ * for a descendant of a commit the branch dropped.
+ *
  * Each comment is recorded per (issue, run), so a retried job never comments or opens twice. Inconclusive
- * benchmarks leave their issues alone: no evidence either way.
+ * benchmarks leave their issues alone: no evidence either way. Returns the tip after this push, the commit the drift
+ * check is made at.
  */
-export async function syncBenchmarkIssues(octokit: GitHubClient, pool: pg.Pool, sync: IssueSync): Promise<void> {
+export async function syncBenchmarkIssues(octokit: GitHubClient, pool: pg.Pool, sync: IssueSync): Promise<BenchmarkIssueTip> {
   const { report, repoId, runId } = sync;
   const tip = await findBenchmarkIssueTip(pool, repoId, report.branch);
   const allowance = { left: MAX_NEW_ISSUES_PER_RUN - (await countIssuesOpenedByBenchmarkRun(pool, repoId, runId)) };
   if (await isInOrder(octokit, report, runId, tip)) {
     for (const benchmark of report.benchmarks) await applyInOrder(octokit, pool, sync, benchmark, allowance);
-    await setBenchmarkIssueTip(pool, repoId, report.branch, { sha: report.sha, runId });
-    return;
+    const newTip = { sha: report.sha, runId };
+    await setBenchmarkIssueTip(pool, repoId, report.branch, newTip);
+    return newTip;
   }
   const atTip = await listBenchmarkResultsForSha(pool, repoId, tip!.sha);
   for (const benchmark of report.benchmarks) await openLateRegression(octokit, pool, sync, benchmark, { tip: tip!, atTip }, allowance);
+  return tip!;
 }
 
-/** No tip yet, a retry of the run that set it, or a commit that descends from it. */
+/** No tip yet, a retry of the run that set it, a commit that descends from it, or the branch's line after a force-push. */
 async function isInOrder(octokit: GitHubClient, report: BenchmarkReport, runId: number, tip: BenchmarkIssueTip | null): Promise<boolean> {
   if (!tip || tip.runId === runId) return true;
   if (tip.sha === report.sha) return false;
   const { owner, repo } = report.repo;
-  return (await compareCommitOrder(octokit, { owner, repo, base: tip.sha, head: report.sha })) === "ahead";
+  const order = await compareCommitOrder(octokit, { owner, repo, base: tip.sha, head: report.sha });
+  if (order !== "diverged") return order === "ahead";
+  const onBranch = async (sha: string) => ["ahead", "identical"].includes(await compareCommitOrder(octokit, { owner, repo, base: sha, head: report.branch }));
+  return !(await onBranch(tip.sha)) && (await onBranch(report.sha));
 }
 
 async function applyInOrder(

@@ -113,7 +113,7 @@ export async function closeImprovementIssue(db: Queryable, id: number, closedBy:
     db,
     `update improvement_issues
            set state = 'closed', closed_at = now(),
-               closed_by_evaluation_id = $2, last_status_at = coalesce($3, last_status_at),
+               closed_by_evaluation_id = $2, last_status_at = greatest(last_status_at, $3),
                closed_by_benchmark_run_id = $4, last_sha = coalesce($5, last_sha)
            where id = $1 and state = 'open'
            returning ${COLUMNS}`,
@@ -121,13 +121,30 @@ export async function closeImprovementIssue(db: Queryable, id: number, closedBy:
   );
 }
 
-/** Records the commit (benchmarks) or deployment status time (deployments) of the latest evidence on an issue. */
+/**
+ * Records the commit (benchmarks) or deployment status time (deployments) of the latest evidence on an issue. The
+ * status time only moves forward (`greatest` skips a null): an older deploy's evidence written late never makes the
+ * issue look older than a newer deploy already made it. Commits have no order in SQL; the callers keep it.
+ */
 export async function setIssueLast(db: Queryable, id: number, last: { sha: string } | { statusAt: Date }): Promise<void> {
   await db.query({
-    text: `update improvement_issues set last_sha = coalesce($2, last_sha), last_status_at = coalesce($3, last_status_at)
+    text: `update improvement_issues set last_sha = coalesce($2, last_sha), last_status_at = greatest(last_status_at, $3)
            where id = $1`,
     values: [id, "sha" in last ? last.sha : null, "statusAt" in last ? last.statusAt : null],
   });
+}
+
+/**
+ * Whether some issue with this fingerprint, open or closed, was opened or last updated by a deploy whose status came
+ * after `statusAt`: a newer deploy has already spoken about the metric, so an older one's evaluation finishing late
+ * must not open an issue over it.
+ */
+export async function hasIssueCheckedAfter(db: Queryable, fingerprint: string, statusAt: Date): Promise<boolean> {
+  const { rows } = await db.query({
+    text: `select 1 from improvement_issues where fingerprint = $1 and last_status_at > $2 limit 1`,
+    values: [fingerprint, statusAt],
+  });
+  return rows.length > 0;
 }
 
 /** Whether some issue with this fingerprint, open or closed, was opened or last updated by the commit `sha`. */

@@ -85,3 +85,16 @@ function chooseSpan<Row extends MetricLevelRow>(rows: Row[], metric: MetricConfi
   }
   return { span: rows.slice(first), excluded };
 }
+
+/**
+ * Who a drift check speaks for: the evaluation of the newest deploy whose level it read, else `fallback`. Every check
+ * reads all the stored levels in deploy order, so one run by an older deploy's late evaluation says what the newest
+ * deploy's would; recorded as the newest, it never makes a drift issue's last deploy go back in time.
+ */
+export function newestCheck(drifts: readonly MetricDrift[], fallback: { evaluationId: number; statusAt: Date }): { evaluationId: number; statusAt: Date } {
+  let newest = fallback;
+  for (const { latest } of drifts) {
+    if (latest && latest.statusAt.getTime() > newest.statusAt.getTime()) newest = { evaluationId: latest.evaluationId, statusAt: latest.statusAt };
+  }
+  return newest;
+}

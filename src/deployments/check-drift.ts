@@ -5,7 +5,7 @@ import { listActiveMutes } from "../db/verdict-feedback.js";
 import { withAdvisoryLock } from "../db/with-advisory-lock.js";
 import { installationClient } from "../github/installation-client.js";
 import type { JobQueue } from "../queue/create-queue.js";
-import { assessDrift } from "./assess-drift.js";
+import { assessDrift, newestCheck } from "./assess-drift.js";
 import type { DeploymentJobs } from "./jobs.js";
 import { listRecentlyEvaluated } from "./store/metric-levels.js";
 import { syncDriftIssues } from "./sync-drift-issues.js";
@@ -51,8 +51,7 @@ export async function checkDrift(app: Probot, deps: AppDeps, job: DeploymentJobs
   if (!config.drift.enabled || !config.issues.enabled || !config.deployments.environments.includes(environment)) return;
   await withAdvisoryLock(deps.pool, `kaizen-report:${repoId}:${environment}`, async () => {
     const drifts = await assessDrift(deps.pool, { repoId, environment, config, now: deps.now() });
-    const newest = drifts.map((d) => d.latest).filter((l) => l !== null).sort((a, b) => b.statusAt.getTime() - a.statusAt.getTime())[0];
-    const checkedBy = newest ? { evaluationId: newest.evaluationId, statusAt: newest.statusAt } : { evaluationId: job.evaluationId, statusAt: deps.now() };
+    const checkedBy = newestCheck(drifts, { evaluationId: job.evaluationId, statusAt: new Date(0) });
     const sync = { repo: { owner, repo }, repoId, environment, drifts, labels: config.issues.labels, window: config.drift.window };
     const mutes = await listActiveMutes(deps.pool, repoId, deps.now());
     await syncDriftIssues(octokit, deps.pool, { ...sync, publicUrl: deps.publicUrl, checkedBy, mutes });

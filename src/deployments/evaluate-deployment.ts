@@ -16,7 +16,7 @@ import { measureMetrics } from "./measure-metrics.js";
 import { toMetricResultRows } from "./to-metric-result-rows.js";
 import { requestConfirmation } from "./request-confirmation.js";
 import { alertingReport, loadVerdictFeedback, tunedThresholds, withVerdictFeedback } from "./verdict-feedback.js";
-import { assessDrift, type MetricDrift } from "./assess-drift.js";
+import { assessDrift, newestCheck, type MetricDrift } from "./assess-drift.js";
 import { driftFingerprint, metricPageUrl, syncDriftIssues } from "./sync-drift-issues.js";
 import { findOpenIssue } from "../db/improvement-issues.js";
 import { findMute } from "../db/verdict-feedback.js";
@@ -31,10 +31,11 @@ import type { DriftNote } from "./report-context.js";
  *               the report shows the mutes in force, each adjustment and, on an alert, a suggestion.
  * 4. db       — per-metric results persisted (a retry overwrites, never duplicates); they are the metric's level
  *               after this deploy.
- * 5. drift    — the drift check over drift.window on the stored levels (assessDrift); a drift this deploy pushes
- *               beyond the threshold is said in the PR comment.
- * 6. report   — sticky PR comments, check run, improvement issues, drift issues; each write is idempotent, so a retry
- *               after a GitHub error resumes without duplicates, and one (repo, environment) reports at a time.
+ * 5. drift    — under the (repo, environment) lock, the drift check over drift.window on the stored levels in deploy
+ *               order (assessDrift); a drift this deploy pushes beyond the threshold is said in the PR comment. The
+ *               drift issues are checked as of the newest deploy the check read (newestCheck), whichever ran it.
+ * 6. report   — under the same lock: sticky PR comments, check run, improvement issues, drift issues; each write is
+ *               idempotent, so a retry after a GitHub error resumes without duplicates.
  *               A new regression's issue waits for a later window to confirm it (issues.confirm; `0` opens it
  *               now): it is marked pending and the confirm-regressions job queued for when that window closes.
  *               A muted metric's regression or drift opens no issue.
@@ -71,15 +72,16 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
   const deployment = { id: evaluation.githubDeploymentId, url: evaluation.url, createdAt: evaluation.statusCreatedAt };
   const links = pulls.map((p) => ({ number: p.number, url: p.url }));
   const facts = { repo: { owner, repo }, environment, sha, ref: evaluation.ref, deployment, windows, pulls: links };
-  // Drift lives in issues: with issues off there is nothing to open, nor a line that promises one.
-  const checkDrifts = config.drift.enabled && config.issues.enabled;
-  const drifts = checkDrifts ? await assessDrift(deps.pool, { repoId: evaluation.repoId, environment, config, now: deps.now() }) : [];
-  // A muted metric's drift opens no issue, so its note (which says one opens) is left out too.
-  const unmuted = drifts.filter((d) => !findMute(feedback.mutes, d.metric.name));
-  const drift = await driftCrossings(deps, { ...evaluation, evaluationId }, unmuted);
   const built = withVerdictFeedback(buildEvaluationReport(facts, config.gate.check, measured), feedback, config);
-  const report = { ...built, ...(drift.length > 0 ? { drift } : {}) };
   const unconfirmed = await withAdvisoryLock(deps.pool, `kaizen-report:${evaluation.repoId}:${environment}`, async () => {
+    // Drift lives in issues: with issues off there is nothing to open, nor a line that promises one. Assessed under
+    // the lock, so the levels it reads are the ones every earlier report left, in deploy order.
+    const checkDrifts = config.drift.enabled && config.issues.enabled;
+    const drifts = checkDrifts ? await assessDrift(deps.pool, { repoId: evaluation.repoId, environment, config, now: deps.now() }) : [];
+    // A muted metric's drift opens no issue, so its note (which says one opens) is left out too.
+    const unmuted = drifts.filter((d) => !findMute(feedback.mutes, d.metric.name));
+    const drift = await driftCrossings(deps, { ...evaluation, evaluationId }, unmuted);
+    const report = { ...built, ...(drift.length > 0 ? { drift } : {}) };
     // The comment first: it is what the PR author reads, and GitHub's pacing spaces every later write.
     await publishVerdictsSection(octokit, deps.pool, { repoId: evaluation.repoId, repo: report.repo, policy: config.comment }, deploymentSection(report, deps.publicUrl));
     const checkRunId = await publishEvaluationCheck(octokit, report, evaluationId);
@@ -88,7 +90,8 @@ export async function evaluateDeployment(app: Probot, deps: AppDeps, evaluationI
     const { labels, confirm } = config.issues;
     const sync = { report: alertingReport(report), repoId: evaluation.repoId, evaluationId, labels, openAtOnce: confirm === 0, publicUrl: deps.publicUrl };
     const pending = await syncImprovementIssues(octokit, deps.pool, sync);
-    const checkedBy = { evaluationId, statusAt: evaluation.statusCreatedAt };
+    // The check speaks for the newest deploy it read, which is this one only when it came last in deploy order.
+    const checkedBy = newestCheck(drifts, { evaluationId, statusAt: evaluation.statusCreatedAt });
     const driftSync = { repo: { owner, repo }, repoId: evaluation.repoId, environment, drifts, labels, window: config.drift.window };
     await syncDriftIssues(octokit, deps.pool, { ...driftSync, publicUrl: deps.publicUrl, checkedBy, mutes: feedback.mutes });
     return pending;

@@ -1,11 +1,13 @@
 import type pg from "pg";
 import { hasRecovered } from "../analysis/has-recovered.js";
-import { closeImprovementIssue, findOpenIssue, setIssueLast } from "../db/improvement-issues.js";
+import { isWithinThreshold } from "../analysis/is-within-threshold.js";
+import { closeImprovementIssue, findOpenIssue, hasIssueCheckedAfter, setIssueLast } from "../db/improvement-issues.js";
+import { findNewestLevelAfter } from "./store/metric-levels.js";
 import { findIssueEvidence, recordIssueEvidence } from "./store/issue-evidence.js";
 import { closeIssue } from "../github/issues.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { openImprovementIssue } from "./open-improvement-issue.js";
-import type { ConfirmationReport, EvaluationReport } from "./report-context.js";
+import type { ConfirmationReport, EvaluationReport, MetricReport } from "./report-context.js";
 import { renderDeploymentTemplate } from "./templates.js";
 import { kaizenMarker } from "../github/kaizen-marker.js";
 import { upsertComment } from "../github/upsert-comment.js";
@@ -44,6 +46,9 @@ export function issueFingerprint(repoId: number, environment: string, metricName
  * opened or last updated the issue (its last_status_at) never comments on it or closes it. Two statuses of the
  * same instant cannot be ordered, so they both count. The status's time
  * is GitHub's and stored with the evaluation, so it orders deploys whenever their jobs run.
+ * An older deploy's regression evaluated (or confirmed) after a newer deploy opens no issue, nor waits for
+ * confirmation, once the newer deploy superseded it (isSuperseded); otherwise it opens as usual: the newer deploy's
+ * own window started at the regressed level, so it could not report it.
  * Returns the names of the regressed metrics left to be confirmed.
  */
 export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool, sync: IssueSync): Promise<string[]> {
@@ -57,6 +62,7 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
     const { verdict } = metric.result;
 
     if (verdict === "regression" && !open) {
+      if (await isSuperseded(pool, { repoId, environment: report.environment, fingerprint, statusAt }, metric)) continue;
       if (!sync.openAtOnce) unconfirmed.push(metric.name);
       else {
         const confirmation = sync.confirmations?.get(metric.name);
@@ -90,4 +96,20 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
     await closeImprovementIssue(pool, open.id, { evaluationId, statusAt });
   }
   return unconfirmed;
+}
+
+/**
+ * Whether a newer deploy than this one (status after `statusAt`) has already settled the metric: an issue of its
+ * fingerprint was opened, updated or closed by one, or the newest deploy's level is back within the threshold of the
+ * level this regression left (it recovered since).
+ */
+async function isSuperseded(
+  pool: pg.Pool,
+  at: { repoId: number; environment: string; fingerprint: string; statusAt: Date },
+  metric: MetricReport,
+): Promise<boolean> {
+  if (await hasIssueCheckedAfter(pool, at.fingerprint, at.statusAt)) return true;
+  const newer = await findNewestLevelAfter(pool, { repoId: at.repoId, environment: at.environment, metricName: metric.name }, at.statusAt);
+  const before = metric.result.baseline.median;
+  return newer !== null && before !== null && isWithinThreshold(before, newer.after, metric);
 }

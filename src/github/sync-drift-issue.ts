@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { DriftResult } from "../analysis/detect-drift.js";
 import { isWithinThreshold } from "../analysis/is-within-threshold.js";
 import type { Threshold } from "../analysis/verdict.js";
-import { closeImprovementIssue, findOpenIssue, setIssueLast, type ImprovementIssueRow, type IssueCheck } from "../db/improvement-issues.js";
+import { closeImprovementIssue, findOpenIssue, hasIssueCheckedAfter, setIssueLast, type ImprovementIssueRow, type IssueCheck } from "../db/improvement-issues.js";
 import { driftEvidence } from "../markdown/drift-evidence.js";
 import { templateRenderer } from "../markdown/render-template.js";
 import type { GitHubClient } from "./github-client.js";
@@ -82,6 +82,8 @@ export type DriftIssueSync = Pick<ImprovementIssueRow, "repoId" | "owner" | "rep
  * - open issue, the newest level back within the threshold of the level before → comment once and close;
  * - muted, no open issue → nothing (a mute stops alerts, not measurement).
  * Every write is idempotent under retries: the body is replaced, the comment carries a marker, the row is unique.
+ * A deployment check older than the deploy an issue of the fingerprint was last checked at (`last_status_at`) does
+ * nothing (issue 17); benchmark checks are made at the branch's tip, which the caller keeps in commit order.
  * Returns what it did.
  */
 export async function syncDriftIssue(octokit: GitHubClient, pool: pg.Pool, sync: DriftIssueSync): Promise<"opened" | "updated" | "closed" | "none"> {
@@ -95,6 +97,7 @@ export async function syncDriftIssue(octokit: GitHubClient, pool: pg.Pool, sync:
     .slice(0, 5);
   const body = () => renderDriftTemplate("drift-issue", { ...sync.context, marker, evidence, ranked });
   const open = await findOpenIssue(pool, fingerprint);
+  if (await isStale(pool, sync, open)) return "none";
 
   if (open) {
     const issue = { owner, repo, issueNumber: open.issueNumber };
@@ -131,4 +134,12 @@ export async function syncDriftIssue(octokit: GitHubClient, pool: pg.Pool, sync:
     body,
   });
   return "opened";
+}
+
+/** A deployment check of a deploy older than the one the open issue, or any issue of the fingerprint, was last checked at. */
+async function isStale(pool: pg.Pool, sync: DriftIssueSync, open: ImprovementIssueRow | null): Promise<boolean> {
+  if (!("statusAt" in sync.checkedBy)) return false;
+  const { statusAt } = sync.checkedBy;
+  if (open) return open.lastStatusAt !== null && statusAt.getTime() < open.lastStatusAt.getTime();
+  return hasIssueCheckedAfter(pool, sync.fingerprint, statusAt);
 }

@@ -370,6 +370,44 @@ describe("compare-benchmarks", () => {
       );
       expect(rows).toEqual([{ state: "closed", closedBy: runId }]);
     });
+
+    const rewritten = sha("f1"), dropped = sha("e3");
+    const tipOf = async () => (await kaizen.pool.query(`select sha from benchmark_issue_tips where repo_id = $1`, [REPO_ID])).rows[0]?.sha;
+
+    it("follows main after a force-push: a push on the rewritten line, which main holds and the tip no longer, becomes the tip", async () => {
+      // main is force-pushed from `recovered` to `rewritten` (a child of `before`): no later push would ever descend
+      // from the recorded tip again, so waiting for one would leave the issues stuck.
+      const runId = await ingested({ branch: "main", sha: rewritten }, [goResult("BenchmarkQuery-8", times(1.5))]);
+      const sent: Body[] = [];
+      nockPush(rewritten, before, { id: 3013 });
+      nockCommitOrder(recovered, rewritten, "diverged");
+      nockCommitOrder(recovered, "main", "diverged");
+      nockCommitOrder(rewritten, "main", "identical");
+      nockListOpenIssues({ ...repo, pages: [[]] });
+      nockCreateIssue({ ...repo, number: 78, sent });
+
+      await compare(runId);
+
+      expect(sent).toEqual([expect.objectContaining({ title: "Benchmark regression: BenchmarkQuery-8 (ns/op) on main" })]);
+      expect(await tipOf()).toBe(rewritten);
+      const { rows } = await kaizen.pool.query(`select state, last_sha as "lastSha" from improvement_issues where issue_number = 78`);
+      expect(rows).toEqual([{ state: "open", lastSha: rewritten }]);
+    });
+
+    it("keeps a late run of a commit the force-push dropped off the tip: main holds the tip, so the issues stay as they are", async () => {
+      const runId = await ingested({ branch: "main", sha: dropped }, [goResult("BenchmarkQuery-8", times(1.02))]);
+      const checks: Body[] = [];
+      nockPush(dropped, recovered, { id: 3014, sent: checks });
+      nockCommitOrder(rewritten, dropped, "diverged");
+      nockCommitOrder(rewritten, "main", "identical");
+
+      await compare(runId);
+
+      expect(checks[0]!["output"].summary).toMatch(/\| BenchmarkQuery-8 \(ns\/op\) \| ⚪ No change \|/);
+      expect(await tipOf()).toBe(rewritten);
+      const { rows } = await kaizen.pool.query(`select state, last_sha as "lastSha" from improvement_issues where issue_number = 78`);
+      expect(rows).toEqual([{ state: "open", lastSha: rewritten }]);
+    });
   });
 
   describe("a run that is neither a pull request's head nor a push to the default branch", () => {

@@ -1,11 +1,8 @@
 import nock from "nock";
-import { benchmarkNocks } from "../helpers/nock-benchmarks.js";
-import { GITHUB_API } from "../helpers/nock-github.js";
+import { deliverPush as deliver, fakeBenchmarkGitHub, permutations, waitPushesReported as waitReported } from "../helpers/fake-benchmark-github.js";
 import { nockAccessToken } from "../helpers/nock-app.js";
-import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
-import { INSTALLATION_ID, workflowRunPayload } from "../helpers/webhook-payloads.js";
-
-type Body = Record<string, any>;
+import { startKaizen } from "../helpers/start-kaizen.js";
+import { INSTALLATION_ID } from "../helpers/webhook-payloads.js";
 
 // Issue 17: workflow runs of pushes to main finish in any order. Two pushes go through in order (the second opens
 // the `parse` issue), then four more are delivered at once in every one of their 24 orders, their jobs running
@@ -13,8 +10,6 @@ type Body = Record<string, any>;
 // at the newest push (open), `parse` recovered (closed), `render` regressed at the first of the four (open); and
 // every push's check run shows its own comparison.
 const repo = { owner: "octo-org", repo: "octo-repo" } as const;
-const REPO_PATH = `/repos/${repo.owner}/${repo.repo}`;
-const { zipFiles } = benchmarkNocks(repo);
 const CONFIG = "benchmarks:\n  workflows: [Benchmarks]\n  threshold: 10%\nissues:\n  labels: [performance]\n";
 
 /** Each push's value per benchmark (seconds); the history is linear, oldest first. */
@@ -39,94 +34,6 @@ function hyperfine(push: (typeof HISTORY)[number]): string {
   return JSON.stringify({ results });
 }
 
-function permutations<T>(items: readonly T[]): T[][] {
-  if (items.length <= 1) return [[...items]];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
-}
-
-/**
- * GitHub as far as these pushes need it, with state: the issues Kaizen opens, comments on and closes, and the
- * check runs per commit. Persisted scopes, since how often each is called depends on the order; each must be used.
- */
-function fakeGitHub() {
-  const issues = new Map<number, { title: string; body: string; state: string }>();
-  const checks = new Map<string, string>();
-  const comments: Array<{ issueNumber: number; body: string }> = [];
-  const ancestry = (sha: string) => SHAS.slice(0, SHAS.indexOf(sha) + 1).reverse();
-  const scopes = [
-    nock(GITHUB_API).persist().get(`${REPO_PATH}/contents/${encodeURIComponent(".github/kaizen.yml")}`).reply(200, CONFIG),
-    nock(GITHUB_API).persist().get(REPO_PATH).reply(200, { default_branch: "main" }),
-    nock(GITHUB_API).persist().get(/\/commits\/[0-9a-z]{40}\/pulls/).query(true).reply(200, []),
-    nock(GITHUB_API)
-      .persist()
-      .get(`${REPO_PATH}/commits`)
-      .query(true)
-      .reply(200, (uri) => ancestry(new URL(uri, GITHUB_API).searchParams.get("sha")!).map((sha) => ({ sha }))),
-    nock(GITHUB_API)
-      .persist()
-      .get(/\/compare\/[0-9a-z]{40}\.\.\.[0-9a-z]{40}/)
-      .query({ per_page: "1" })
-      .reply(200, (uri) => {
-        const [base, head] = uri.split("/compare/")[1]!.split("?")[0]!.split("...").map((sha) => SHAS.indexOf(sha));
-        const status = head! > base! ? "ahead" : head! < base! ? "behind" : "identical";
-        return { status, merge_base_commit: { sha: SHAS[Math.min(base!, head!)] }, commits: [] };
-      }),
-    nock(GITHUB_API)
-      .persist()
-      .get(/\/commits\/[0-9a-z]{40}\/check-runs/)
-      .query(true)
-      .reply(200, { total_count: 0, check_runs: [] }),
-    nock(GITHUB_API)
-      .persist()
-      .post(`${REPO_PATH}/check-runs`)
-      .reply(201, (_uri, body: Body) => {
-        checks.set(body["head_sha"], body["output"].summary);
-        return { id: 7000 + checks.size };
-      }),
-    nock(GITHUB_API)
-      .persist()
-      .get(`${REPO_PATH}/issues`)
-      .query({ state: "open", labels: "kaizen", per_page: "100" })
-      .reply(200, () =>
-        [...issues].filter(([, issue]) => issue.state === "open").map(([number, issue]) => ({ number, body: issue.body, html_url: `https://github.com/x/${number}` })),
-      ),
-    nock(GITHUB_API)
-      .persist()
-      .post(`${REPO_PATH}/issues`)
-      .reply(201, (_uri, body: Body) => {
-        const number = 100 + issues.size;
-        issues.set(number, { title: body["title"], body: body["body"], state: "open" });
-        return { number, html_url: `https://github.com/${repo.owner}/${repo.repo}/issues/${number}` };
-      }),
-    nock(GITHUB_API)
-      .persist()
-      .get(/\/issues\/\d+\/comments/)
-      .query(true)
-      .reply(200, []),
-    nock(GITHUB_API)
-      .persist()
-      .post(/\/issues\/\d+\/comments/)
-      .reply(201, (uri, body: Body) => {
-        comments.push({ issueNumber: Number(uri.split("/issues/")[1]!.split("/")[0]), body: body["body"] });
-        return { id: 8000 + comments.length };
-      }),
-    nock(GITHUB_API)
-      .persist()
-      .patch(/\/issues\/\d+$/)
-      .reply(200, (uri, body: Body) => {
-        const number = Number(uri.split("/issues/")[1]);
-        issues.get(number)!.state = body["state"];
-        return { number, state: body["state"] };
-      }),
-  ];
-  for (const push of HISTORY) {
-    const { nockListArtifacts, nockDownloadArtifact } = benchmarkNocks(repo);
-    scopes.push(nockListArtifacts(push.runId, [{ id: push.artifactId, name: "kaizen-benchmarks" }]));
-    scopes.push(...nockDownloadArtifact(push.artifactId, zipFiles({ "hyperfine.json": hyperfine(push) })));
-  }
-  return { issues, checks, comments, scopes };
-}
-
 describe("workflow_run.completed of pushes to main finishing out of order", () => {
   beforeAll(() => {
     nock.disableNetConnect();
@@ -134,29 +41,12 @@ describe("workflow_run.completed of pushes to main finishing out of order", () =
   });
   afterAll(() => nock.enableNetConnect());
 
-  async function deliver(kaizen: RunningKaizen, push: (typeof HISTORY)[number]): Promise<void> {
-    const payload = workflowRunPayload({ runId: push.runId, headSha: push.sha, headBranch: "main", event: "push" });
-    await kaizen.probot.receive({ id: `run-${push.runId}`, name: "workflow_run", payload } as never);
-  }
-  async function waitReported(kaizen: RunningKaizen, pushes: ReadonlyArray<(typeof HISTORY)[number]>): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const { rows } = await kaizen.pool.query<{ state: string }>(
-        "select state from benchmark_runs where github_run_id = any($1::bigint[])",
-        [pushes.map((p) => p.runId)],
-      );
-      if (rows.length === pushes.length && rows.every((r) => r.state === "reported")) return;
-      if (rows.some((r) => r.state === "failed") || Date.now() > deadline) throw new Error(`runs: ${JSON.stringify(rows)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
   const [p0, p1, ...later] = HISTORY;
   it.each(permutations(later).map((order) => [order.map((p) => p.sha.slice(0, 2)).join(" "), order] as const))(
     "ends with the issues commit order gives when %s finish in that order",
     async (_name, order) => {
       nockAccessToken(INSTALLATION_ID).persist();
-      const github = fakeGitHub();
+      const github = fakeBenchmarkGitHub(repo, CONFIG, HISTORY.map((push) => ({ ...push, files: { "hyperfine.json": hyperfine(push) } })));
       const kaizen = await startKaizen();
       try {
         await deliver(kaizen, p0!);

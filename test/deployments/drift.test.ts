@@ -1,7 +1,8 @@
-import { startLoopbackGitHub, type LoopbackGitHub, type LoopbackReply, type LoopbackRequest } from "../helpers/loopback-github.js";
+import { startLoopbackGitHub, type LoopbackGitHub } from "../helpers/loopback-github.js";
+import { statefulGitHub } from "../helpers/stateful-github.js";
 import { startKaizen, waitForEvaluation, type RunningKaizen } from "../helpers/start-kaizen.js";
 import { deploymentStatusPayload, INSTALLATION_ID } from "../helpers/webhook-payloads.js";
-import { CREEP, creepDeployAt, readPrometheusFixture } from "../helpers/prometheus-fixture.js";
+import { CREEP, creepDeployAt, creepKaizenYml, readPrometheusFixture } from "../helpers/prometheus-fixture.js";
 import { checkDrift, queueDailyDriftChecks } from "../../src/deployments/check-drift.js";
 
 // Slow creep end to end: deploys backfilled into the real test Prometheus (kaizen_test_creep_latency, every
@@ -13,106 +14,21 @@ import { checkDrift, queueDailyDriftChecks } from "../../src/deployments/check-d
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
 const PUBLIC_URL = "https://kaizen.example.com";
-const CONFIG = `
-deployments:
-  environments: [production]
-  soak: 0s
-  window: 5m
-  step: 15s
-  noise_windows: 0
-metrics:
-  - name: creep latency
+// A second query on the same series, muted before the first deploy: its drift must open no issue.
+const CONFIG = creepKaizenYml(`  - name: quiet creep latency
     query: kaizen_test_creep_latency{env="{{environment}}"}
     unit: s
     better: lower
     threshold: 10%
-  - name: quiet creep latency
-    query: kaizen_test_creep_latency{env="{{environment}}"}
-    unit: s
-    better: lower
-    threshold: 10%
-issues:
-  labels: [performance]
-  confirm: 0
-`;
-
-interface FakeIssue {
-  number: number;
-  title: string;
-  body: string;
-  state: "open" | "closed";
-  labels: string[];
-  comments: Array<{ id: number; body: string }>;
-}
+`);
 
 let loopback: LoopbackGitHub;
 let kaizen: RunningKaizen;
-const issues: FakeIssue[] = [];
-const prComments = new Map<number, Array<{ id: number; body: string }>>();
-let nextId = 5000;
+const github = statefulGitHub({ owner: OWNER, repo: REPO, config: CONFIG });
+const { issues, prComments } = github;
 
 // Distinct short shas (0a0a0a0…, 0b0b0b0…), so the issue's lists can be checked deploy by deploy.
 const sha = (k: number) => (k + 9).toString(16).padStart(2, "0").repeat(20);
-
-/** A small stateful GitHub: issues with comments, pull request comments, check runs, one pull request per commit. */
-function route(request: LoopbackRequest): LoopbackReply | undefined {
-  const { method, path } = request;
-  const json = (status: number, body: unknown): LoopbackReply => ({ status, json: body });
-  const repoPath = `/repos/${OWNER}/${REPO}`;
-  if (method === "POST" && path === `/app/installations/${INSTALLATION_ID}/access_tokens`) {
-    return json(201, { token: "ghs_test", expires_at: new Date(Date.now() + 3600e3).toISOString(), permissions: {} });
-  }
-  if (method === "GET" && path === `${repoPath}/contents/.github/kaizen.yml`) return { status: 200, text: CONFIG };
-  if (!path.startsWith(repoPath)) return undefined;
-  const rest = path.slice(repoPath.length);
-
-  const pulls = /^\/commits\/([0-9a-f]{40})\/pulls$/.exec(rest);
-  if (method === "GET" && pulls) {
-    const number = parseInt(pulls[1]!.slice(0, 2), 16) - 9;
-    return json(200, [{ number, html_url: `https://github.com/${OWNER}/${REPO}/pull/${number}`, state: "open" }]);
-  }
-  if (method === "GET" && /^\/commits\/[0-9a-f]+\/check-runs$/.test(rest)) return json(200, { total_count: 0, check_runs: [] });
-  if (method === "POST" && rest === "/check-runs") return json(201, { id: nextId++ });
-  if (method === "PATCH" && /^\/check-runs\/\d+$/.test(rest)) return json(200, { id: Number(rest.split("/").pop()) });
-
-  if (method === "GET" && rest === "/issues") {
-    const open = issues.filter((i) => i.state === "open");
-    return json(200, open.map((i) => ({ number: i.number, body: i.body, html_url: `https://github.com/i/${i.number}` })));
-  }
-  if (method === "POST" && rest === "/issues") {
-    const sent = JSON.parse(request.body);
-    const issue: FakeIssue = { number: issues.length + 1, title: sent.title, body: sent.body, state: "open", labels: sent.labels, comments: [] };
-    issues.push(issue);
-    return json(201, { number: issue.number, html_url: `https://github.com/i/${issue.number}` });
-  }
-  const issuePath = /^\/issues\/(\d+)$/.exec(rest);
-  if (method === "PATCH" && issuePath) {
-    const issue = issues.find((i) => i.number === Number(issuePath[1]));
-    if (!issue) return json(404, { message: "Not Found" });
-    const sent = JSON.parse(request.body);
-    Object.assign(issue, sent.body === undefined ? {} : { body: sent.body }, sent.state === undefined ? {} : { state: sent.state });
-    return json(200, { number: issue.number });
-  }
-  const comments = /^\/issues\/(\d+)\/comments$/.exec(rest);
-  if (comments) {
-    const number = Number(comments[1]);
-    const list = issues.find((i) => i.number === number)?.comments ?? prComments.get(number) ?? [];
-    if (!prComments.has(number) && !issues.some((i) => i.number === number)) prComments.set(number, list);
-    if (method === "GET") return json(200, list);
-    const comment = { id: nextId++, body: JSON.parse(request.body).body };
-    list.push(comment);
-    return json(201, comment);
-  }
-  const comment = /^\/issues\/comments\/(\d+)$/.exec(rest);
-  if (method === "PATCH" && comment) {
-    const all = [...issues.flatMap((i) => i.comments), ...[...prComments.values()].flat()];
-    const found = all.find((c) => c.id === Number(comment[1]));
-    if (!found) return json(404, { message: "Not Found" });
-    found.body = JSON.parse(request.body).body;
-    return json(200, found);
-  }
-  return undefined;
-}
 
 async function deploy(k: number): Promise<void> {
   const { stepAt } = readPrometheusFixture();
@@ -140,7 +56,7 @@ async function dailyJob() {
 }
 
 beforeAll(async () => {
-  loopback = await startLoopbackGitHub(route);
+  loopback = await startLoopbackGitHub(github.route);
   kaizen = await startKaizen({ baseUrl: `http://${loopback.host}/api/v3`, publicUrl: PUBLIC_URL });
   const repoId = deploymentStatusPayload({ createdAt: new Date() }).repository.id;
   await kaizen.pool.query(

@@ -76,4 +76,19 @@ describe("syncDriftIssue", () => {
     expect(body).toContain("**p95 \\| checkout** has drifted");
     expect(body).toMatchSnapshot();
   });
+
+  it("does nothing on a check older than the deploy the issue was last checked at: no rewrite, no close, no second issue", async () => {
+    // Issue 17: the issue just opened was checked at 2026-01-12; a check made at an older deploy, drifted or
+    // recovered, must not act on it (no GitHub call is mocked, so any write fails the test).
+    const older = { ...sync(), checkedBy: { evaluationId: 0, statusAt: new Date(Date.UTC(2026, 0, 11, 12)) } };
+    expect(await syncDriftIssue(testOctokit(), db.pool, older)).toBe("none");
+    const recovered = { ...older, result: { ...result, drifted: false }, latest: { level: 100.5, sha: steps[0]!.sha } };
+    expect(await syncDriftIssue(testOctokit(), db.pool, recovered)).toBe("none");
+
+    // Closed by a newer check, the fingerprint is not reopened by an older one either.
+    await db.pool.query(`update improvement_issues set state = 'closed', closed_at = now() where issue_number = 12`);
+    expect(await syncDriftIssue(testOctokit(), db.pool, older)).toBe("none");
+    const { rows } = await db.pool.query(`select issue_number as "issueNumber", state, last_status_at as "lastStatusAt" from improvement_issues`);
+    expect(rows).toEqual([{ issueNumber: 12, state: "closed", lastStatusAt: new Date(Date.UTC(2026, 0, 12, 12)) }]);
+  });
 });

@@ -39,6 +39,30 @@ export const FIXTURE_GAUGES = {
 /** The creep series' deploys: creepDeployAt(k) for k = 1 … deploys, then one more where the level returns. */
 export const CREEP = { deploys: 8, perDeploy: 0.025, everySeconds: 600, level: 0.1 } as const;
 
+/**
+ * A kaizen.yml for deploys measured against the creep series (5-minute windows, no soak, no quiet history, issues
+ * opened at once), with `extraMetrics` (YAML list items) ahead of the creep latency metric.
+ */
+export function creepKaizenYml(extraMetrics = ""): string {
+  return `
+deployments:
+  environments: [production]
+  soak: 0s
+  window: 5m
+  step: 15s
+  noise_windows: 0
+metrics:
+${extraMetrics}  - name: creep latency
+    query: kaizen_test_creep_latency{env="{{environment}}"}
+    unit: s
+    better: lower
+    threshold: 10%
+issues:
+  labels: [performance]
+  confirm: 0
+`;
+}
+
 /** Unix seconds of the creep series' k-th deploy (1-based; deploys + 1 is the recovery). */
 export function creepDeployAt(stepAt: number, k: number): number {
   return stepAt - 150 * 60 + k * CREEP.everySeconds;

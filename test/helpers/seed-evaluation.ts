@@ -37,9 +37,10 @@ export function aStatus(overrides: Partial<NewDeploymentStatus> = {}): NewDeploy
 export async function seedEvaluation(
   db: Queryable,
   overrides: Partial<NewDeployment> = {},
+  statusOverrides: Partial<NewDeploymentStatus> = {},
 ): Promise<{ deployment: NewDeployment; status: NewDeploymentStatus; evaluation: EvaluationContext }> {
   const deployment = aDeployment(overrides);
-  const status = aStatus();
+  const status = aStatus(statusOverrides);
   const recorded = await recordDeploymentStatus(db, deployment, status);
   const evaluation = recorded && (await getEvaluation(db, recorded.id));
   if (!evaluation) throw new Error("the seeded evaluation was not stored");

@@ -1,5 +1,5 @@
 import type { Threshold, Verdict } from "../../analysis/verdict.js";
-import { queryRows } from "../../db/query-rows.js";
+import { queryRow, queryRows } from "../../db/query-rows.js";
 import { bigintAsNumber } from "../../db/bigint-as-number.js";
 import type { Queryable } from "../../db/queryable.js";
 
@@ -41,6 +41,26 @@ export async function listMetricLevels(
              and e.status_created_at > $4 and e.status_created_at <= $5
            order by e.status_created_at, e.id`,
     [key.repoId, key.environment, key.metricName, since, until],
+  );
+}
+
+/** The level of `metricName` after the newest deploy whose status came after `statusAt`, or null when none is stored. */
+export async function findNewestLevelAfter(
+  db: Queryable,
+  key: { repoId: number; environment: string; metricName: string },
+  statusAt: Date,
+): Promise<{ after: number; statusAt: Date } | null> {
+  return queryRow<{ after: number; statusAt: Date }>(
+    db,
+    `select r.candidate_median as after, e.status_created_at as "statusAt"
+           from metric_results r
+           join evaluations e on e.id = r.evaluation_id
+           join deployments d on d.id = e.deployment_id
+           where d.repo_id = $1 and d.environment = $2 and r.metric_name = $3
+             and e.status_created_at > $4 and r.candidate_median is not null
+           order by e.status_created_at desc, e.id desc
+           limit 1`,
+    [key.repoId, key.environment, key.metricName, statusAt],
   );
 }
 
