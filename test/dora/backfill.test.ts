@@ -4,6 +4,7 @@ import { startKaizen, type RunningKaizen } from "../helpers/start-kaizen.js";
 import { INSTALLATION_ID, installationCreatedPayload, installationRepositoriesAddedPayload } from "../helpers/webhook-payloads.js";
 import { nockAccessToken, nockConfig } from "../helpers/nock-app.js";
 import { GITHUB_API } from "../helpers/nock-github.js";
+import { TRIES_ON_5XX } from "../helpers/production-octokit.js";
 import { waitForJob } from "../helpers/wait-for-job.js";
 import { jobId } from "../../src/queue/create-queue.js";
 
@@ -61,7 +62,7 @@ describe("the DORA backfill after an installation", () => {
         // Page 1 of the pull requests once: the resumed attempt starts at page 2.
         nock(GITHUB_API).get(`${path}/pulls`).query({ state: "closed", ...listed(1) }).once().reply(200, closed),
         nock(GITHUB_API).get(`${path}/pulls/1/commits`).query(PAGE).once().reply(200, [commit(sha("c"), "2026-03-02T08:00:00Z")]),
-        nock(GITHUB_API).get(`${path}/pulls`).query({ state: "closed", ...listed(2) }).once().reply(502, { message: "Server Error" }),
+        nock(GITHUB_API).get(`${path}/pulls`).query({ state: "closed", ...listed(2) }).times(TRIES_ON_5XX).reply(502, { message: "Server Error" }),
         nock(GITHUB_API).get(`${path}/pulls`).query({ state: "closed", ...listed(2) }).once().reply(200, []),
         nock(GITHUB_API).get(`${path}/issues`).query({ state: "all", labels: "incident", ...listed(1) }).once().reply(200, []),
         nock(GITHUB_API).get(`${path}/compare/${sha("a")}...${sha("b")}`).query({ per_page: "100", page: "1" }).once()
