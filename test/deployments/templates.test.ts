@@ -138,6 +138,17 @@ describe("improvement-issue", () => {
     expect(body.replace(confirmed, "")).toBe(plain);
   });
 
+  it("explains the verdict as the PR comment does: the test, the effective sample size and the noise with what was left out", () => {
+    const body = regressionIssue();
+    expect(body).toContain(`**Why:** ${regression.result.reason}`);
+    expect(body).toContain("  - full separation of the windows (every sample on one side of every other), exact rank test: p < 0.001");
+    expect(body).toContain("autocorrelation 0.95, worth 3 and 3 independent samples");
+    expect(body).toMatch(/ {2}- Noise: ±5\.3 % between quiet windows \(5 earlier pairs\); left out 1 earlier pair[^\n]*\+0\.41 s/);
+    const evidence = renderDeploymentTemplate("issue-evidence", { ...evaluationReport(), metric: regression, level: 0.375 });
+    expect(evidence).toContain("worth 3 and 3 independent samples");
+    expect(evidence).toMatch(/ {2}- Noise: ±5\.3 % between quiet windows \(5 earlier pairs\); left out/);
+  });
+
   it("puts a query with backticks in a code block it cannot close", () => {
     const body = regressionIssue({ marker: "<!-- kaizen:issue:x -->", metric: metric("odd", "regression", {}, { query: "sum(x) ``` by (`le`)" }) });
     expect(body).toContain("````\nsum(x) ``` by (`le`)\n````");
