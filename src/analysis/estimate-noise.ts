@@ -1,5 +1,7 @@
 import { median, quantile } from "simple-statistics";
+import { quantisationStep } from "./quantisation-step.js";
 import type { SeriesSamples } from "./time-window.js";
+import { trimmedMean } from "./yuen-test.js";
 
 /** How much a metric's window median moves between quiet windows (one robust standard deviation). */
 export interface NoiseEstimate {
@@ -47,7 +49,9 @@ const IQR_TO_SD = 1.349;
  * standard error, keeping at least MIN_NOISE_WINDOWS (comparing with the others, not with all, keeps one big
  * change from hiding behind its own contribution). `inflation` is the compared pair's serial dependence (see
  * serialDependence), so autocorrelated history does not make ordinary moves look significant.
- * Pairs with fewer than `minSamples` values are skipped.
+ * Pairs with fewer than `minSamples` values are skipped. A pair of quantised windows (a gauge on a coarse grid)
+ * counts the change of its trimmed means instead: medians on a grid hop whole steps or not at all, so their median
+ * absolute change is either 0 or a step (a gauge halfway between two grid values read ±0 or ±1.5 steps of noise).
  */
 export function estimateNoise(
   pairs: Array<{ baseline: SeriesSamples; candidate: SeriesSamples }>,
@@ -61,7 +65,8 @@ export function estimateNoise(
     const after = pair.candidate.values.filter(Number.isFinite);
     if (before.length < minSamples || after.length < minSamples) continue;
     const level = median(before);
-    changes.push({ change: median(after) - level, error: medianChangeError(before, after, inflation) });
+    const change = quantisationStep(before, after) === null ? median(after) - level : trimmedMean(after) - trimmedMean(before);
+    changes.push({ change, error: medianChangeError(before, after, inflation) });
     levels.push(level);
   }
   if (changes.length < MIN_NOISE_WINDOWS) return null;

@@ -66,9 +66,10 @@ export interface VerdictExplanation {
   noise: { relative: number | null; absolute: number; windows: number; excluded?: number[] } | null;
   /**
    * What a relative threshold was measured against: the baseline median, or (near 0, where a ratio means nothing)
-   * the baseline's interquartile range. Absent or null for absolute thresholds and results from before it existed.
+   * the baseline's interquartile range, or when that is 0 too the mean size |x| of both windows' samples
+   * ("magnitude"). Absent or null for absolute thresholds and results from before it existed.
    */
-  relativeTo?: { of: "median" | "spread"; value: number } | null;
+  relativeTo?: { of: "median" | "spread" | "magnitude"; value: number } | null;
   /** The grid step of a quantised metric (moves below it do not count); absent or null for continuous metrics. */
   quantum?: number | null;
   /** Things the reader should know, like a threshold below the metric's own noise. */

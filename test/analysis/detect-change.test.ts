@@ -220,12 +220,15 @@ describe("detectChange", () => {
       expect(result).toMatchObject({ verdict: "no-change", reason: "median unchanged at 0" });
     });
 
-    it("flags any move from a median of 0 in sparse counts", () => {
+    it("measures a move from a median of 0 in sparse counts against the values' mean size", () => {
       const quiet = detectChange(detectorInput(counts(createRandomSource(3), stepLevel(0.2))), policy());
-      expect(quiet).toMatchObject({ verdict: "no-change", reason: "median unchanged at 0" });
+      // Both medians are 0, but the test still runs (on the trimmed means) and finds nothing.
+      expect(quiet.verdict).toBe("no-change");
+      expect(quiet.reason).toMatch(/not significant: p = [\d.]+ ≥ 0\.01/);
       const busy = detectChange(detectorInput(counts(createRandomSource(3), stepLevel(0.2, 2.2))), policy());
       expect(busy).toMatchObject({ verdict: "regression", changeAbs: 2, changePct: null });
-      expect(busy.reason).toMatch(/^change from 0 to 2 beyond threshold any move from 0; p = .* < 0\.01$/);
+      expect(busy.explanation.relativeTo?.of).toBe("magnitude");
+      expect(busy.reason).toMatch(/^change \+\d+ % of the values' mean size \([\d.]+; median 0 and interquartile range are too close to 0 for a percentage\) beyond threshold 1 %; p = .* < 0\.01$/);
     });
   });
 

@@ -114,4 +114,29 @@ const quantised: Shape = {
     }),
 };
 
-export const realWorldShapes: Shape[] = [smoothTrend, oscillation, sawtooth, earlierShifts, aroundZero, quantised];
+const COARSE = 0.2;
+const COARSE_LEVEL = 2.1;
+/**
+ * A gauge whose level sits halfway between two points of a coarse grid (2.0 / 2.2, one step ≈ 10 % of it, beyond
+ * the threshold), slightly autocorrelated (AR(1) ρ = 0.5): the window median hops a whole step between 2.0 and 2.2
+ * whenever the split between them tips, which reads as a ±10 % move with nothing changed.
+ */
+const quantisedBetween: Shape = {
+  level: COARSE_LEVEL,
+  sigma: Math.sqrt(CPU_NOISE ** 2 + COARSE ** 2 / 12),
+  positiveOnly: true,
+  kind: "gauge",
+  name: "quantised, between levels",
+  description: "a gauge at 2.1 with σ = 0.1 (AR(1) ρ = 0.5) on a 0.2 grid: halfway between 2.0 and 2.2, so medians hop a whole step (≈ 10 %)",
+  generate(random: RandomSource, shift) {
+    const rho = 0.8;
+    let deviation = CPU_NOISE * random.normal();
+    return series((j) => {
+      deviation = rho * deviation + CPU_NOISE * Math.sqrt(1 - rho ** 2) * random.normal();
+      const value = levelAt(j, COARSE_LEVEL, shift) + deviation;
+      return Number((COARSE * Math.round(value / COARSE)).toFixed(2));
+    });
+  },
+};
+
+export const realWorldShapes: Shape[] = [smoothTrend, oscillation, sawtooth, earlierShifts, aroundZero, quantised, quantisedBetween];
