@@ -149,6 +149,13 @@ describe("improvement-issue", () => {
     expect(evidence).toMatch(/ {2}- Noise: ±5\.3 % between quiet windows \(5 earlier pairs\); left out/);
   });
 
+  it("names the scale of a percentage near 0 and the grid of a quantised metric", () => {
+    const explanation = { ...regression.result.explanation, relativeTo: { of: "magnitude" as const, value: 0.0125 }, quantum: 0.2 };
+    const body = regressionIssue({ metric: { ...regression, result: { ...regression.result, explanation } } });
+    expect(body).toContain("  - Percentages: the baseline's median and interquartile range are both 0, so the change is a share of the values' mean size (0.0125 s)");
+    expect(body).toContain("  - The values sit on a grid of 0.2 s: a median move smaller than one step does not count, and one step only when the windows clearly separate");
+  });
+
   it("puts a query with backticks in a code block it cannot close", () => {
     const body = regressionIssue({ marker: "<!-- kaizen:issue:x -->", metric: metric("odd", "regression", {}, { query: "sum(x) ``` by (`le`)" }) });
     expect(body).toContain("````\nsum(x) ``` by (`le`)\n````");
