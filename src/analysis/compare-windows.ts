@@ -25,6 +25,8 @@ export interface WindowEvidence {
   dependence?: { rho: number; inflation: number };
   /** The metric's own window-to-window noise (see estimateNoise). */
   noise?: NoiseEstimate | null;
+  /** The compared pair's own trend forecast error (see trendForecastError); used when `noise.trend` is set. */
+  forecastError?: number | null;
 }
 
 /**
@@ -32,6 +34,12 @@ export interface WindowEvidence {
  * from being flagged for wandering, while a step of a few σ still clears it.
  */
 export const NOISE_FACTOR = 2;
+/**
+ * With a trend model the compared pair's forecast error must exceed this many of the quiet pairs' forecast-error
+ * standard deviations. Four, not two: the error of a straight line carried over a curve follows the curve's phase, so
+ * six pairs estimate its spread loosely (tuned with `npm run bench:detection`, "smooth trend").
+ */
+const TREND_NOISE_FACTOR = 3;
 
 /**
  * Decides one metric from its baseline and candidate samples.
@@ -96,16 +104,24 @@ export function compareWindows(
 
   const scale = relativeScale(before, after, baselineMedian);
   explanation.relativeTo = policy.threshold.kind === "relative" ? scale : null;
-  const beyond =
-    policy.threshold.kind === "absolute"
-      ? Math.abs(move) > policy.threshold.value
-      : Math.abs(move) / scale.value > policy.threshold.value;
   const quantum = quantisationStep(before, after);
   explanation.quantum = quantum;
   // Trimmed means do not hop between grid values as medians do: the grid only limits a median's move.
   const beyondQuantum = quantum === null || tied || isBeyondGridStep(move, quantum, explanation.effectSize);
   const noise = evidence.noise;
-  const beyondNoise = !noise || Math.abs(move) > NOISE_FACTOR * noise.absolute;
+  // A smooth drift moves the median between quiet windows too, so a move within that noise still counts when it
+  // lies clearly beyond the drift's own trend. The trend can only add evidence: it never blocks a move the level's
+  // noise lets through.
+  const trend = noise?.trend && evidence.forecastError !== undefined && evidence.forecastError !== null ? noise.trend : null;
+  const beyondTrend =
+    trend !== null &&
+    Math.abs(evidence.forecastError!) > TREND_NOISE_FACTOR * trend.absolute &&
+    Math.sign(evidence.forecastError!) === Math.sign(move);
+  const beyondNoise = !noise || Math.abs(move) > NOISE_FACTOR * noise.absolute || beyondTrend;
+  const beyond =
+    policy.threshold.kind === "absolute"
+      ? Math.abs(move) > policy.threshold.value
+      : Math.abs(move) / scale.value > policy.threshold.value;
   const significant = pValue < policy.alpha;
   const sameDirection = Math.sign(difference) === Math.sign(move);
 
@@ -114,7 +130,7 @@ export function compareWindows(
   const p = `p = ${Number(pValue.toPrecision(2))}`;
   const failed = [
     ...(beyond ? [] : [`change ${moved} within threshold ${threshold}`]),
-    ...(beyondNoise || !noise ? [] : [`change ${moved} within this metric's noise (${noiseText(noise, policy)})`]),
+    ...(beyondNoise || !noise ? [] : [noiseReason(moved, noise, policy, trend ? evidence.forecastError! : null)]),
     ...(significant ? [] : [`not significant: ${p} ≥ ${policy.alpha}`]),
     ...(beyondQuantum ? [] : [gridReason(move, quantum!, explanation.effectSize)]),
     ...(significant && !sameDirection ? ["medians and trimmed means disagree on the direction"] : []),
@@ -122,12 +138,13 @@ export function compareWindows(
   if (failed.length > 0) return { ...common, test, pValue, verdict: "no-change", reason: failed.join("; ") };
 
   const worse = policy.better === "lower" ? move > 0 : move < 0;
+  const offTrend = beyondTrend ? `, ${signedNum(evidence.forecastError!)} beyond its trend (forecast error ±${num(trend!.absolute)} between quiet windows)` : "";
   return {
     ...common,
     test,
     pValue,
     verdict: worse ? "regression" : "improvement",
-    reason: `change ${moved} beyond threshold ${threshold}; ${p} < ${policy.alpha}`,
+    reason: `change ${moved}${offTrend} beyond threshold ${threshold}; ${p} < ${policy.alpha}`,
   };
 }
 
@@ -166,6 +183,12 @@ function gridReason(move: number, quantum: number, effectSize: number | null): s
   if (Math.abs(move) < quantum * (1 - GRID_TOLERANCE)) return `change ${num(move)} smaller than one step (${num(quantum)}) of the values' grid`;
   const delta = (effectSize ?? 0).toFixed(2);
   return `change ${num(move)} is one step of the values' grid (${num(quantum)}) and the windows overlap too much (Cliff's δ ${delta}, needs ±${CLEAR_SEPARATION})`;
+}
+
+function noiseReason(moved: string, noise: NoiseEstimate, policy: MetricPolicy, forecastError: number | null): string {
+  const within = `change ${moved} within this metric's noise (${noiseText(noise, policy)})`;
+  if (forecastError === null) return within;
+  return `${within}, and ${signedNum(forecastError)} beyond its trend is within ${TREND_NOISE_FACTOR} × its trend's forecast error (±${num(noise.trend!.absolute)})`;
 }
 
 /** "±6 % between quiet windows", in the threshold's terms so the two can be compared at a glance. */

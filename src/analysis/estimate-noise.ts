@@ -1,6 +1,7 @@
 import { median, quantile } from "simple-statistics";
 import { quantisationStep } from "./quantisation-step.js";
 import type { SeriesSamples } from "./time-window.js";
+import { trendForecastError } from "./trend-forecast-error.js";
 import { trimmedMean } from "./yuen-test.js";
 
 /** How much a metric's window median moves between quiet windows (one robust standard deviation). */
@@ -16,6 +17,12 @@ export interface NoiseEstimate {
    * others: an earlier deploy or incident, not noise. Absent or empty when none was.
    */
   excluded?: number[];
+  /**
+   * Set when the series drifts smoothly and predictably: the robust spread of the quiet pairs' trend forecast errors
+   * (see trendForecastError), when it is under TREND_ADVANTAGE × `absolute`. The verdict then weighs the compared
+   * pair's own forecast error against it instead of its median change against `absolute`.
+   */
+  trend?: { absolute: number; windows: number };
 }
 
 /** Quiet pairs needed before an estimate is worth showing. */
@@ -38,6 +45,11 @@ const OWN_ERROR_FACTOR = 5;
 const MEDIAN_EFFICIENCY = 1.2533;
 // Interquartile range → standard deviation for normal samples.
 const IQR_TO_SD = 1.349;
+/**
+ * A trend model is used only when it predicts a quiet candidate window at least this much better than "no change"
+ * does: an iid or autocorrelated series' straight-line forecast is noisier than its level, a smooth drift's is not.
+ */
+const TREND_ADVANTAGE = 0.5;
 
 /**
  * Estimates a metric's own noise from earlier pairs of windows shaped exactly like the compared pair (same
@@ -59,6 +71,7 @@ export function estimateNoise(
   inflation = 1,
 ): NoiseEstimate | null {
   const changes: Array<{ change: number; error: number }> = [];
+  const forecastErrors: Array<{ change: number; error: number }> = [];
   const levels: number[] = [];
   for (const pair of pairs) {
     const before = pair.baseline.values.filter(Number.isFinite);
@@ -66,10 +79,31 @@ export function estimateNoise(
     if (before.length < minSamples || after.length < minSamples) continue;
     const level = median(before);
     const change = quantisationStep(before, after) === null ? median(after) - level : trimmedMean(after) - trimmedMean(before);
-    changes.push({ change, error: medianChangeError(before, after, inflation) });
+    const error = medianChangeError(before, after, inflation);
+    changes.push({ change, error });
+    const forecast = quantisationStep(before, after) === null ? trendForecastError(pair.baseline, pair.candidate) : null;
+    if (forecast !== null) forecastErrors.push({ change: forecast, error });
     levels.push(level);
   }
   if (changes.length < MIN_NOISE_WINDOWS) return null;
+  const { absolute, kept, excluded } = robustScale(changes);
+  const level = Math.abs(median(levels));
+  const relative = level === 0 ? null : absolute / level;
+  const trend = forecastErrors.length === changes.length ? robustScale(forecastErrors) : null;
+  return {
+    absolute,
+    relative,
+    windows: kept,
+    ...(excluded.length > 0 ? { excluded } : {}),
+    ...(trend && trend.absolute < TREND_ADVANTAGE * absolute ? { trend: { absolute: trend.absolute, windows: trend.kept } } : {}),
+  };
+}
+
+/**
+ * 1.4826 × the median absolute change, after dropping the largest change while it is beyond OUTLIER_FACTOR × the
+ * scale of the others and OWN_ERROR_FACTOR × its own standard error (never below MIN_NOISE_WINDOWS kept).
+ */
+function robustScale(changes: Array<{ change: number; error: number }>): { absolute: number; kept: number; excluded: number[] } {
   const kept = [...changes].sort((a, b) => Math.abs(a.change) - Math.abs(b.change));
   const excluded: number[] = [];
   while (kept.length > MIN_NOISE_WINDOWS) {
@@ -79,10 +113,7 @@ export function estimateNoise(
     if (!outlier || Math.abs(largest.change) <= OWN_ERROR_FACTOR * largest.error) break;
     excluded.push(kept.pop()!.change);
   }
-  const absolute = MAD_TO_SD * median(kept.map((pair) => Math.abs(pair.change)));
-  const level = Math.abs(median(levels));
-  const relative = level === 0 ? null : absolute / level;
-  return { absolute, relative, windows: kept.length, ...(excluded.length > 0 ? { excluded } : {}) };
+  return { absolute: MAD_TO_SD * median(kept.map((pair) => Math.abs(pair.change))), kept: kept.length, excluded };
 }
 
 /** Standard error of one pair's median change from its own samples (robust spread, inflated for dependence). */

@@ -63,7 +63,14 @@ export interface VerdictExplanation {
    * How much this metric's median moves between quiet windows of the same length and spacing (one standard
    * deviation, robust), from `windows` earlier window pairs; null when there was not enough history.
    */
-  noise: { relative: number | null; absolute: number; windows: number; excluded?: number[] } | null;
+  noise: {
+    relative: number | null;
+    absolute: number;
+    windows: number;
+    excluded?: number[];
+    /** A smooth drift's trend forecast error between quiet windows, when it predicts better than the level. */
+    trend?: { absolute: number; windows: number };
+  } | null;
   /**
    * What a relative threshold was measured against: the baseline median, or (near 0, where a ratio means nothing)
    * the baseline's interquartile range, or when that is 0 too the mean size |x| of both windows' samples

@@ -277,11 +277,36 @@ describe("detectChange", () => {
       const result = daily({});
       expect(result.verdict).toBe("no-change");
       expect(result.pValue).toBeLessThan(0.01);
-      expect(result.reason).toMatch(/^change \+2\.5 % within this metric's noise \(±3\.5 % between quiet windows\)$/);
+      // A smooth rhythm: its straight-line forecast predicts quiet windows far better than "no change" does.
+      expect(result.explanation.noise?.trend?.absolute).toBeLessThan(0.5 * result.explanation.noise!.absolute);
+      expect(result.reason).toMatch(
+        /^change \+2\.5 % within this metric's noise \(±3\.5 % between quiet windows\), and -0\.3\d+ beyond its trend is within 3 × its trend's forecast error \(±0\.39\d*\)$/,
+      );
     });
 
     it.each([0, 6])("is no-change against the same window yesterday (%d quiet pairs)", (noiseWindows) => {
       expect(daily({ baseline: "same-window-yesterday", noiseWindows })).toMatchObject({ verdict: "no-change" });
+    });
+  });
+
+  describe("with a smooth 6 h wave of amplitude 15 under noise σ = 1 (issue 12's trend inside every window)", () => {
+    // Falling at its steepest through the deployment: the quiet pairs' medians move up to ±10 with the wave.
+    const wave = (shift: number) => {
+      const noise = iid(createRandomSource(5), stepLevel(100, shift), 1);
+      return detectChange(detectorInput((time) => noise(time) - 15 * Math.sin((2 * Math.PI * (time - DEPLOYED_AT)) / 21_600)), policy({ threshold: { kind: "relative", value: 0.05 } }));
+    };
+
+    it("catches a step against the wave: the median's move is within the level's noise but far beyond the trend", () => {
+      // +20 against a wave that falls 10 between the windows: the median moves +10, the noise is ±9.9.
+      const result = wave(20);
+      expect(result.reason).toMatch(/beyond its trend \(forecast error ±2\.6\d* between quiet windows\) beyond threshold 5 %/);
+      expect(result.verdict).toBe("regression");
+      expect(result.explanation.noise!.trend!.absolute).toBeLessThan(0.5 * result.explanation.noise!.absolute);
+      expect(Math.abs(result.changeAbs!)).toBeLessThan(2 * result.explanation.noise!.absolute);
+    });
+
+    it("is no-change when only the wave moved", () => {
+      expect(wave(0).verdict).toBe("no-change");
     });
   });
 

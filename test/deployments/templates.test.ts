@@ -156,6 +156,15 @@ describe("improvement-issue", () => {
     expect(body).toContain("  - The values sit on a grid of 0.2 s: a median move smaller than one step does not count, and one step only when the windows clearly separate");
   });
 
+  it("says when the noise is judged against a smooth drift's trend", () => {
+    const noise = { absolute: 0.02, relative: 0.053, windows: 6, trend: { absolute: 0.004, windows: 6 } };
+    const explanation = { ...regression.result.explanation, noise };
+    const body = regressionIssue({ metric: { ...regression, result: { ...regression.result, explanation } } });
+    expect(body).toContain(
+      "  - Noise: ±5.3 % between quiet windows (6 earlier pairs); it drifts smoothly, and a straight line through each earlier baseline carried forward misses its candidate by ±0.004 s",
+    );
+  });
+
   it("puts a query with backticks in a code block it cannot close", () => {
     const body = regressionIssue({ marker: "<!-- kaizen:issue:x -->", metric: metric("odd", "regression", {}, { query: "sum(x) ``` by (`le`)" }) });
     expect(body).toContain("````\nsum(x) ``` by (`le`)\n````");
