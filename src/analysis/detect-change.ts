@@ -3,6 +3,7 @@ import { compareWindows, noiseText } from "./compare-windows.js";
 import { counterRate } from "./counter-rate.js";
 import { estimateNoise, type NoiseEstimate } from "./estimate-noise.js";
 import { serialDependence } from "./serial-dependence.js";
+import { trendForecastError } from "./trend-forecast-error.js";
 import { formatThreshold, type MetricPolicy, type MetricVerdict } from "./verdict.js";
 
 /** Two windows measured the same way as the real comparison, at a time when nothing was deployed. */
@@ -46,7 +47,8 @@ export function detectChange(input: DetectorInput, policy: MetricPolicy): Metric
   const windows = [baseline, candidate, ...history.flatMap((pair) => [pair.baseline, pair.candidate])];
   const dependence = serialDependence(windows.map(finiteOnly), input.stepSeconds);
   const noise = estimateNoise(history, policy.minSamples, dependence.inflation);
-  const result = compareWindows(baseline.values, candidate.values, policy, { dependence, noise });
+  const forecastError = noise?.trend ? trendForecastError(baseline, candidate) : null;
+  const result = compareWindows(baseline.values, candidate.values, policy, { dependence, noise, forecastError });
 
   const expectedN = expectedSamples(input, counter);
   const warnings = [

@@ -3,7 +3,8 @@ import type { MetricPolicy } from "./verdict.js";
 /**
  * Whether `value` is no worse than `level` by more than the metric's threshold; being better than `level`
  * always counts as within. Used to decide that a metric has recovered to its earlier level.
- * As in compareWindows, with a relative threshold and a level of 0 any worsening is beyond the threshold.
+ * With a relative threshold and a level of 0 any worsening is beyond the threshold: unlike compareWindows, which
+ * measures a move near 0 against the samples' scale, there are only two numbers here.
  * Non-finite inputs are never within: an unreadable value is no evidence of recovery.
  */
 export function isWithinThreshold(

@@ -63,12 +63,20 @@ export interface VerdictExplanation {
    * How much this metric's median moves between quiet windows of the same length and spacing (one standard
    * deviation, robust), from `windows` earlier window pairs; null when there was not enough history.
    */
-  noise: { relative: number | null; absolute: number; windows: number; excluded?: number[] } | null;
+  noise: {
+    relative: number | null;
+    absolute: number;
+    windows: number;
+    excluded?: number[];
+    /** A smooth drift's trend forecast error between quiet windows, when it predicts better than the level. */
+    trend?: { absolute: number; windows: number };
+  } | null;
   /**
    * What a relative threshold was measured against: the baseline median, or (near 0, where a ratio means nothing)
-   * the baseline's interquartile range. Absent or null for absolute thresholds and results from before it existed.
+   * the baseline's interquartile range, or when that is 0 too the mean size |x| of both windows' samples
+   * ("magnitude"). Absent or null for absolute thresholds and results from before it existed.
    */
-  relativeTo?: { of: "median" | "spread"; value: number } | null;
+  relativeTo?: { of: "median" | "spread" | "magnitude"; value: number } | null;
   /** The grid step of a quantised metric (moves below it do not count); absent or null for continuous metrics. */
   quantum?: number | null;
   /** Things the reader should know, like a threshold below the metric's own noise. */

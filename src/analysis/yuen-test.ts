@@ -41,6 +41,11 @@ export function yuenTest(a: number[], b: number[], varianceInflation = 1): YuenT
   return { difference, t, df, pValue: Math.min(1, 2 * tCdf(-Math.abs(t), df)) };
 }
 
+/** The 20 %-trimmed mean Yuen's test compares: the mean of the middle 60 % of the values. */
+export function trimmedMean(values: number[]): number {
+  return trimmed(values, 1).mean;
+}
+
 /** The trimmed mean, the squared standard error term d, and the (effective) count h of one sample. */
 function trimmed(values: number[], inflation: number): { mean: number; d: number; h: number } {
   const sorted = Float64Array.from(values).sort();

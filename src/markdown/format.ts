@@ -65,10 +65,13 @@ export function formatNoise(noise: VerdictExplanation["noise"] | undefined, thre
   const withUnit = threshold.kind === "absolute" && unit ? size.replace(/^(±\S+)/, `$1 ${unit}`) : size;
   const estimate = `${withUnit} (${noise.windows} earlier ${noise.windows === 1 ? "pair" : "pairs"})`;
   const excluded = noise.excluded ?? [];
-  if (excluded.length === 0) return estimate;
+  const trend = noise.trend
+    ? `; it drifts smoothly, and a straight line through each earlier baseline carried forward misses its candidate by ±${formatNumber(noise.trend.absolute, unit)}`
+    : "";
+  if (excluded.length === 0) return `${estimate}${trend}`;
   const changes = excluded.map((change) => formatNumber(change, unit, { signed: true })).join(", ");
   const pairs = excluded.length === 1 ? "1 earlier pair, whose median moved" : `${excluded.length} earlier pairs, whose medians moved`;
-  return `${estimate}; left out ${pairs} ${changes}: far beyond the others, so an earlier change rather than noise`;
+  return `${estimate}; left out ${pairs} ${changes}: far beyond the others, so an earlier change rather than noise${trend}`;
 }
 
 const LABELS: Record<Verdict, string> = {

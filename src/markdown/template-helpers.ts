@@ -29,6 +29,8 @@ const HELPERS = {
   noise: (noise: VerdictExplanation["noise"] | undefined, threshold: Threshold, unit: string) => formatNoise(noise, threshold, unit),
   /** The baseline IQR a relative change was measured against near 0, else null (stored results may predate it). */
   spreadScale: (explanation: VerdictExplanation) => (explanation.relativeTo?.of === "spread" ? explanation.relativeTo.value : null),
+  /** The mean size |x| a relative change was measured against when the median and the IQR are both 0, else null. */
+  magnitudeScale: (explanation: VerdictExplanation) => (explanation.relativeTo?.of === "magnitude" ? explanation.relativeTo.value : null),
   /** The grid step of a quantised metric, else null. */
   gridStep: (explanation: VerdictExplanation) => explanation.quantum ?? null,
   /** `{{pValue p}}` → "< 0.001"; `{{pValue p prose=true}}` → "p < 0.001". */

@@ -82,13 +82,31 @@ describe("compareWindows on real-world shapes", () => {
     it.each([
       // Even windows whose median sits between two grid values move by half a step.
       ["half a step", grid(10, 20, 30), grid(10, 30, 20), 0.1, "no-change"],
-      ["one whole step", grid(10, 20, 30), grid(30, 20, 10), 0.2, "improvement"],
+      // One step with the windows overlapping: Cliff's δ −0.44, a hop between neighbours rather than a new level.
+      ["one step, overlapping", grid(10, 20, 30), grid(30, 20, 10), 0.2, "no-change"],
+      // One step with the windows clearly apart: δ −0.86.
+      ["one step, clearly apart", grid(0, 10, 50), grid(10, 50, 0), 0.2, "improvement"],
+      ["two steps", grid(0, 10, 50), grid(50, 10, 0), 0.4, "improvement"],
     ])("judges a median move of %s against the grid step", (_, before, after, size, verdict) => {
       const result = compareWindows(before, after, policy({ threshold: { kind: "relative", value: 0 } }));
       expect(Math.abs(result.changeAbs!)).toBeCloseTo(size, 9);
       expect(result.explanation.quantum).toBeCloseTo(0.2, 9);
       expect(result.verdict).toBe(verdict);
-      if (verdict === "no-change") expect(result.reason).toContain("smaller than one step (0.2) of the values' grid");
+    });
+
+    it.each([
+      ["half a step", grid(10, 20, 30), grid(10, 30, 20), "change -0.1 smaller than one step (0.2) of the values' grid"],
+      [
+        "one step, overlapping",
+        grid(10, 20, 30),
+        grid(30, 20, 10),
+        "change -0.2 is one step of the values' grid (0.2) and the windows overlap too much (Cliff's δ -0.44, needs ±0.6)",
+      ],
+      // The test alone would flag it: p < 0.01.
+    ])("says why a move of %s on a grid does not count", (_, before, after, reason) => {
+      const result = compareWindows(before, after, policy({ threshold: { kind: "relative", value: 0 } }));
+      expect(result.verdict).toBe("no-change");
+      expect(result.reason).toContain(reason);
     });
 
     it("does not call a continuous metric quantised", () => {

@@ -101,9 +101,29 @@ describe("compareWindows", () => {
       );
     });
 
-    it("still treats any move from a flat 0 as beyond the threshold", () => {
+    it("measures a move from a flat 0 against the mean size of both windows' values", () => {
       const result = compareWindows(seq(30, () => 0), seq(30, (i) => 5 + i / 10), policy());
-      expect(result.reason).toMatch(/^change from 0 to 6\.45 beyond threshold any move from 0; p = .* < 0\.01$/);
+      expect(result.explanation.relativeTo).toEqual({ of: "magnitude", value: expect.closeTo(3.225, 9) });
+      expect(result.reason).toMatch(/^change \+200 % of the values' mean size \(3\.225; .*\) beyond threshold 10 %; p = .* < 0\.01$/);
+    });
+
+    it("is no-change for a move within the threshold of the values' mean size", () => {
+      // Median and IQR 0 before; 3 of 60 samples at 1 after: the trimmed means hold, the median holds.
+      const result = compareWindows(seq(60, (i) => (i % 20 === 0 ? 1 : 0)), seq(60, (i) => (i % 15 === 0 ? 1 : 0)), policy());
+      expect(result.verdict).toBe("no-change");
+    });
+
+    it("still runs the test when both medians are 0, on the trimmed means", () => {
+      // 10 of 60 samples at 1 before, 25 of 60 after: the medians stay 0, the trimmed means move 0 → 0.36.
+      const before = seq(60, (i) => (i < 10 ? 1 : 0));
+      const after = seq(60, (i) => (i < 25 ? 1 : 0));
+      const result = compareWindows(before, after, policy());
+      expect(result).toMatchObject({ verdict: "regression", changeAbs: 0 });
+      expect(result.pValue).toBeLessThan(0.01);
+      expect(result.explanation.relativeTo).toEqual({ of: "magnitude", value: expect.closeTo(35 / 120, 9) });
+      expect(result.reason).toMatch(/^change \+124 % of the trimmed means \(medians both 0\) of the values' mean size/);
+      const quiet = compareWindows(before, [...before].reverse(), policy());
+      expect(quiet).toMatchObject({ verdict: "no-change", reason: "median unchanged at 0", pValue: 1 });
     });
 
     it("is no-change when the candidate median is 0 too", () => {

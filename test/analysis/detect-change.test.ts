@@ -220,12 +220,15 @@ describe("detectChange", () => {
       expect(result).toMatchObject({ verdict: "no-change", reason: "median unchanged at 0" });
     });
 
-    it("flags any move from a median of 0 in sparse counts", () => {
+    it("measures a move from a median of 0 in sparse counts against the values' mean size", () => {
       const quiet = detectChange(detectorInput(counts(createRandomSource(3), stepLevel(0.2))), policy());
-      expect(quiet).toMatchObject({ verdict: "no-change", reason: "median unchanged at 0" });
+      // Both medians are 0, but the test still runs (on the trimmed means) and finds nothing.
+      expect(quiet.verdict).toBe("no-change");
+      expect(quiet.reason).toMatch(/not significant: p = [\d.]+ ≥ 0\.01/);
       const busy = detectChange(detectorInput(counts(createRandomSource(3), stepLevel(0.2, 2.2))), policy());
       expect(busy).toMatchObject({ verdict: "regression", changeAbs: 2, changePct: null });
-      expect(busy.reason).toMatch(/^change from 0 to 2 beyond threshold any move from 0; p = .* < 0\.01$/);
+      expect(busy.explanation.relativeTo?.of).toBe("magnitude");
+      expect(busy.reason).toMatch(/^change \+\d+ % of the values' mean size \([\d.]+; median 0 and interquartile range are too close to 0 for a percentage\) beyond threshold 1 %; p = .* < 0\.01$/);
     });
   });
 
@@ -274,11 +277,36 @@ describe("detectChange", () => {
       const result = daily({});
       expect(result.verdict).toBe("no-change");
       expect(result.pValue).toBeLessThan(0.01);
-      expect(result.reason).toMatch(/^change \+2\.5 % within this metric's noise \(±3\.5 % between quiet windows\)$/);
+      // A smooth rhythm: its straight-line forecast predicts quiet windows far better than "no change" does.
+      expect(result.explanation.noise?.trend?.absolute).toBeLessThan(0.5 * result.explanation.noise!.absolute);
+      expect(result.reason).toMatch(
+        /^change \+2\.5 % within this metric's noise \(±3\.5 % between quiet windows\), and -0\.3\d+ beyond its trend is within 3 × its trend's forecast error \(±0\.39\d*\)$/,
+      );
     });
 
     it.each([0, 6])("is no-change against the same window yesterday (%d quiet pairs)", (noiseWindows) => {
       expect(daily({ baseline: "same-window-yesterday", noiseWindows })).toMatchObject({ verdict: "no-change" });
+    });
+  });
+
+  describe("with a smooth 6 h wave of amplitude 15 under noise σ = 1 (issue 12's trend inside every window)", () => {
+    // Falling at its steepest through the deployment: the quiet pairs' medians move up to ±10 with the wave.
+    const wave = (shift: number) => {
+      const noise = iid(createRandomSource(5), stepLevel(100, shift), 1);
+      return detectChange(detectorInput((time) => noise(time) - 15 * Math.sin((2 * Math.PI * (time - DEPLOYED_AT)) / 21_600)), policy({ threshold: { kind: "relative", value: 0.05 } }));
+    };
+
+    it("catches a step against the wave: the median's move is within the level's noise but far beyond the trend", () => {
+      // +20 against a wave that falls 10 between the windows: the median moves +10, the noise is ±9.9.
+      const result = wave(20);
+      expect(result.reason).toMatch(/beyond its trend \(forecast error ±2\.6\d* between quiet windows\) beyond threshold 5 %/);
+      expect(result.verdict).toBe("regression");
+      expect(result.explanation.noise!.trend!.absolute).toBeLessThan(0.5 * result.explanation.noise!.absolute);
+      expect(Math.abs(result.changeAbs!)).toBeLessThan(2 * result.explanation.noise!.absolute);
+    });
+
+    it("is no-change when only the wave moved", () => {
+      expect(wave(0).verdict).toBe("no-change");
     });
   });
 

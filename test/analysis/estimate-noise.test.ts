@@ -18,6 +18,17 @@ describe("estimateNoise", () => {
     expect(noise.windows).toBe(5);
   });
 
+  it("measures quantised pairs by their trimmed means, which do not hop whole grid steps as medians do", () => {
+    // A gauge halfway between 2.0 and 2.2: 20 values of each side, give or take one. The medians of four of six
+    // pairs hop a whole step (±0.2, a noise of ±0.3); the trimmed means move ±1/60 or 0.
+    const window = (low: number) => samples([...Array<number>(low).fill(2), ...Array<number>(40 - low).fill(2.2)]);
+    const hop = (from: number, to: number) => ({ baseline: window(from), candidate: window(to) });
+    const pairs = [hop(21, 19), hop(19, 21), hop(21, 19), hop(19, 21), hop(20, 20), hop(21, 21)];
+    const noise = estimateNoise(pairs, 3)!;
+    expect(noise.absolute).toBeCloseTo(1.4826 / 60, 9);
+    expect(noise.windows).toBe(6);
+  });
+
   it("counts steady drift as noise: the scale is taken around zero, not around the mean change", () => {
     const noise = estimateNoise([pair(100, 105), pair(105, 110), pair(110, 115)], 3)!;
     expect(noise.absolute).toBeCloseTo(1.4826 * 5, 12);

@@ -138,6 +138,33 @@ describe("improvement-issue", () => {
     expect(body.replace(confirmed, "")).toBe(plain);
   });
 
+  it("explains the verdict as the PR comment does: the test, the effective sample size and the noise with what was left out", () => {
+    const body = regressionIssue();
+    expect(body).toContain(`**Why:** ${regression.result.reason}`);
+    expect(body).toContain("  - full separation of the windows (every sample on one side of every other), exact rank test: p < 0.001");
+    expect(body).toContain("autocorrelation 0.95, worth 3 and 3 independent samples");
+    expect(body).toMatch(/ {2}- Noise: ±5\.3 % between quiet windows \(5 earlier pairs\); left out 1 earlier pair[^\n]*\+0\.41 s/);
+    const evidence = renderDeploymentTemplate("issue-evidence", { ...evaluationReport(), metric: regression, level: 0.375 });
+    expect(evidence).toContain("worth 3 and 3 independent samples");
+    expect(evidence).toMatch(/ {2}- Noise: ±5\.3 % between quiet windows \(5 earlier pairs\); left out/);
+  });
+
+  it("names the scale of a percentage near 0 and the grid of a quantised metric", () => {
+    const explanation = { ...regression.result.explanation, relativeTo: { of: "magnitude" as const, value: 0.0125 }, quantum: 0.2 };
+    const body = regressionIssue({ metric: { ...regression, result: { ...regression.result, explanation } } });
+    expect(body).toContain("  - Percentages: the baseline's median and interquartile range are both 0, so the change is a share of the values' mean size (0.0125 s)");
+    expect(body).toContain("  - The values sit on a grid of 0.2 s: a median move smaller than one step does not count, and one step only when the windows clearly separate");
+  });
+
+  it("says when the noise is judged against a smooth drift's trend", () => {
+    const noise = { absolute: 0.02, relative: 0.053, windows: 6, trend: { absolute: 0.004, windows: 6 } };
+    const explanation = { ...regression.result.explanation, noise };
+    const body = regressionIssue({ metric: { ...regression, result: { ...regression.result, explanation } } });
+    expect(body).toContain(
+      "  - Noise: ±5.3 % between quiet windows (6 earlier pairs); it drifts smoothly, and a straight line through each earlier baseline carried forward misses its candidate by ±0.004 s",
+    );
+  });
+
   it("puts a query with backticks in a code block it cannot close", () => {
     const body = regressionIssue({ marker: "<!-- kaizen:issue:x -->", metric: metric("odd", "regression", {}, { query: "sum(x) ``` by (`le`)" }) });
     expect(body).toContain("````\nsum(x) ``` by (`le`)\n````");

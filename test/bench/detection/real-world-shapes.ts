@@ -97,21 +97,51 @@ const aroundZero: Shape = {
 };
 
 const QUANTUM = 0.2;
-const CPU = 6.04;
 const CPU_NOISE = 0.1;
-/** A CPU gauge reported on a 0.2 grid: nearly every sample is 5.84, 6.04 or 6.24. */
-const quantised: Shape = {
-  level: CPU,
-  sigma: Math.sqrt(CPU_NOISE ** 2 + QUANTUM ** 2 / 12),
-  positiveOnly: true,
-  kind: "gauge",
-  name: "quantised, 3 levels",
-  description: "a gauge around 6.04 with σ = 0.1, reported on a 0.2 grid (5.84 / 6.04 / 6.24); σ includes the rounding",
-  generate: (random: RandomSource, shift) =>
-    series((j) => {
-      const value = levelAt(j, CPU, shift) + CPU_NOISE * random.normal();
-      return Number((CPU + QUANTUM * Math.round((value - CPU) / QUANTUM)).toFixed(2));
-    }),
-};
 
-export const realWorldShapes: Shape[] = [smoothTrend, oscillation, sawtooth, earlierShifts, aroundZero, quantised];
+/**
+ * A gauge with noise σ = 0.1 (AR(1) with lag-1 correlation `rho`; 0 draws it independently) around `level`,
+ * reported on a 0.2 grid through `anchor`. σ for the labels includes the rounding.
+ */
+function gridGauge(name: string, description: string, level: number, anchor: number, rho: number): Shape {
+  return {
+    level,
+    sigma: Math.sqrt(CPU_NOISE ** 2 + QUANTUM ** 2 / 12),
+    positiveOnly: true,
+    kind: "gauge",
+    name,
+    description,
+    generate(random: RandomSource, shift) {
+      let deviation = rho > 0 ? CPU_NOISE * random.normal() : 0;
+      return series((j) => {
+        deviation = rho * deviation + CPU_NOISE * Math.sqrt(1 - rho ** 2) * random.normal();
+        const value = levelAt(j, level, shift) + deviation;
+        return Number((anchor + QUANTUM * Math.round((value - anchor) / QUANTUM)).toFixed(2));
+      });
+    },
+  };
+}
+
+/** A CPU gauge reported on a 0.2 grid: nearly every sample is 5.84, 6.04 or 6.24. */
+const quantised = gridGauge(
+  "quantised, 3 levels",
+  "a gauge around 6.04 with σ = 0.1, reported on a 0.2 grid (5.84 / 6.04 / 6.24); σ includes the rounding",
+  6.04,
+  6.04,
+  0,
+);
+
+/**
+ * A gauge whose level sits halfway between two points of a coarse grid (2.0 / 2.2, one step ≈ 10 % of it, beyond
+ * the threshold), autocorrelated like a real CPU gauge (AR(1) ρ = 0.8): the window median hops a whole step
+ * whenever the split between 2.0 and 2.2 tips, which reads as a ±10 % move with nothing changed.
+ */
+const quantisedBetween = gridGauge(
+  "quantised, between levels",
+  "a gauge at 2.1 with σ = 0.1 (AR(1) ρ = 0.8) on a 0.2 grid: halfway between 2.0 and 2.2, so medians hop a whole step (≈ 10 %)",
+  2.1,
+  2.0,
+  0.8,
+);
+
+export const realWorldShapes: Shape[] = [smoothTrend, oscillation, sawtooth, earlierShifts, aroundZero, quantised, quantisedBetween];
