@@ -104,6 +104,9 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
     // again within heartbeat + supervise interval + the first retry delay (about 30 s), not after 15 minutes.
     superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
     monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+    // The ready counts that start a burst (burstWhenReadyExceeds below) are read from this cache: a backlog is
+    // noticed within seconds, not pg-boss's default minute.
+    queueCacheIntervalSeconds: 2,
     // Wakes idle workers the moment a job is queued instead of at the next poll.
     useListenNotify: true,
   });
@@ -142,9 +145,11 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
     // Deferred jobs and retries become due without a NOTIFY: keep polling for them at the same pace.
     notifyPollingIntervalSeconds: pollingIntervalSeconds,
     // One job per fetch: each succeeds, fails or expires on its own, and a slow one holds back no other. A fetch
-    // that found one fetches again at once, so a backlog drains at the pace of the jobs, not of the polling.
+    // that found one fetches again at once while the queue's cached ready count says two or more wait, so a backlog
+    // drains at the pace of the jobs, not of the polling (pg-boss ignores burstWhenBatchFull at batchSize 1: with
+    // it alone a backlog drained one job per poll, 2/s per queue). An empty fetch ends the burst.
     batchSize: 1,
-    burstWhenBatchFull: true,
+    burstWhenReadyExceeds: 1,
     localConcurrency: 1,
     groupConcurrency: 1,
     includeMetadata: true,

@@ -120,6 +120,21 @@ describe("createQueue", () => {
     expect(await jobs("plan-evaluation", "20")).toEqual([expect.objectContaining({ retryCount: 1 })]);
   });
 
+  it("drains a backlog at the pace of its jobs, not one job per poll", async () => {
+    // Polling every 2 s, 150 jobs one per poll would take 300 s; fetching again at once while the queue reports
+    // more ready takes seconds (the ready count is refreshed every few seconds). The deadline sits between the two.
+    const queue = await createQueue<JobData>({ jobNames: JOB_NAMES, connectionString: db.url, pollingIntervalSeconds: 2, superviseIntervalSeconds: 1 });
+    queues.push(queue);
+    const ids = Array.from({ length: 150 }, (_, i) => 1000 + i);
+    await Promise.all(ids.map((id) => queue.send("plan-evaluation", { evaluationId: id }, { key: String(id) })));
+    const runs: number[] = [];
+    await queue.work("plan-evaluation", async ({ evaluationId }) => {
+      runs.push(evaluationId);
+    });
+    await until(() => runs.length === ids.length, "the backlog to drain", 90_000);
+    expect(runs.sort()).toEqual(ids);
+  }, 120_000);
+
   it("gives each job to one worker when two instances work the same queue", async () => {
     const [a, b] = [await open(), await open()];
     const runs: number[] = [];
