@@ -1,5 +1,6 @@
 import { PgBoss, type JobInsert, type Queue } from "pg-boss";
 import { groupCommit } from "../db/group-commit.js";
+import { yieldToIntake } from "./yield-to-intake.js";
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -189,7 +190,7 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
       await boss.work<Jobs[typeof name], unknown, typeof workOptions>(name, workOptions, async ([job]) => {
         const { id, data, retryCount, retryLimit, groupId } = job!;
         if (groupId) await waitForGroupTurn(boss, schema, { name, groupId, id });
-        await running(() => handler(data, { id, retryCount, retryLimit }));
+        await running(() => yieldToIntake(() => handler(data, { id, retryCount, retryLimit })));
       });
     },
     async stop(drainSeconds = 30) {

@@ -1,6 +1,7 @@
 import type { Probot } from "probot";
 import type pg from "pg";
 import { groupCommit } from "../db/group-commit.js";
+import { noteIntake, yieldToIntake } from "./yield-to-intake.js";
 
 export interface WebhookInboxOptions {
   pool: pg.Pool;
@@ -49,7 +50,6 @@ export function useWebhookInbox(app: Probot, options: WebhookInboxOptions): Webh
   };
   const receive = webhooks.receive.bind(webhooks);
   let wake: (() => void) | undefined;
-  let lastStored = 0;
 
   webhooks.verifyAndReceive = async (event) => {
     const signed = await webhooks.verify(event.payload, event.signature).catch(() => false);
@@ -61,7 +61,7 @@ export function useWebhookInbox(app: Probot, options: WebhookInboxOptions): Webh
     }
     try {
       await store(options.pool, { deliveryId: event.id, event: event.name, payload: event.payload });
-      lastStored = performance.now();
+      noteIntake();
     } catch (error) {
       throw requestError(503, `the delivery could not be stored: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -119,14 +119,10 @@ export function useWebhookInbox(app: Probot, options: WebhookInboxOptions): Webh
   const loop = (async () => {
     while (!stopped) {
       let taken = 0;
-      const started = performance.now();
       try {
-        taken = await drainOnce();
-        // While deliveries are coming in, the drain takes at most a third of the process's time: the answers come
-        // first, and what the drain leaves waits in the inbox, already stored, until the burst is over.
-        if (taken > 0 && started - lastStored < INTAKE_BUSY_MS) {
-          await new Promise((resolve) => setTimeout(resolve, 2 * (performance.now() - started)));
-        }
+        // While deliveries are coming in, the drain steps back like the jobs do: the answers come first, and what
+        // the drain leaves waits in the inbox, already stored, until the burst is over.
+        taken = await yieldToIntake(drainOnce);
       } catch (error) {
         // The database is unreachable or restarting: the rows stay, due again after their lease.
         options.log.warn({ error: error instanceof Error ? error.message : String(error) }, "webhook inbox: drain failed, trying again");
@@ -154,7 +150,6 @@ export function useWebhookInbox(app: Probot, options: WebhookInboxOptions): Webh
 }
 
 /** A delivery stored this recently means the intake is busy. */
-const INTAKE_BUSY_MS = 50;
 
 /** The shape of error @octokit/webhooks' middleware turns into an HTTP answer (its status and message). */
 function requestError(status: number, message: string): AggregateError {
