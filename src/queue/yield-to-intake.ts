@@ -18,10 +18,10 @@ export function intakeBusy(): boolean {
 
 /**
  * Runs background work (a job, a drain of the webhook inbox) so that it never starves the webhook answers of this
- * process: while deliveries keep coming, such work runs one piece at a time, each followed by a pause twice its
- * length, so together they take at most about a third of one core and the answers come first. What waits is already
- * stored (a queued job, an inbox row), and runs at full pace once the burst is over. With no intake in this process
- * (a worker replica) nothing is ever paced.
+ * process: while deliveries keep coming, such work runs one piece at a time, each followed by a pause three times
+ * its length, so together they take at most about a quarter of one core and the answers come first. What waits is
+ * already stored (a queued job, an inbox row), and runs at full pace once the burst is over. With no intake in this
+ * process (a worker replica) nothing is ever paced.
  */
 export async function yieldToIntake<T>(work: () => Promise<T>): Promise<T> {
   if (!intakeBusy()) return work();
@@ -33,7 +33,7 @@ export async function yieldToIntake<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } finally {
-    if (intakeBusy()) await sleep(2 * (performance.now() - started));
+    if (intakeBusy()) await sleep(3 * (performance.now() - started));
     done();
   }
 }
