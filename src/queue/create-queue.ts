@@ -189,8 +189,12 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
       await givingUp;
       await boss.work<Jobs[typeof name], unknown, typeof workOptions>(name, workOptions, async ([job]) => {
         const { id, data, retryCount, retryLimit, groupId } = job!;
-        if (groupId) await waitForGroupTurn(boss, schema, { name, groupId, id });
-        await running(() => yieldToIntake(() => handler(data, { id, retryCount, retryLimit })));
+        const release = groupId ? await takeGroupTurn(boss, schema, { name, groupId, id }) : undefined;
+        try {
+          await running(() => yieldToIntake(() => handler(data, { id, retryCount, retryLimit })));
+        } finally {
+          await release?.();
+        }
       });
     },
     async stop(drainSeconds = 30) {
@@ -201,22 +205,27 @@ export async function createQueue<Jobs extends JobMap<Jobs>>(options: CreateQueu
 
 /**
  * pg-boss checks a group's limit in each fetch on its own: two processes fetching at the same moment can both start
- * a job of one group (seen in test/queue/create-queue.test.ts). The later of such twins, by start time then id,
- * waits here until the earlier one is no longer active — polling, holding no connection — so the jobs of a group
- * still run one at a time. An earlier twin whose process died stops being active when its heartbeat is missed.
+ * a job of one group (seen in test/queue/create-queue.test.ts). So a job of a group first claims the group's turn, a
+ * row keyed by (name, group) in job_group_turns (migration 036): the unique key decides between twins whatever the
+ * order their fetches committed in. The other twin waits here — polling, holding no connection — until the turn is
+ * released or its holder is no longer active (a holder whose process died stops being active when its heartbeat is
+ * missed). A retry of the holder itself (same job id) takes its turn again. Returns the release.
  */
-async function waitForGroupTurn(boss: PgBoss, schema: string, job: { name: string; groupId: string; id: string }): Promise<void> {
-  const sql = `select exists (
-      select 1 from ${schema}.job other, ${schema}.job self
-      where self.name = $1 and self.id = $3
-        and other.name = $1 and other.group_id = $2 and other.state = 'active' and other.id <> self.id
-        and (other.started_on, other.id) < (self.started_on, self.id)
-    ) as waiting`;
+async function takeGroupTurn(boss: PgBoss, schema: string, job: { name: string; groupId: string; id: string }): Promise<() => Promise<void>> {
+  const db = boss.getDb();
+  const claim = `insert into job_group_turns (name, group_id, job_id) values ($1, $2, $3)
+    on conflict (name, group_id) do update set job_id = excluded.job_id, claimed_at = now()
+    where job_group_turns.job_id = excluded.job_id
+       or not exists (select 1 from ${schema}.job j where j.name = $1 and j.id::text = job_group_turns.job_id and j.state = 'active')
+    returning job_id`;
   for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
-    const { rows } = await boss.getDb().executeSql(sql, [job.name, job.groupId, job.id]);
-    if (rows[0]?.waiting !== true) return;
+    const { rows } = await db.executeSql(claim, [job.name, job.groupId, job.id]);
+    if (rows.length > 0) break;
     await sleep(delay);
   }
+  return async () => {
+    await db.executeSql("delete from job_group_turns where name = $1 and group_id = $2 and job_id = $3", [job.name, job.groupId, job.id]);
+  };
 }
 
 /** The dead-letter queue every job goes to once out of retries. */

@@ -48,6 +48,7 @@ describe("migrate", () => {
       "github_file_cache",
       "improvement_issues",
       "issue_evidence",
+      "job_group_turns",
       "kaizen_migrations",
       "metric_results",
       "pr_comment_sections",

@@ -154,6 +154,20 @@ describe("createQueue", () => {
     expect(runs.sort()).toEqual(ids);
   });
 
+  it("takes over a group's turn whose holder is no longer active (its process died mid-job)", async () => {
+    const queue = await open();
+    // A turn left behind by a job that pg-boss no longer counts as running.
+    await db.pool.query("insert into job_group_turns (name, group_id, job_id) values ('evaluate-deployment', 'left', gen_random_uuid()::text)");
+    const runs: number[] = [];
+    await queue.work("evaluate-deployment", async ({ evaluationId }) => {
+      runs.push(evaluationId);
+    });
+    await queue.send("evaluate-deployment", { evaluationId: 7 }, { key: "7", group: "left" });
+    await until(() => runs.length === 1, "the job to run");
+    await until(async () => (await db.pool.query("select 1 from job_group_turns")).rowCount === 0, "its turn to be released");
+    expect(runs).toEqual([7]);
+  });
+
   it("runs many jobs of one group at once sent, across two instances, one at a time and each once", async () => {
     const [a, b] = [await open(), await open()];
     const running = new Map<string, number>();
