@@ -93,4 +93,14 @@ describe("benchmark templates", () => {
     expect(body).toContain("100 ms");
     expect(new Set(cellCounts(body)).size).toBeLessThanOrEqual(1);
   });
+
+  it.each(["benchmarks-issue", "benchmarks-issue-evidence"] as const)(
+    "%s explains the verdict as the check run does: the test, the effective sample size and the noise",
+    (name) => {
+      const context = { ...report({ pull: null }), marker: "<!-- kaizen:issue:x -->", benchmark: benchmark("parse", 150), level: 100, dashboard: null };
+      const body = renderBenchmarkTemplate(name, context);
+      expect(body).toMatch(/^- Test that decided: .+; effective sample size one value on each side, so the noise comes from the branch's history$/m);
+      expect(body).toMatch(/^- Noise: .+ between runs, from \d+ earlier results on `main` \(robust: the median of consecutive differences/m);
+    },
+  );
 });
