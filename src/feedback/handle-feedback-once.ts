@@ -48,15 +48,19 @@ export async function handleFeedbackOnce(
   if (!config || !request) return;
 
   let reply: FeedbackReply | null;
+  // A command written wrong, or one its author may not give, is answered in one comment per person and issue,
+  // updated in place: anyone can post commands, and they must not make Kaizen post a comment for each of theirs.
+  let answerOnce = true;
   if ("reply" in request) reply = request.reply;
   else if (!(await hasWriteAccess(octokit, { owner: target.owner, repo: target.repo, login: target.login }))) {
     reply = { template: "feedback-refused", context: { login: target.login, action: request.refused } };
   } else {
     const action: FeedbackAction = { octokit, pool: deps.pool, config, target, key, link: event.link, source: event.source };
     reply = await withAdvisoryLock(deps.pool, `feedback:${target.repoId}:${target.issueNumber}`, () => request.act(action));
+    answerOnce = false;
   }
   if (reply) {
-    const marker = kaizenMarker("feedback", key);
+    const marker = answerOnce ? kaizenMarker("feedback-answer", `${target.issueNumber}:${target.login.toLowerCase()}`) : kaizenMarker("feedback", key);
     await upsertComment(octokit, { owner: target.owner, repo: target.repo, issueNumber: target.issueNumber, marker, body: renderFeedbackReply(reply) });
   }
   await recordFeedbackDelivery(deps.pool, key);

@@ -18,7 +18,8 @@ export function kaizenMarker(
     | "dora-digest"
     | "experiment-problem"
     | "experiment-outcome"
-    | "feedback",
+    | "feedback"
+    | "feedback-answer",
   key: string,
 ): string;
 export function kaizenMarker(kind: string, key?: string): string {

@@ -4,7 +4,7 @@ import { feedbackCommand } from "../../src/feedback/feedback-command.js";
 import { recordBenchmarkRun } from "../../src/benchmarks/store/benchmark-runs.js";
 import { EXAMPLE_REPO, nockConfig } from "../helpers/nock-app.js";
 import { fixtureMetricsYaml } from "../helpers/fixture-metrics-yaml.js";
-import { GITHUB_API, nockCreateComment, nockListComments, nockUpdateIssue } from "../helpers/nock-github.js";
+import { GITHUB_API, nockCreateComment, nockListComments, nockUpdateComment, nockUpdateIssue } from "../helpers/nock-github.js";
 import { seedReportedEvaluation } from "../helpers/seed-verdicts.js";
 import { useKaizen } from "../helpers/use-kaizen.js";
 import { waitForJob } from "../helpers/wait-for-job.js";
@@ -193,11 +193,21 @@ describe("feedback on verdicts", () => {
       nockReply(103, replies);
       await comment({ commentId: 5103, issueNumber: 103, login: "mallory", body: "/kaizen false-alarm — I do not like red" });
 
-      expect(replies.map((r) => r["body"])).toEqual([
-        "<!-- kaizen:feedback:comment%3A5103 -->\n@mallory, marking Kaizen's verdicts takes write access to this repository, so nothing changed. Someone with write access can do it instead.\n",
-      ]);
+      const refusal =
+        "<!-- kaizen:feedback-answer:103%3Amallory -->\n@mallory, marking Kaizen's verdicts takes write access to this repository, so nothing changed. Someone with write access can do it instead.\n";
+      expect(replies.map((r) => r["body"])).toEqual([refusal]);
       expect(await marks(103)).toEqual([]);
       expect(await issueState(issueId)).toBe("open");
+
+      // Another command of theirs on the issue updates that reply: comments cannot make Kaizen post one for each.
+      const edits: Sent = [];
+      nockConfig(CONFIG);
+      nockPermission("mallory", "read");
+      nockListComments({ ...EXAMPLE_REPO, issueNumber: 103, pages: [[{ id: 90_103, body: refusal }]] });
+      nockUpdateComment({ ...EXAMPLE_REPO, commentId: 90_103, sent: edits });
+      await comment({ commentId: 5113, issueNumber: 103, login: "mallory", body: "/kaizen false-alarm — still red" });
+      expect(edits.map((r) => r["body"])).toEqual([refusal]);
+      expect(await marks(103)).toEqual([]);
     });
 
     it("explains how to write a command without a reason, before asking for access", async () => {
@@ -206,7 +216,7 @@ describe("feedback on verdicts", () => {
       nockConfig(CONFIG);
       nockReply(104, replies);
       await comment({ commentId: 5104, issueNumber: 104, body: "/kaizen false-alarm" });
-      expect(replies[0]?.["body"]).toMatch(/^<!-- kaizen:feedback:comment%3A5104 -->\n@Codertocat, please say why: write the reason after a dash/);
+      expect(replies[0]?.["body"]).toMatch(/^<!-- kaizen:feedback-answer:104%3Acodertocat -->\n@Codertocat, please say why: write the reason after a dash/);
       expect(replies[0]?.["body"]).toContain("`/kaizen mute <metric or benchmark> <duration> — <reason>`");
       expect(await marks(104)).toEqual([]);
     });
