@@ -101,7 +101,7 @@ export async function syncImprovementIssues(octokit: GitHubClient, pool: pg.Pool
 /**
  * Whether a newer deploy than this one (status after `statusAt`) has already settled the metric: an issue of its
  * fingerprint was opened, updated or closed by one, or the newest deploy's level is back within the threshold of the
- * level this regression left (it recovered since).
+ * level before this regression (its baseline): it recovered since.
  */
 async function isSuperseded(
   pool: pg.Pool,
